@@ -1,0 +1,47 @@
+"""claimx: quantified claims, named entities and quotations from news text, with exact offsets.
+
+>>> import claimx
+>>> doc = claimx.extract("Profits jumped 76% to $1.13bn, the company said.")
+>>> doc.to_dict()["claims"][0]["quantities"][0]["value"]
+76.0
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+__version__ = "0.1.0"
+__all__ = ["Document", "Extractor", "__version__", "extract"]
+
+if TYPE_CHECKING:
+    from claimx.extractor import Extractor
+    from claimx.models import Document
+
+_default: Extractor | None = None
+
+
+def extract(text: str) -> Document:
+    """Extract claims, entities and quotes from one text with the default model and rules.
+
+    The model loads on the first call and is reused; build an ``Extractor`` to choose the
+    model, add pattern files or process many texts in batches.
+    """
+    global _default
+    if _default is None:
+        from claimx.extractor import Extractor
+
+        _default = Extractor()
+    return _default(text)
+
+
+def __getattr__(name: str) -> object:
+    # Lazy exports keep `import claimx` (and so `claimx --version`) free of spaCy's import time.
+    if name == "Extractor":
+        from claimx.extractor import Extractor
+
+        return Extractor
+    if name == "Document":
+        from claimx.models import Document
+
+        return Document
+    raise AttributeError(f"module 'claimx' has no attribute {name!r}")

@@ -1,0 +1,2 @@
+"""Extractors: one module per family, each a class built once per model and rule set and
+called on a parsed spaCy Doc, returning claimx's result records (``claimx.models``)."""

@@ -1,0 +1,145 @@
+"""The Extractor: one loaded model and rule set, turning texts into Documents."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from claimx import __version__
+from claimx.models import Document, Problem
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+KINDS = ("claims", "quotes", "entities")
+DEFAULT_BATCH_SIZE = 32
+
+
+@dataclass(frozen=True)
+class InputDoc:
+    """One document to process, as a reader produced it."""
+
+    id: str
+    text: str | None
+    source: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+    errors: tuple[Problem, ...] = ()
+
+
+class Extractor:
+    """Loads a spaCy model and claimx's rules once, then extracts from any number of texts.
+
+    >>> extractor = Extractor()
+    >>> doc = extractor("Sales rose 5% to $2bn, the company said.")
+    >>> [q.text for c in doc.claims for q in c.quantities]
+    ['5%', '$2bn']
+    """
+
+    def __init__(
+        self,
+        model: str | None = None,
+        patterns: Sequence[str | Path] = (),
+        *,
+        only: Iterable[str] = KINDS,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+    ) -> None:
+        from claimx.extract.claims import ClaimExtractor
+        from claimx.extract.entities import EntityExtractor
+        from claimx.extract.furniture import FurnitureFinder
+        from claimx.extract.quotes import QuoteExtractor
+        from claimx.patterns import load_patterns
+        from claimx.pipeline import load_model, model_label
+
+        self.only = frozenset(only)
+        unknown = self.only - set(KINDS)
+        if unknown:
+            raise ValueError(f"unknown kind(s) {sorted(unknown)}; choose from {list(KINDS)}")
+        self.batch_size = batch_size
+        self.patterns = load_patterns(patterns)
+        self.nlp = load_model(model)
+        self.model = model_label(self.nlp)
+        self._furniture = FurnitureFinder(self.nlp, self.patterns)
+        # Entities feed quote speakers and claim sources, so they run whenever anything does.
+        self._entities = EntityExtractor(self.nlp, self.patterns)
+        self._claims = ClaimExtractor(self.nlp, self.patterns) if "claims" in self.only else None
+        self._quotes = QuoteExtractor(self.nlp, self.patterns) if "quotes" in self.only else None
+
+    def __call__(self, text: str) -> Document:
+        """Extract from one text."""
+        return next(self.pipe([text]))
+
+    def pipe(self, texts: Iterable[str | tuple[str, dict[str, Any]]]) -> Iterator[Document]:
+        """Extract from texts, or ``(text, meta)`` tuples, yielding Documents in input order.
+
+        A ``meta["id"]`` becomes the Document's id; otherwise documents are numbered from 0.
+        """
+
+        def inputs() -> Iterator[InputDoc]:
+            for number, item in enumerate(texts):
+                text, meta = item if isinstance(item, tuple) else (item, {})
+                meta = dict(meta)
+                doc_id = str(meta.pop("id", number))
+                yield InputDoc(id=doc_id, text=text, meta=meta)
+
+        return self.process(inputs())
+
+    def process(self, inputs: Iterable[InputDoc]) -> Iterator[Document]:
+        """Extract from InputDocs in batches; a document that fails becomes an error record."""
+        batch: list[InputDoc] = []
+        for item in inputs:
+            batch.append(item)
+            if len(batch) >= self.batch_size:
+                yield from self._process_batch(batch)
+                batch = []
+        if batch:
+            yield from self._process_batch(batch)
+
+    def _process_batch(self, batch: list[InputDoc]) -> Iterator[Document]:
+        todo = [item for item in batch if item.text is not None and not _fatal(item)]
+        try:
+            parsed = dict(zip((id(i) for i in todo), self.nlp.pipe(i.text for i in todo)))
+        except Exception:
+            # One bad text must not sink its batch: parse the batch again one by one.
+            parsed = {}
+        for item in batch:
+            if item.text is None or _fatal(item):
+                yield self._record(item)
+                continue
+            try:
+                doc = parsed.get(id(item))
+                if doc is None:
+                    doc = self.nlp(item.text)
+                yield self.from_doc(doc, item)
+            except Exception as err:  # noqa: BLE001 - any failure becomes an error record
+                problem = Problem("extract-failed", f"{type(err).__name__}: {err}")
+                yield self._record(item, errors=(*item.errors, problem))
+
+    def from_doc(self, doc: Doc, item: InputDoc) -> Document:
+        """Run claimx's extractors over a parsed Doc."""
+        furniture = self._furniture(doc)
+        entities = self._entities(doc, furniture=furniture)
+        claims = self._claims(doc, entities=entities, furniture=furniture) if self._claims else []
+        quotes = self._quotes(doc, entities=entities, furniture=furniture) if self._quotes else []
+        return replace(
+            self._record(item),
+            claims=tuple(claims),
+            quotes=tuple(quotes),
+            entities=tuple(entities) if "entities" in self.only else (),
+            furniture=tuple(furniture),
+        )
+
+    def _record(self, item: InputDoc, errors: tuple[Problem, ...] | None = None) -> Document:
+        return Document(
+            id=item.id,
+            source=item.source,
+            meta=item.meta,
+            errors=item.errors if errors is None else errors,
+            version=__version__,
+            model=self.model,
+        )
+
+
+def _fatal(item: InputDoc) -> bool:
+    return any(p.fatal for p in item.errors)

@@ -1,0 +1,251 @@
+"""Result types: plain frozen dataclasses that serialise to claimx's output contract.
+
+Nothing here imports spaCy: results leave spaCy at the extractor boundary, so writers, the CLI
+and users' code work on these types alone. Field names in ``to_dict()`` are the public contract
+documented in the README and in ``claimx/record.schema.json``: add fields, never rename them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+BOUNDS = ("=", "~", ">", ">=", "<", "<=")
+QUOTE_TYPES = ("direct", "mixed", "indirect")
+CLAIM_KINDS = (
+    "percentage",
+    "money",
+    "count",
+    "measure",
+    "change",
+    "comparison",
+    "ranking",
+    "vague",
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the input: ``text == input[start:end]``, end exclusive."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Span:
+        return cls(start, end, text[start:end])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+def _span_or_none(span: Span | None) -> dict[str, Any] | None:
+    return span.to_dict() if span is not None else None
+
+
+@dataclass(frozen=True)
+class Change:
+    """A change a quantity describes: "rose 2% to $11.1bn from $10.9bn"."""
+
+    direction: str  # "up" | "down"
+    from_value: float | None = None
+    to_value: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"direction": self.direction, "from": self.from_value, "to": self.to_value}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One number or quantifier with its normalised value, unit and bound."""
+
+    start: int
+    end: int
+    text: str
+    value: float | None = None
+    range: tuple[float, float] | None = None
+    unit: str | None = None
+    noun: str | None = None
+    bound: str = "="
+    change: Change | None = None
+    vague: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "value": self.value,
+            "range": list(self.range) if self.range is not None else None,
+            "unit": self.unit,
+            "noun": self.noun,
+            "bound": self.bound,
+            "change": self.change.to_dict() if self.change is not None else None,
+            "vague": self.vague,
+        }
+
+
+@dataclass(frozen=True)
+class Source:
+    """Who a claim is attributed to, and the cue that attributes it ("according to")."""
+
+    start: int
+    end: int
+    text: str
+    cue: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "cue": self.cue}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A clause that states one or more quantities."""
+
+    id: str
+    start: int
+    end: int
+    text: str
+    sentence: Span
+    kind: str
+    quantities: tuple[Quantity, ...] = ()
+    subject: Span | None = None
+    source: Source | None = None
+    time: Span | None = None
+    hedge: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "sentence": self.sentence.to_dict(),
+            "kind": self.kind,
+            "quantities": [q.to_dict() for q in self.quantities],
+            "subject": _span_or_none(self.subject),
+            "source": self.source.to_dict() if self.source is not None else None,
+            "time": _span_or_none(self.time),
+            "hedge": _span_or_none(self.hedge),
+        }
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    label: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "label": self.label}
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One real-world entity of a document with every mention of it."""
+
+    id: str
+    name: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "label": self.label,
+            "aliases": list(self.aliases),
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    entity: str | None = None
+    mention: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "entity": self.entity, "mention": _span_or_none(self.mention)}
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Direct, mixed or reported speech: content spans exclude the quotation marks."""
+
+    id: str
+    type: str
+    content: tuple[Span, ...]
+    speaker: Speaker | None = None
+    cue: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "content": [s.to_dict() for s in self.content],
+            "speaker": self.speaker.to_dict() if self.speaker is not None else None,
+            "cue": _span_or_none(self.cue),
+        }
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """Page furniture that states no facts: a dateline, byline, wire tag, disclaimer..."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "kind": self.kind}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something that went wrong with a document. ``fatal`` means it was not processed."""
+
+    code: str
+    message: str
+    fatal: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "message": self.message, "fatal": self.fatal}
+
+
+@dataclass(frozen=True)
+class Document:
+    """Everything claimx found in one input document."""
+
+    id: str
+    source: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+    claims: tuple[Claim, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    furniture: tuple[Furniture, ...] = ()
+    errors: tuple[Problem, ...] = ()
+    version: str = ""
+    model: str | None = None
+
+    @property
+    def failed(self) -> bool:
+        """True when the document could not be processed (it has a fatal error)."""
+        return any(p.fatal for p in self.errors)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source": self.source,
+            "meta": self.meta,
+            "claims": [c.to_dict() for c in self.claims],
+            "entities": [e.to_dict() for e in self.entities],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "furniture": [f.to_dict() for f in self.furniture],
+            "errors": [p.to_dict() for p in self.errors],
+            "claimx": {"version": self.version, "model": self.model},
+        }
