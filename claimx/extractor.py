@@ -43,6 +43,7 @@ class Extractor:
         patterns: Sequence[str | Path] = (),
         *,
         only: Iterable[str] = KINDS,
+        entity_labels: Iterable[str] | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
     ) -> None:
         from claimx.extract.claims import ClaimExtractor
@@ -56,6 +57,7 @@ class Extractor:
         unknown = self.only - set(KINDS)
         if unknown:
             raise ValueError(f"unknown kind(s) {sorted(unknown)}; choose from {list(KINDS)}")
+        self.entity_labels = frozenset(entity_labels) if entity_labels is not None else None
         self.batch_size = batch_size
         self.patterns = load_patterns(patterns)
         self.nlp = load_model(model)
@@ -99,7 +101,8 @@ class Extractor:
     def _process_batch(self, batch: list[InputDoc]) -> Iterator[Document]:
         todo = [item for item in batch if item.text is not None and not _fatal(item)]
         try:
-            parsed = dict(zip((id(i) for i in todo), self.nlp.pipe(i.text for i in todo)))
+            docs = self.nlp.pipe(i.text for i in todo)
+            parsed = dict(zip((id(i) for i in todo), docs, strict=True))
         except Exception:
             # One bad text must not sink its batch: parse the batch again one by one.
             parsed = {}
@@ -112,7 +115,7 @@ class Extractor:
                 if doc is None:
                     doc = self.nlp(item.text)
                 yield self.from_doc(doc, item)
-            except Exception as err:  # noqa: BLE001 - any failure becomes an error record
+            except Exception as err:  # any failure becomes an error record
                 problem = Problem("extract-failed", f"{type(err).__name__}: {err}")
                 yield self._record(item, errors=(*item.errors, problem))
 
@@ -122,11 +125,14 @@ class Extractor:
         entities = self._entities(doc, furniture=furniture)
         claims = self._claims(doc, entities=entities, furniture=furniture) if self._claims else []
         quotes = self._quotes(doc, entities=entities, furniture=furniture) if self._quotes else []
+        shown = entities if "entities" in self.only else []
+        if self.entity_labels is not None:
+            shown = [e for e in shown if e.label in self.entity_labels]
         return replace(
             self._record(item),
             claims=tuple(claims),
             quotes=tuple(quotes),
-            entities=tuple(entities) if "entities" in self.only else (),
+            entities=tuple(shown),
             furniture=tuple(furniture),
         )
 

@@ -43,11 +43,13 @@ def load_model(model: str | None = None) -> Language:
         try:
             nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
         except (OSError, ImportError) as err:
-            tried.append(f"{name} ({str(err).splitlines()[0][:120]})")
+            # spaCy's "can't find model" (E050) is the expected miss; any other reason matters.
+            reason = "" if "[E050]" in str(err) else f" ({str(err).splitlines()[0][:100]})"
+            tried.append(f"{name}{reason}")
             continue
         adapt_tokenizer(nlp)
         return nlp
-    raise ModelError(f"no spaCy model could be loaded: tried {'; '.join(tried)}; {INSTALL_HINT}")
+    raise ModelError(f"no spaCy model could be loaded (tried {', '.join(tried)}); {INSTALL_HINT}")
 
 
 def model_label(nlp: Language) -> str:

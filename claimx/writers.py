@@ -1,0 +1,237 @@
+"""Write Documents as JSONL, JSON, CSV (the flat form) or rich tables.
+
+Every writer takes documents one at a time and writes each as soon as it arrives, so output
+streams and an interrupted run leaves only whole lines behind.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from typing import Any, Protocol, TextIO
+
+from claimx.models import Claim, Document, Entity, Quote
+
+FORMATS = ("auto", "table", "jsonl", "json", "csv")
+CSV_COLUMNS = (
+    "doc_id",
+    "kind",
+    "id",
+    "start",
+    "end",
+    "text",
+    "label",
+    "value",
+    "unit",
+    "bound",
+    "subject",
+    "source",
+    "time",
+    "speaker",
+    "cue",
+    "mentions",
+    "aliases",
+)
+
+
+class Writer(Protocol):
+    def write(self, doc: Document) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def flat_items(doc: Document) -> Iterator[dict[str, Any]]:
+    """One dict per extracted item (and per error), each tagged with ``doc_id`` and ``kind``."""
+    record = doc.to_dict()
+    for kind, key in (("claim", "claims"), ("quote", "quotes"), ("entity", "entities")):
+        for item in record[key]:
+            yield {"doc_id": doc.id, "kind": kind, **item}
+    for problem in record["errors"]:
+        yield {"doc_id": doc.id, "kind": "error", **problem}
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False)
+
+
+class JsonlWriter:
+    """One JSON line per document, or per item with ``flat``."""
+
+    def __init__(self, stream: TextIO, *, flat: bool = False) -> None:
+        self.stream = stream
+        self.flat = flat
+
+    def write(self, doc: Document) -> None:
+        items = flat_items(doc) if self.flat else [doc.to_dict()]
+        # One write per line: an interrupted run never leaves half a line.
+        for item in items:
+            self.stream.write(_dumps(item) + "\n")
+        self.stream.flush()
+
+    def close(self) -> None:
+        self.stream.flush()
+
+
+class JsonWriter:
+    """A JSON array of documents (or of items with ``flat``), written incrementally."""
+
+    def __init__(self, stream: TextIO, *, flat: bool = False) -> None:
+        self.stream = stream
+        self.flat = flat
+        self.count = 0
+
+    def write(self, doc: Document) -> None:
+        items = flat_items(doc) if self.flat else [doc.to_dict()]
+        for item in items:
+            self.stream.write(("[\n" if self.count == 0 else ",\n") + _dumps(item))
+            self.count += 1
+        self.stream.flush()
+
+    def close(self) -> None:
+        self.stream.write("[]\n" if self.count == 0 else "\n]\n")
+        self.stream.flush()
+
+
+class CsvWriter:
+    """The flat form as CSV: one row per claim, quote, entity or error."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+        self.writer.writeheader()
+
+    def write(self, doc: Document) -> None:
+        for claim in doc.claims:
+            self.writer.writerow(_claim_row(doc.id, claim))
+        for quote in doc.quotes:
+            self.writer.writerow(_quote_row(doc.id, quote))
+        for entity in doc.entities:
+            self.writer.writerow(_entity_row(doc.id, entity))
+        for problem in doc.errors:
+            row = {"doc_id": doc.id, "kind": "error", "label": problem.code}
+            self.writer.writerow({**row, "text": problem.message})
+        self.stream.flush()
+
+    def close(self) -> None:
+        self.stream.flush()
+
+
+def format_number(value: float | None) -> str:
+    if value is None:
+        return ""
+    if float(value).is_integer() and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,.6g}"
+
+
+def _quantity_fields(claim: Claim) -> dict[str, str]:
+    values, units, bounds = [], [], []
+    for q in claim.quantities:
+        if q.range is not None:
+            values.append(f"{format_number(q.range[0])}-{format_number(q.range[1])}")
+        else:
+            values.append("vague" if q.vague and q.value is None else format_number(q.value))
+        units.append(q.unit or q.noun or "")
+        bounds.append(q.bound)
+    return {"value": "; ".join(values), "unit": "; ".join(units), "bound": "; ".join(bounds)}
+
+
+def _claim_row(doc_id: str, claim: Claim) -> dict[str, Any]:
+    return {
+        "doc_id": doc_id,
+        "kind": "claim",
+        "id": claim.id,
+        "start": claim.start,
+        "end": claim.end,
+        "text": claim.text,
+        "label": claim.kind,
+        **_quantity_fields(claim),
+        "subject": claim.subject.text if claim.subject else "",
+        "source": claim.source.text if claim.source else "",
+        "time": claim.time.text if claim.time else "",
+    }
+
+
+def quote_text(quote: Quote) -> str:
+    return " … ".join(span.text for span in quote.content)
+
+
+def _quote_row(doc_id: str, quote: Quote) -> dict[str, Any]:
+    return {
+        "doc_id": doc_id,
+        "kind": "quote",
+        "id": quote.id,
+        "start": quote.content[0].start if quote.content else "",
+        "end": quote.content[-1].end if quote.content else "",
+        "text": quote_text(quote),
+        "label": quote.type,
+        "speaker": quote.speaker.name if quote.speaker else "",
+        "cue": quote.cue.text if quote.cue else "",
+    }
+
+
+def _entity_row(doc_id: str, entity: Entity) -> dict[str, Any]:
+    first = entity.mentions[0] if entity.mentions else None
+    return {
+        "doc_id": doc_id,
+        "kind": "entity",
+        "id": entity.id,
+        "start": first.start if first else "",
+        "end": first.end if first else "",
+        "text": entity.name,
+        "label": entity.label,
+        "mentions": len(entity.mentions),
+        "aliases": "; ".join(entity.aliases),
+    }
+
+
+class TableWriter:
+    """Rich tables per document, for people at a terminal (readable at 80 columns)."""
+
+    def __init__(self, console: Any) -> None:
+        self.console = console
+
+    def write(self, doc: Document) -> None:
+        from rich.table import Table
+        from rich.text import Text
+
+        counts = f"{len(doc.claims)} claims, {len(doc.quotes)} quotes, {len(doc.entities)} entities"
+        self.console.rule(Text.assemble((doc.id, "bold"), f"  {counts}"), align="left")
+        for problem in doc.errors:
+            style = "red" if problem.fatal else "yellow"
+            self.console.print(Text(f"{problem.code}: {problem.message}", style=style))
+        if doc.claims:
+            table = Table(title="Claims", title_justify="left", expand=True, show_lines=True)
+            table.add_column("claim", ratio=5, overflow="fold")
+            table.add_column("value", ratio=2, overflow="fold")
+            table.add_column("unit", ratio=2, overflow="fold")
+            table.add_column("bound", width=5)
+            table.add_column("source", ratio=2, overflow="fold")
+            for claim in doc.claims:
+                q = _quantity_fields(claim)
+                source = claim.source.text if claim.source else ""
+                table.add_row(claim.text, q["value"], q["unit"], q["bound"], source)
+            self.console.print(table)
+        if doc.quotes:
+            table = Table(title="Quotes", title_justify="left", expand=True, show_lines=True)
+            table.add_column("speaker", ratio=2, overflow="fold")
+            table.add_column("quote", ratio=6, overflow="fold")
+            table.add_column("cue", ratio=1, overflow="fold")
+            for quote in doc.quotes:
+                speaker = quote.speaker.name if quote.speaker else ""
+                table.add_row(speaker, quote_text(quote), quote.cue.text if quote.cue else "")
+            self.console.print(table)
+        if doc.entities:
+            table = Table(title="Entities", title_justify="left", expand=True)
+            table.add_column("name", ratio=4, overflow="fold")
+            table.add_column("label", ratio=2)
+            table.add_column("mentions", justify="right", ratio=1)
+            table.add_column("first", justify="right", ratio=1)
+            for entity in doc.entities:
+                first = str(entity.mentions[0].start) if entity.mentions else ""
+                table.add_row(entity.name, entity.label, str(len(entity.mentions)), first)
+            self.console.print(table)
+
+    def close(self) -> None:
+        return None
