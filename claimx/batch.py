@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 from multiprocessing import get_context
 from pathlib import Path
@@ -48,9 +49,15 @@ def run(
     """Documents for every input, in input order. Setup errors (no model, bad patterns)
     raise before the first document."""
     if jobs <= 1:
-        yield from options.build().process(inputs)
+        yield from shared_extractor(options).process(inputs)
         return
     yield from _run_parallel(inputs, options, jobs)
+
+
+@lru_cache(maxsize=2)
+def shared_extractor(options: ExtractorOptions) -> Extractor:
+    """One Extractor per set of options in this process: loading a model takes seconds."""
+    return options.build()
 
 
 # --- worker side ---------------------------------------------------------------------------
@@ -64,7 +71,7 @@ def _init_worker(options: ExtractorOptions) -> None:
     # The parent handles Ctrl-C; workers must not die half-way through a chunk on their own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        _worker_extractor = options.build()
+        _worker_extractor = shared_extractor(options)
     except Exception as err:  # reported to the parent with the first chunk
         _worker_error = err
 

@@ -217,6 +217,8 @@ class RuleMatcher:
 
         found: list[SpacySpan] = []
         for matcher in (self._matcher, self._phrases):
+            if not len(matcher):
+                continue  # an empty matcher warns (W036) on every call
             for key, start, end in matcher(doc):
                 rule = self._rules[key]
                 found.append(SpacySpan(doc, start, end, label=rule.label, span_id=rule.id))

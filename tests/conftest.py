@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import pytest
 
+from claimx.batch import ExtractorOptions, shared_extractor
 from claimx.extractor import Extractor
 
 
 @pytest.fixture(scope="session")
 def extractor() -> Extractor:
-    return Extractor()
+    # The CLI's own cache, so CLI tests in the same session reuse this loaded model.
+    return shared_extractor(ExtractorOptions())
 
 
 @pytest.fixture(scope="session")
@@ -21,3 +23,16 @@ def nlp(extractor: Extractor):
 @pytest.fixture(scope="session")
 def patterns(extractor: Extractor):
     return extractor.patterns
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="Rewrite tests/golden/ from the current output (review the diff before committing).",
+    )
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
