@@ -1,22 +1,519 @@
-"""Named entities merged per document (stub, to be built)."""
+"""Named entities merged per document: one record per real-world entity.
+
+The small model's entities are the raw material. On news text they need, in one pass each:
+
+1. boundaries a reader would mark: no leading "the", bullets or titles, no trailing "'s",
+   prepositions or table numbers, no span across a line break;
+2. headlines checked against the body: a headline is in title case or capitals, where the
+   model tags fragments ("Baku Steps Forward") that the body never names;
+3. a gazetteer (``patterns/gazetteer_*.txt``) that labels countries, cities, regions,
+   nationalities and international bodies, and finds them in capitals too;
+4. page furniture: inside it only real names survive ("Read more" never becomes a name);
+5. linking: same name, surname to full name, acronym to expansion, a shorter organisation
+   name to the full one; then one label per entity (gazetteer first, else the majority).
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from claimx.models import Entity, Furniture
+from claimx.models import Entity, Furniture, Mention
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from claimx.patterns import PatternSet
 
+# spaCy's name types; numeric and date types are not names and stay out of the entity list.
+NAME_LABELS = frozenset(
+    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
+     "LANGUAGE"}
+)
+# Gazetteer file stem suffix -> label ("gazetteer_cities.txt" holds GPE names).
+GAZETTEER_LABELS = {
+    "gpe": "GPE",
+    "cities": "GPE",
+    "countries": "GPE",
+    "loc": "LOC",
+    "norp": "NORP",
+    "org": "ORG",
+    "orgs": "ORG",
+    "fac": "FAC",
+    "event": "EVENT",
+    "events": "EVENT",
+}
+# Labels whose names may end in a number ("Windows 95", "Euro 2024").
+NUMBERED_LABELS = frozenset({"PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "FAC"})
+# Words that join the parts of a name and may be lower case inside it.
+JOINERS = frozenset({"of", "and", "the", "for", "de", "du", "la", "le", "von", "van", "der",
+                     "di", "da", "del", "y", "on", "in", "at", "&", "-", "'s"})
+# Personal honorifics, stripped whatever the model's label (the rest of titles.txt only from
+# PERSON spans, because "General Motors" and "State Department" start with title words).
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "president", "sen", "rep",
+                        "senator", "gov", "prof"})
+POSSESSIVES = frozenset({"'s", "’s", "'", "’", "s"})
+BLOCKING_FURNITURE = frozenset({"read_more", "id", "footer"})
+_NUMBERISH = re.compile(r"^[\d.,:/%\-+]+$")
+_HAS_UPPER = re.compile(r"[A-Z\u00c0-\u00de]")
+_WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
+_ACRONYM = re.compile(r"^[A-Z][A-Z&.\d]{1,9}$")
+
+
+@dataclass
+class _Cand:
+    """A mention being built: token span, label and where it came from."""
+
+    start: int
+    end: int
+    label: str
+    gaz: bool = False  # the gazetteer backs this span and its label
+    headline: bool = False
+
 
 class EntityExtractor:
+    """Turns a parsed Doc into entities: clean mentions, linked names, one label each.
+
+    Built once per Extractor; every matcher and word list is prepared here, never per document.
+    """
+
     def __init__(self, nlp: Language, patterns: PatternSet) -> None:
+        from spacy.matcher import PhraseMatcher
+
         self.patterns = patterns
+        self._gazetteer = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._gaz_labels: dict[int, str] = {}
+        self._the_names: set[str] = set()
+        for name, words in sorted(patterns.words.items()):
+            if not name.startswith("gazetteer"):
+                continue
+            label = GAZETTEER_LABELS.get(name.rsplit("_", 1)[-1].lower())
+            if label is None:
+                continue
+            key = f"claimx-gazetteer-{label}"
+            self._gaz_labels[nlp.vocab.strings.add(key)] = label
+            phrases = [w for w in words if w.strip()]
+            self._gazetteer.add(key, list(nlp.tokenizer.pipe(phrases)))
+            self._the_names.update(w.lower() for w in phrases if w.lower().startswith("the "))
+        self._titles = patterns.word_list("titles")
+        self._stoplist = patterns.word_list("entity_stoplist")
 
     def __call__(self, doc: Doc, *, furniture: Sequence[Furniture] = ()) -> list[Entity]:
+        try:
+            return self._extract(doc, tuple(furniture))
+        except Exception:  # odd text must cost entities, never the document
+            return []
+
+    # -- the passes ---------------------------------------------------------------------------
+
+    def _extract(self, doc: Doc, furniture: tuple[Furniture, ...]) -> list[Entity]:
+        if not len(doc):
+            return []
+        headlines = _headline_lines(doc.text)
+        cands = [c for ent in doc.ents if ent.label_ in NAME_LABELS
+                 for c in self._clean(doc, ent.start, ent.end, ent.label_)]
+        for cand in cands:
+            cand.headline = _in_lines(doc[cand.start].idx, headlines)
+        cands = self._check_headlines(doc, cands, headlines)
+        cands = self._add_gazetteer(doc, cands)
+        acronyms = self._add_acronyms(doc, cands)
+        cands += _initialisms(doc, cands)
+        cands = self._drop_furniture(doc, cands, furniture)
+        cands += self._byline_names(doc, cands, furniture)
+        cands = _drop_common_words(doc, cands)
+        cands = _disjoint(cands)
+        return self._link(doc, cands, acronyms)
+
+    def _clean(self, doc: Doc, start: int, end: int, label: str) -> list[_Cand]:
+        """Split a model span at line breaks and trim what a reader would not call the name."""
+        pieces: list[tuple[int, int]] = []
+        piece_start = start
+        for i in range(start, end):
+            if doc[i].is_space:  # spaCy keeps line breaks as whitespace tokens
+                pieces.append((piece_start, i))
+                piece_start = i + 1
+        pieces.append((piece_start, end))
+        out: list[_Cand] = []
+        for s, e in pieces:
+            s, e = self._trim(doc, s, e, label)
+            if e > s and self._is_name(doc, s, e):
+                out.append(_Cand(s, e, label))
+        return out
+
+    def _trim(self, doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+        while start < end and self._drop_first(doc, start, end, label):
+            start += 1
+        while end > start and _drop_last(doc, start, end, label):
+            end -= 1
+        return start, end
+
+    def _drop_first(self, doc: Doc, start: int, end: int, label: str) -> bool:
+        """Is the span's first token outside the name (bullet, "the", title, number)?"""
+        tok = doc[start]
+        if tok.is_space or tok.is_punct or not any(ch.isalnum() for ch in tok.text):
+            return True
+        if end - start < 2:
+            return False
+        low = tok.lower_.rstrip(".")
+        if low in ("the", "a", "an"):
+            # "The Hague" keeps its article: the gazetteer lists it with one.
+            return doc[start:end].text.lower() not in self._the_names
+        if _NUMBERISH.match(tok.text) or tok.lower_ in POSSESSIVES:
+            return True
+        is_title = low in HONORIFICS or (label == "PERSON" and low in self._titles)
+        return is_title and doc[start + 1].text[:1].isupper()
+
+    def _is_name(self, doc: Doc, start: int, end: int) -> bool:
+        text = doc[start:end].text
+        if not _HAS_UPPER.search(text) or _NUMBERISH.match(text):
+            return False
+        return " ".join(text.lower().split()) not in self._stoplist
+
+    def _check_headlines(
+        self, doc: Doc, cands: list[_Cand], headlines: list[tuple[int, int]]
+    ) -> list[_Cand]:
+        """Keep headline mentions the body confirms; find body names in headlines."""
+        if not headlines:
+            return cands
+        body: dict[tuple[str, ...], str] = {}
+        for cand in cands:
+            if cand.headline:
+                continue
+            words = _key_words(doc, cand.start, cand.end)
+            body.setdefault(words, cand.label)
+            if cand.label == "PERSON" and len(words) > 1:
+                body.setdefault(words[-1:], "PERSON")
+        kept = [c for c in cands if not c.headline or _key_words(doc, c.start, c.end) in body]
+        for cand in kept:
+            if cand.headline:
+                cand.label = body[_key_words(doc, cand.start, cand.end)]
+        taken = {i for c in kept for i in range(c.start, c.end)}
+        longest = max((len(k) for k in body), default=0)
+        for line_start, line_end in headlines:
+            span = doc.char_span(line_start, line_end, alignment_mode="expand")
+            if span is None:
+                continue
+            i = span.start
+            while i < span.end:
+                found = 0
+                if doc[i].text[:1].isupper() and i not in taken:
+                    for n in range(min(longest, span.end - i), 0, -1):
+                        label = body.get(_key_words(doc, i, i + n))
+                        if label and not any(j in taken for j in range(i, i + n)):
+                            kept.append(_Cand(i, i + n, label, headline=True))
+                            found = n
+                            break
+                i += found or 1
+        return kept
+
+    def _add_gazetteer(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+        """Label model spans the gazetteer knows; add gazetteer names the model missed."""
+        from spacy.util import filter_spans
+
+        matches = []
+        for key, start, end in self._gazetteer(doc):
+            if _cased_like_a_name(doc, start, end):
+                matches.append(doc[start:end])
+                matches[-1].label_ = self._gaz_labels[key]
+        by_token: dict[int, _Cand] = {i: c for c in cands for i in range(c.start, c.end)}
+        for span in filter_spans(matches):
+            overlapping = {id(by_token[i]): by_token[i] for i in range(span.start, span.end)
+                           if i in by_token}
+            if not overlapping:
+                cands.append(_Cand(span.start, span.end, span.label_, gaz=True))
+                continue
+            for cand in overlapping.values():
+                if (cand.start, cand.end) == (span.start, span.end):
+                    cand.label, cand.gaz = span.label_, True
+                elif span.start <= cand.start and cand.end <= span.end:
+                    # The gazetteer's name is longer ("South Africa" over "Africa").
+                    cand.start, cand.end, cand.label, cand.gaz = (
+                        span.start, span.end, span.label_, True)
+        return cands
+
+    def _add_acronyms(self, doc: Doc, cands: list[_Cand]) -> dict[str, str]:
+        """"International Telecommunication Union (ITU)": add ITU, map it to the long name."""
+        acronyms: dict[str, str] = {}
+        starts = {c.start: c for c in cands}
+        for cand in list(cands):
+            i = cand.end
+            if i + 2 >= len(doc):
+                continue
+            if doc[i].text != "(" or doc[i + 2].text != ")":
+                continue
+            acr = doc[i + 1]
+            if not _ACRONYM.match(acr.text) or acr.text[0] != doc[cand.start].text[0].upper():
+                continue
+            acronyms[_key(acr.text)] = _key(doc[cand.start:cand.end].text)
+            if acr.i not in starts:
+                cands.append(_Cand(acr.i, acr.i + 1, cand.label, gaz=cand.gaz))
+        return acronyms
+
+    def _drop_furniture(
+        self, doc: Doc, cands: list[_Cand], furniture: tuple[Furniture, ...]
+    ) -> list[_Cand]:
+        """Inside furniture only names survive: cut link text and ids out of mentions."""
+        blocks = [f for f in furniture if f.kind in BLOCKING_FURNITURE]
+        if not blocks:
+            return cands
+        kept = []
+        for cand in cands:
+            end = cand.start
+            while end < cand.end and not _blocked(doc[end], blocks):
+                end += 1
+            if end > cand.start and self._is_name(doc, cand.start, end):
+                cand.end = end
+                kept.append(cand)
+        return kept
+
+    def _byline_names(
+        self, doc: Doc, cands: list[_Cand], furniture: tuple[Furniture, ...]
+    ) -> list[_Cand]:
+        """A byline names its writers: each capitalised run in it is a PERSON."""
+        found: list[_Cand] = []
+        taken = {i for c in cands for i in range(c.start, c.end)}
+        for item in furniture:
+            if item.kind != "byline":
+                continue
+            for cand in cands:
+                if not cand.gaz and item.start <= doc[cand.start].idx < item.end:
+                    cand.label = "PERSON"
+            span = doc.char_span(item.start, item.end, alignment_mode="contract")
+            if span is None:
+                continue
+            run: list[int] = []
+            for tok in [*span, None]:
+                if tok is not None and tok.text[:1].isupper() and tok.i not in taken and (
+                    tok.lower_ not in ("by", "and", "written", "reporting")
+                ):
+                    run.append(tok.i)
+                    continue
+                if len(run) >= 2 and self._is_name(doc, run[0], run[-1] + 1):
+                    found.append(_Cand(run[0], run[-1] + 1, "PERSON"))
+                run = []
+        return found
+
+    def _link(self, doc: Doc, cands: list[_Cand], acronyms: dict[str, str]) -> list[Entity]:
+        """Group mentions into entities and give each one name and one label."""
+        groups: dict[str, list[_Cand]] = {}
+        for cand in cands:
+            groups.setdefault(_key(doc[cand.start:cand.end].text), []).append(cand)
+        parent = {k: k for k in groups}
+
+        def find(k: str) -> str:
+            while parent[k] != k:
+                parent[k] = parent[parent[k]]
+                k = parent[k]
+            return k
+
+        def union(short: str, long: str) -> None:
+            parent[find(short)] = find(long)
+
+        persons = [k for k, cs in groups.items() if len(k.split()) > 1 and _votes(cs) == "PERSON"]
+        orgs = [k for k, cs in groups.items() if len(k.split()) > 1 and _votes(cs) == "ORG"]
+        surname_of: set[str] = set()
+        for key, cs in groups.items():
+            words = key.split()
+            if key in acronyms and acronyms[key] in groups:
+                union(key, acronyms[key])
+                continue
+            full = [p for p in persons if p != key and p.split()[-len(words):] == words]
+            if len({find(p) for p in full}) == 1:
+                union(key, full[0])
+                surname_of.add(key)
+                continue
+            if len(words) == 1 and _ACRONYM.match(doc[cs[0].start:cs[0].end].text):
+                expansions = [o for o in orgs if _initials(o) == key]
+                if len({find(o) for o in expansions}) == 1:
+                    union(key, expansions[0])
+                    continue
+            if len(words) > 1 and _votes(cs) == "ORG":
+                longer = [o for o in orgs if len(o) > len(key) and o.endswith(" " + key)]
+                if len({find(o) for o in longer}) == 1:
+                    union(key, longer[0])
+        clusters: dict[str, list[_Cand]] = {}
+        linked_person: set[str] = set()
+        for key, cs in groups.items():
+            root = find(key)
+            clusters.setdefault(root, []).extend(cs)
+            if key in surname_of:
+                linked_person.add(root)
+        entities = []
+        ordered = sorted(clusters.items(), key=lambda kv: min(c.start for c in kv[1]))
+        for number, (root, cs) in enumerate(ordered, 1):
+            label = "PERSON" if root in linked_person else _entity_label(cs)
+            entities.append(_entity(doc, f"e{number}", label, cs))
+        return entities
+
+
+# -- helpers -----------------------------------------------------------------------------------
+
+
+def _headline_lines(text: str) -> list[tuple[int, int]]:
+    """Char ranges of lines that read as headlines: capitals, or title case with no full stop."""
+    lines = []
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group()
+        words = _WORD.findall(line)
+        if len(words) < 2 or len(line) > 200:
+            continue
+        caps = sum(1 for w in words if w.isupper() and len(w) > 1)
+        content = [w for w in words if w.lower() not in JOINERS and len(w) > 1]
+        if caps >= 2 and caps >= 0.8 * len(content):
+            lines.append((match.start(), match.end()))
+            continue
+        stripped = line.rstrip()
+        if len(words) < 3 or stripped[-1:] in ".!?:;,\"”'’":
+            continue
+        titled = sum(1 for w in content if w[0].isupper())
+        if content and titled == len(content) and len(content) >= 3:
+            lines.append((match.start(), match.end()))
+    return lines
+
+
+def _in_lines(offset: int, lines: list[tuple[int, int]]) -> bool:
+    return any(s <= offset < e for s, e in lines)
+
+
+def _cased_like_a_name(doc: Doc, start: int, end: int) -> bool:
+    """A gazetteer hit counts only when written like a name: "China", "CHINA", never "china"."""
+    for i in range(start, end):
+        text = doc[i].text
+        if text[:1].isupper():
+            continue
+        if text.lower() in JOINERS or not any(ch.isalpha() for ch in text):
+            continue
+        return False
+    return doc[start].text[:1].isupper()
+
+
+def _drop_last(doc: Doc, start: int, end: int, label: str) -> bool:
+    """Is the span's last token outside the name ("'s", "of", a table number)?"""
+    tok = doc[end - 1]
+    if tok.is_space or (tok.is_punct and not _ACRONYM.match(tok.text)):
+        return True
+    if tok.lower_ in POSSESSIVES or tok.tag_ == "POS":
+        return True
+    if end - start < 2:
+        return False
+    if tok.tag_ in ("IN", "CC", "DT", "TO", "WDT"):
+        return True
+    # "Japan 2" in a results table; "Windows 95" keeps its number unless more numbers follow.
+    return bool(_NUMBERISH.match(tok.text)) and (
+        label not in NUMBERED_LABELS or _numberish_next(doc, end)
+    )
+
+
+def _numberish_next(doc: Doc, end: int) -> bool:
+    return end < len(doc) and bool(_NUMBERISH.match(doc[end].text))
+
+
+def _blocked(token: Token, blocks: list[Furniture]) -> bool:
+    return any(f.start <= token.idx < f.end for f in blocks)
+
+
+def _key(text: str) -> str:
+    """The grouping key of a surface form: case, dots, possessive marks and spacing ignored."""
+    text = text.replace("’", "'").replace(".", "")
+    return " ".join(text.lower().split())
+
+
+def _key_words(doc: Doc, start: int, end: int) -> tuple[str, ...]:
+    return tuple(_key(doc[start:end].text).split())
+
+
+def _initialisms(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Untagged capitals that spell a named organisation's initials ("ADB") are mentions of it."""
+    initials: dict[str, str] = {}
+    for cand in cands:
+        if cand.label in ("ORG", "FAC", "EVENT", "LAW") and cand.end - cand.start > 1:
+            code = _initials(_key(doc[cand.start:cand.end].text)).upper()
+            if len(code) > 1:
+                initials.setdefault(code, cand.label)
+    if not initials:
         return []
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    return [_Cand(tok.i, tok.i + 1, initials[tok.text]) for tok in doc
+            if tok.text in initials and tok.i not in taken]
+
+
+def _initials(key: str) -> str:
+    return "".join(w[0] for w in key.split() if w not in JOINERS and w[0].isalpha())
+
+
+def _votes(cands: list[_Cand]) -> str:
+    return Counter(c.label for c in cands).most_common(1)[0][0]
+
+
+def _entity_label(cands: list[_Cand]) -> str:
+    """The gazetteer's label when it knows the name, else the label most mentions carry."""
+    backed = [c.label for c in cands if c.gaz]
+    pool = backed or [c.label for c in cands]
+    counts = Counter(pool)
+    best = max(counts.values())
+    # Ties go to the first mention's label: the first mention is usually the fullest.
+    return next(label for label in pool if counts[label] == best)
+
+
+def _entity(doc: Doc, entity_id: str, label: str, cands: list[_Cand]) -> Entity:
+    cands = sorted(cands, key=lambda c: c.start)
+    text = doc.text
+    mentions = []
+    forms: list[str] = []
+    for cand in cands:
+        start, end = doc[cand.start].idx, doc[cand.end - 1].idx + len(doc[cand.end - 1])
+        mentions.append(Mention(start, end, text[start:end], label))
+        form = " ".join(text[start:end].split())
+        if form not in forms:
+            forms.append(form)
+    name = max(forms, key=lambda f: (not f.isupper() or len(f) <= 1, len(f.split()), len(f)))
+    seen = {name.lower()}
+    aliases = []
+    for form in forms:
+        if form.lower() not in seen:
+            seen.add(form.lower())
+            aliases.append(form)
+    return Entity(entity_id, name, label, tuple(aliases), tuple(mentions))
+
+
+def _drop_common_words(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """A capitalised word at the start of a sentence or line that the same text also writes in
+    lower case ("Broadband has...", "... broadband") is a common word, not a name."""
+    lower: set[str] | None = None
+    kept = []
+    for cand in cands:
+        tok = doc[cand.start]
+        single = cand.end - cand.start == 1 and not cand.gaz and tok.text[:1].isupper()
+        if single and _starts_sentence(doc, tok.i):
+            if lower is None:
+                lower = {t.text for t in doc if t.is_lower}
+            if tok.text.lower() in lower:
+                continue
+        kept.append(cand)
+    return kept
+
+
+def _starts_sentence(doc: Doc, i: int) -> bool:
+    """First word of a sentence or line, allowing one article before it ("The Innovation")."""
+    if i and doc[i - 1].lower_ in ("the", "a", "an"):
+        i -= 1
+    if i == 0 or doc[i].is_sent_start:
+        return True
+    prev = doc[i - 1]
+    return prev.is_space or prev.is_punct or prev.text[-1:] in ".!?:;•"
+
+
+def _disjoint(cands: list[_Cand]) -> list[_Cand]:
+    """Drop duplicate and overlapping mentions, keeping the longer one."""
+    cands = sorted(cands, key=lambda c: (c.start, -(c.end - c.start)))
+    out: list[_Cand] = []
+    last_end = -1
+    for cand in cands:
+        if cand.start >= last_end:
+            out.append(cand)
+            last_end = cand.end
+    return out

@@ -1,0 +1,75 @@
+"""News furniture: each kind recognised on text written for the tests, offsets exact."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def furniture(extractor, text: str):
+    return list(extractor(text).furniture)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "span"),
+    [
+        ("Wednesday, 14 February 2024 08:05 GMT\n\nPrices fell.", "dateline",
+         "Wednesday, 14 February 2024 08:05 GMT"),
+        ("Monday, June 3, 2024 4:15 PM EDT\nMarkets rallied.", "dateline",
+         "Monday, June 3, 2024 4:15 PM EDT"),
+        ("QUITO, Ecuador, March 2 (Reuters) - Voters went to the polls on Sunday.", "dateline",
+         "QUITO, Ecuador, March 2 (Reuters) -"),
+        ("MANILA 2024-05-17\nThe typhoon weakened overnight.", "dateline", "MANILA 2024-05-17"),
+        ("(MENAFN- GulfTimes) The council approved the budget.", "wire_tag",
+         "(MENAFN- GulfTimes)"),
+        ("ATHENS (AP) Firefighters fought three blazes.", "wire_tag", "(AP)"),
+        ("Storm Hits Coast\nBy Hannah Meyer and Luis Ortega\nWinds reached 120 km/h.", "byline",
+         "By Hannah Meyer and Luis Ortega"),
+        ("(MENAFN- BalticPost) Rasa Jankauskaite Read more\n\nVilnius opened a port.", "byline",
+         "Rasa Jankauskaite"),
+        ("The bank cut rates. Read more: what it means for mortgages", "read_more",
+         "Read more:"),
+        ("Body text.\n\nLegal Disclaimer:\nThe publisher gives no warranty.\nNone at all.\n\n"
+         "Search", "disclaimer",
+         "Legal Disclaimer:\nThe publisher gives no warranty.\nNone at all."),
+        ("Story ends here.\n\nWIRE20240514000123456ID99887766554\n", "id",
+         "WIRE20240514000123456ID99887766554"),
+        ("Story ends here.\n\nCopyright 2024 Northwind Media. All rights reserved.", "footer",
+         "Copyright 2024 Northwind Media. All rights reserved."),
+        ("Story ends here.\n\nSearch\n", "footer", "Search"),
+    ],
+)
+def test_kinds(extractor, text, kind, span):
+    found = furniture(extractor, text)
+    assert (kind, span) in [(f.kind, f.text) for f in found]
+    for item in found:
+        assert text[item.start:item.end] == item.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said prices would fall by 5% in March 2024.",
+        "By the end of the year, the plant will employ 400 people.",
+        "He read more than 200 reports before the vote.",
+        "The search for survivors went on through the night.",
+        "Order number 12345 was shipped on Monday.",
+    ],
+)
+def test_plain_sentences_are_not_furniture(extractor, text):
+    assert furniture(extractor, text) == []
+
+
+def test_spans_are_sorted_and_disjoint(extractor):
+    text = (
+        "Friday, 09 August 2024 17:40 GMT\n\nPort Talks Resume\n\n"
+        "(MENAFN- TrendWire) Samir Aliyev Read more\n\nThe talks resumed in Aktau.\n\n"
+        "MENAFN09082024000187011033ID1108801234\n\nLegal Disclaimer:\nNo warranty.\n"
+    )
+    found = furniture(extractor, text)
+    assert [f.kind for f in found] == [
+        "dateline", "wire_tag", "byline", "read_more", "id", "disclaimer"]
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
