@@ -1,24 +1,791 @@
-"""Quotes (stub, to be built)."""
+"""Quotations and who said them: direct, mixed and reported speech with speakers and cues.
+
+One pass over the tokens pairs quotation marks paragraph by paragraph (curly, straight, «»,
+doubled apostrophes, single marks outside double ones), then each quoted stretch is read in
+its sentence:
+
+- attributed after ("...," Smith said / said Smith) or before (Smith said: "..." / according
+  to Smith, "...") -> a direct quote;
+- a whole sentence in marks with no attribution of its own -> a direct quote that continues the
+  previous quote of the paragraph (one quote, several content spans) or takes the speaker of
+  the nearest attribution before it ("He emphasized that ... “In the modern era ...”");
+- marks inside a sentence governed by a cue verb ("called the plan “a disaster”") -> a mixed
+  quote whose content is the reported clause;
+- marks inside a sentence with no cue (names, titles, scare quotes) -> not a quote.
+
+Then every speech verb with a subject and a reported clause that is not already a quote's cue
+gives reported (indirect) speech, as do "according to X" and "described X as Y".
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from claimx.models import Quote, Entity, Furniture
+from claimx.extract.speakers import SpeakerResolver, subject_of
+from claimx.models import Entity, Furniture, Quote, Span, Speaker
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from claimx.patterns import PatternSet
 
+DOUBLE_OPEN = frozenset({"“", "„", "‟", "«", "``"})
+DOUBLE_CLOSE = frozenset({"”", "»"})
+DOUBLE_EITHER = frozenset({'"', "''", "″"})
+SINGLE_OPEN = frozenset({"‘", "‹"})
+SINGLE_CLOSE = frozenset({"’", "›"})
+SINGLE_EITHER = frozenset({"'"})
+DOUBLE_MARKS = DOUBLE_OPEN | DOUBLE_CLOSE | DOUBLE_EITHER
+ALL_MARKS = DOUBLE_MARKS | SINGLE_OPEN | SINGLE_CLOSE | SINGLE_EITHER
+_DASHES = frozenset({"—", "–", "-", "--"})
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "prep", "advcl",
+                          "dative", "conj", "parataxis", "npadvmod", "pobj", "appos"})
+# How far (tokens) an attribution may sit from the mark it attributes.
+AFTER_WINDOW = 14
+BEFORE_WINDOW = 30
+# A quotation of fewer words with no speaker of its own is a name or a scare quote.
+MIN_STANDALONE_WORDS = 3
+MAX_PARAGRAPHS = 12
+
+
+@dataclass
+class _Cand:
+    """Quoted stretch: content token ranges without the marks."""
+
+    segments: list[tuple[int, int]]
+    open_i: int
+    close_i: int | None
+    kind: str = ""  # direct | mixed | scare
+    cue: int | None = None  # token index of the cue
+    cue_end: int | None = None
+    speaker: Speaker | None = None
+    content: list[tuple[int, int]] = field(default_factory=list)  # char spans
+    attributed: bool = False
+    standalone: bool = False
+    after_end: int | None = None  # token index where the after-attribution window ended
+
+    @property
+    def start(self) -> int:
+        return self.segments[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.segments[-1][1]
+
 
 class QuoteExtractor:
+    """Finds direct, mixed and reported quotes with speakers and cues in a parsed Doc."""
+
     def __init__(self, nlp: Language, patterns: PatternSet) -> None:
+        from claimx.patterns import RuleMatcher
+
         self.patterns = patterns
+        self.speech = patterns.word_list("cue_verbs")
+        self.beliefs = patterns.word_list("cue_beliefs")
+        self.titles = frozenset(w.rstrip(".") for w in patterns.word_list("titles"))
+        self.phrases = RuleMatcher(nlp, patterns.rules_for("cue_phrases"))
 
     def __call__(
         self, doc: Doc, *, entities: Sequence[Entity] = (), furniture: Sequence[Furniture] = ()
     ) -> list[Quote]:
-        return []
+        if not len(doc) or not doc.has_annotation("DEP"):
+            return []
+        return _Run(self, doc, entities).quotes(furniture)
+
+
+class _Run:
+    """State for one document."""
+
+    def __init__(self, ex: QuoteExtractor, doc: Doc, entities: Sequence[Entity]) -> None:
+        self.ex = ex
+        self.doc = doc
+        self.text = doc.text
+        self.n = len(doc)
+        self.par = _paragraph_ids(doc)
+        self.entities = entities
+        self.in_quote = [-1] * self.n
+        self.used_cues: set[int] = set()
+        self.according: dict[int, int] = {}  # "according" token -> end of the phrase
+        for span in ex.phrases(doc):
+            if span.id_ == "according-to":
+                self.according[span.start] = span.end
+
+    # ------------------------------------------------------------------ top level
+    def quotes(self, furniture: Sequence[Furniture]) -> list[Quote]:
+        cands = self._pair_marks()
+        for number, cand in enumerate(cands):
+            for s, e in cand.segments:
+                for i in range(s, e):
+                    self.in_quote[i] = number
+        blocked = [(self.doc[s].idx, _end_char(self.doc, e)) for c in cands for s, e in c.segments
+                   if e > s]
+        self.speakers = SpeakerResolver(self.doc, self.entities, self.ex.titles, blocked)
+        for cand in cands:
+            self._attribute(cand)
+        cands = [c for c in cands if c.kind in ("direct", "mixed")]
+        cands = self._merge_continuations(cands)
+        # Reported speech may contain mixed quotes and scare quotes, never a direct quote.
+        self.in_quote = [-1] * self.n
+        for number, cand in enumerate(cands):
+            if cand.kind == "direct":
+                for s, e in cand.segments:
+                    for i in range(s, e):
+                        self.in_quote[i] = number
+        reported = self._reported()
+        self._inherit(cands, reported)
+        out: list[tuple[str, list[tuple[int, int]], Speaker | None, Span | None]] = []
+        for cand in cands:
+            spans = cand.content or [
+                (self.doc[s].idx, _end_char(self.doc, e)) for s, e in cand.segments if e > s
+            ]
+            out.append((cand.kind, spans, cand.speaker, self._cue_span(cand.cue, cand.cue_end)))
+        out.extend(item[:4] for item in reported)
+        walls = [(f.start, f.end) for f in furniture]
+        quotes: list[Quote] = []
+        out.sort(key=lambda q: q[1][0][0] if q[1] else 0)
+        for kind, spans, speaker, cue in out:
+            clean = [_trim(self.text, s, e) for s, e in spans]
+            clean = [(s, e) for s, e in clean if e > s]
+            if not clean or any(s < we and ws < e for s, e in clean for ws, we in walls):
+                continue
+            quotes.append(
+                Quote(
+                    id=f"q{len(quotes) + 1}",
+                    type=kind,
+                    content=tuple(Span.of(self.text, s, e) for s, e in clean),
+                    speaker=speaker,
+                    cue=cue,
+                )
+            )
+        return quotes
+
+    def _cue_span(self, start: int | None, end: int | None) -> Span | None:
+        if start is None:
+            return None
+        last = self.doc[(end if end is not None else start + 1) - 1]
+        return Span.of(self.text, self.doc[start].idx, last.idx + len(last.text))
+
+    # ------------------------------------------------------------------ marks
+    def _pair_marks(self) -> list[_Cand]:
+        """Pair double marks per paragraph; a paragraph that leaves a quote open continues it
+        only when the next paragraph opens with a mark. Single marks pair outside them."""
+        doc, n, par = self.doc, self.n, self.par
+        cands: list[_Cand] = []
+        open_i: int | None = None
+        chain: list[tuple[int, int]] = []
+        for i in range(n):
+            tok = doc[i]
+            if tok.text in DOUBLE_MARKS:
+                way = _direction(doc, i, open_i is not None)
+                if way == "open":
+                    if open_i is not None:
+                        chain = []  # the earlier mark never closed: drop it, keep this one
+                    open_i = i
+                elif way == "close" and open_i is not None:
+                    cands.append(_Cand([*chain, (open_i + 1, i)], chain_open(chain, open_i), i))
+                    open_i, chain = None, []
+            last_of_par = i + 1 >= n or par[i + 1] != par[i]
+            if last_of_par and open_i is not None:
+                end = _strip_space_end(doc, open_i + 1, i + 1)
+                nxt = i + 1
+                while nxt < n and doc[nxt].is_space:
+                    nxt += 1
+                continues = (
+                    nxt < n
+                    and doc[nxt].text in DOUBLE_MARKS
+                    and _direction(doc, nxt, False) == "open"
+                    and len(chain) < MAX_PARAGRAPHS
+                )
+                if continues:
+                    chain = [*chain, (open_i + 1, end)]
+                else:
+                    # Unclosed: the quote ends with its paragraph, never later.
+                    cands.append(_Cand([*chain, (open_i + 1, end)], chain_open(chain, open_i),
+                                       None))
+                    chain = []
+                open_i = None
+        cands.extend(self._pair_single(cands))
+        cands.sort(key=lambda c: c.open_i)
+        return [c for c in cands if any(e > s for s, e in c.segments)]
+
+    def _pair_single(self, doubles: list[_Cand]) -> list[_Cand]:
+        doc, n, par = self.doc, self.n, self.par
+        inside = [False] * n
+        for c in doubles:
+            for i in range(c.open_i, (c.close_i if c.close_i is not None else c.end) + 1):
+                if i < n:
+                    inside[i] = True
+        found: list[_Cand] = []
+        i = 0
+        while i < n:
+            if inside[i] or not _single_opens(doc, i):
+                i += 1
+                continue
+            close = None
+            for j in range(i + 1, min(n, i + 80)):
+                if par[j] != par[i] or inside[j]:
+                    break
+                if _single_closes(doc, j):
+                    close = j
+                    break
+            if close is None:
+                i += 1
+                continue
+            found.append(_Cand([(i + 1, close)], i, close))
+            i = close + 1
+        return found
+
+    # ------------------------------------------------------------------ attribution
+    def _attribute(self, cand: _Cand) -> None:
+        doc = self.doc
+        start_kind, before_cue = self._before(cand)
+        after_cue = self._after(cand) if cand.close_i is not None else None
+        clean_start = start_kind in ("start", "colon") or before_cue is not None
+        clean_end = after_cue is not None or self._ends_clean(cand)
+        if clean_start and clean_end:
+            cand.kind = "direct"
+            cue = after_cue if after_cue is not None else before_cue
+            if cue is not None:
+                self._set_cue(cand, cue)
+            cand.standalone = True
+            if not cand.attributed and _word_count(doc, cand) < MIN_STANDALONE_WORDS:
+                cand.kind = "scare"
+            return
+        self._mixed(cand)
+
+    def _set_cue(self, cand: _Cand, cue: int) -> None:
+        cand.cue = cue
+        cand.cue_end = self.according.get(cue, cue + 1)
+        cand.attributed = True
+        self.used_cues.add(cue)
+        cand.speaker = self._speaker_for(cue, cand)
+
+    def _speaker_for(self, cue: int, cand: _Cand | None = None) -> Speaker | None:
+        doc = self.doc
+        if cue in self.according:
+            obj = self._according_object(cue)
+            return self.speakers.resolve(obj) if obj is not None else None
+        verb = doc[cue]
+        subj = subject_of(verb)
+        if subj is not None and (cand is None or self.in_quote[subj.i] < 0):
+            return self.speakers.resolve(subj)
+        # Inverted order with a parse that missed the subject: "..., said Rep. Jane Doe".
+        for k in range(cue + 1, min(self.n, cue + 6)):
+            tok = doc[k]
+            if tok.is_punct or self.in_quote[k] >= 0 or self.par[k] != self.par[cue]:
+                break
+            if tok.tag_ in ("NNP", "NNPS", "PRP", "NN", "NNS"):
+                head = tok
+                while head.head.i != head.i and head.head.tag_ in ("NNP", "NNPS", "NN", "NNS") \
+                        and abs(head.head.i - cue) < 8:
+                    head = head.head
+                return self.speakers.resolve(head)
+        return None
+
+    def _according_object(self, cue: int) -> Token | None:
+        end = self.according[cue]
+        to = self.doc[end - 1]
+        for child in to.children:
+            if child.dep_ == "pobj":
+                return child
+        return self.doc[end] if end < self.n and not self.doc[end].is_punct else None
+
+    def _is_cue(self, i: int) -> bool:
+        tok = self.doc[i]
+        return (tok.lower_ in self.ex.speech and tok.tag_.startswith("VB")) or i in self.according
+
+    def _before(self, cand: _Cand) -> tuple[str, int | None]:
+        """Where the quote starts: "start" of a sentence, after a "colon", or "inside" one;
+        with the cue before it if there is one."""
+        doc, _par = self.doc, self.par
+        k = cand.open_i - 1
+        crossed = False
+        while k >= 0 and doc[k].is_space:
+            if "\n" in doc[k].text:
+                crossed = True
+            k -= 1
+        if k < 0:
+            return "start", None
+        tok = doc[k]
+        if crossed and tok.text != ":":
+            return "start", None
+        if tok.text in DOUBLE_MARKS or tok.text in ("(", "[") or tok.text in _DASHES:
+            return "start", None
+        if tok.tag_ == "." or tok.text in ("!", "?", "."):
+            return "start", None
+        if tok.text in (":", ",") or tok.lower_ in ("that", "saying") or self._is_cue(k):
+            if self._ends_attribution(k):
+                return "start", None
+            cue = self._cue_before(k)
+            if cue is not None:
+                return ("colon" if tok.text == ":" else "cue"), cue
+            if tok.text == ":":
+                return "colon", None
+        return "inside", None
+
+    def _ends_attribution(self, k: int) -> bool:
+        """True when token ``k`` closes the attribution of an earlier quote:
+        '"...," said Smith, "..."'."""
+        for j in range(k - 1, max(-1, k - AFTER_WINDOW), -1):
+            if j in self.used_cues:
+                return any(self.doc[m].text in DOUBLE_MARKS for m in range(max(0, j - 3), j))
+            if self.in_quote[j] >= 0 or self.doc[j].text in (".", "!", "?"):
+                return False
+        return False
+
+    def _cue_before(self, k: int) -> int | None:
+        doc = self.doc
+        p = self.par[k]
+        for j in range(k, max(-1, k - BEFORE_WINDOW), -1):
+            tok = doc[j]
+            if self.par[j] != p and not (tok.is_space or j == k):
+                break
+            if self.in_quote[j] >= 0 or tok.text in DOUBLE_MARKS:
+                break
+            if j < k and (tok.tag_ == "." and tok.text in (".", "!", "?")):
+                break
+            if self._is_cue(j) and j not in self.used_cues:
+                return j
+            start = self._according_start(j)
+            if start is not None:
+                return start
+        return None
+
+    def _according_start(self, j: int) -> int | None:
+        if j - 1 in self.according:
+            return j - 1
+        return None
+
+    def _after(self, cand: _Cand) -> int | None:
+        doc, n = self.doc, self.n
+        assert cand.close_i is not None
+        i = cand.close_i + 1
+        while i < n and (doc[i].text in (",",) or doc[i].text in _DASHES):
+            i += 1
+        p = self.par[cand.close_i]
+        last = _last_content(doc, cand)
+        ended = last is not None and last.text in (".",)
+        for k in range(i, min(n, i + AFTER_WINDOW)):
+            tok = doc[k]
+            if self.par[k] != p or tok.is_space or tok.text in DOUBLE_MARKS:
+                break
+            if self.in_quote[k] >= 0:
+                break
+            if tok.text in (".", "!", "?", ";"):
+                break
+            if k in self.according:
+                return k
+            if self._is_cue(k) and k not in self.used_cues:
+                # '"...," Smith said the plan ...': the verb reports something else.
+                if _has_right_clause(tok) and (tok.i > i or ended):
+                    return None
+                cand.after_end = self._window_end(k)
+                return k
+            if tok.tag_.startswith("VB") and tok.dep_ not in ("aux", "auxpass") \
+                    and tok.tag_ not in ("VBN", "VBG"):
+                return None
+        return None
+
+    def _window_end(self, cue: int) -> int:
+        """The token after the attribution clause: sentence end, next mark or paragraph end."""
+        doc, n, p = self.doc, self.n, self.par[cue]
+        k = cue + 1
+        while k < n and self.par[k] == p and doc[k].text not in DOUBLE_MARKS \
+                and self.in_quote[k] < 0:
+            if doc[k].text in (".", "!", "?"):
+                return k + 1
+            k += 1
+        return k
+
+    def _ends_clean(self, cand: _Cand) -> bool:
+        doc, n = self.doc, self.n
+        last = _last_content(doc, cand)
+        if cand.close_i is None:
+            return True
+        k = cand.close_i + 1
+        while k < n and doc[k].is_space and "\n" not in doc[k].text:
+            k += 1
+        if k >= n or "\n" in doc[k].text:
+            return True
+        nxt = doc[k]
+        if nxt.text in (".", "!", "?", ";", ")", "]") or nxt.text in _DASHES:
+            return True
+        if nxt.text in DOUBLE_MARKS:
+            return True
+        return last is not None and last.text in (".", "!", "?") and (
+            nxt.is_title or nxt.text in DOUBLE_MARKS
+        )
+
+    def _mixed(self, cand: _Cand) -> None:
+        """A quotation inside a sentence: mixed if a cue verb governs it, else a name or a
+        scare quote."""
+        doc = self.doc
+        s, e = cand.segments[0]
+        if e <= s:
+            cand.kind = "scare"
+            return
+        # Walk up from the quoted words to the first cue verb outside the quote.
+        node = doc[s:e].root
+        path = node
+        for _ in range(12):
+            head = node.head
+            if head.i == node.i:
+                break
+            path, node = node, head
+            if self.in_quote[node.i] >= 0:
+                continue
+            if node.i in self.used_cues:
+                break
+            is_cue = (node.lower_ in self.ex.speech and node.tag_.startswith("VB"))
+            if is_cue:
+                subj = subject_of(node)
+                if subj is None or self.in_quote[subj.i] >= 0:
+                    break
+                if path.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                    break
+                span = self._clause_span(node, path)
+                if span is None:
+                    break
+                cand.kind = "mixed"
+                cand.cue = node.i
+                cand.cue_end = node.i + 1
+                cand.attributed = True
+                self.used_cues.add(node.i)
+                cand.speaker = self.speakers.resolve(subj)
+                cand.content = [span]
+                return
+            if node.dep_ in ("ROOT",):
+                break
+        # "according to X, ... “...” ..."
+        for k in range(max(0, cand.open_i - BEFORE_WINDOW), cand.open_i):
+            if k in self.according and self.doc[k].sent.start == self.doc[cand.open_i].sent.start:
+                span = self._according_clause(k)
+                if span is not None and span[0] <= doc[s].idx < span[1]:
+                    cand.kind = "mixed"
+                    self._set_cue(cand, k)
+                    cand.content = [span]
+                    return
+        cand.kind = "scare"
+
+    def _clause_span(self, verb: Token, path: Token) -> tuple[int, int] | None:
+        """Characters of what ``verb`` reports, the branch holding ``path``: for a right branch
+        everything the verb governs after itself ("called [the plan “a disaster”]")."""
+        doc = self.doc
+        if path.i < verb.i:
+            lo, hi = path.left_edge.i, path.right_edge.i + 1
+        else:
+            rights = [c for c in verb.rights if not c.is_punct and c.dep_ not in ("cc",)]
+            rights = [c for c in rights if c.dep_ not in ("conj",) or c.i <= path.i]
+            if not rights:
+                return None
+            lo = rights[0].left_edge.i
+            hi = max(c.right_edge.i for c in rights) + 1
+        lo, hi = self._clip(lo, hi, verb.i)
+        if hi <= lo:
+            return None
+        return doc[lo].idx, _end_char(doc, hi)
+
+    def _clip(self, lo: int, hi: int, anchor: int) -> tuple[int, int]:
+        """Drop a leading "that", and stop at a paragraph break."""
+        doc = self.doc
+        while lo < hi and ((doc[lo].lower_ in ("that",) and doc[lo].dep_ == "mark")
+                           or (doc[lo].is_punct and doc[lo].text not in ALL_MARKS)
+                           or doc[lo].is_space):
+            lo += 1
+        p = self.par[anchor]
+        sent = doc[anchor].sent
+        lo, hi = max(lo, sent.start), min(hi, sent.end)
+        for k in range(lo, hi):
+            if self.par[k] != p:
+                hi = k
+                break
+        return lo, _strip_space_end(doc, lo, hi)
+
+    # ------------------------------------------------------------------ continuation
+    def _merge_continuations(self, cands: list[_Cand]) -> list[_Cand]:
+        """'"A," he said. "B."' is one quote: a direct quote with no attribution of its own
+        that follows a direct quote of the same paragraph (with at most that quote's
+        attribution between them) joins it."""
+        doc = self.doc
+        out: list[_Cand] = []
+        for cand in cands:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and cand.kind == "direct"
+                and prev.kind == "direct"
+                and not cand.attributed
+                and prev.close_i is not None
+                and self.par[prev.close_i] == self.par[cand.open_i]
+            ):
+                gap_start = prev.close_i + 1
+                if prev.after_end is not None and prev.cue is not None and prev.cue > prev.close_i:
+                    gap_start = max(gap_start, prev.after_end)
+                gap = [t for t in doc[gap_start:cand.open_i]
+                       if not t.is_space and not t.is_punct]
+                if not gap:
+                    prev.segments.extend(cand.segments)
+                    prev.close_i = cand.close_i
+                    prev.after_end = cand.after_end
+                    continue
+            out.append(cand)
+        return out
+
+    def _inherit(self, cands: list[_Cand], reported: list) -> None:
+        """Unattributed direct quotes take the speaker of the nearest attribution before them
+        in the same or the previous paragraph ("The mayor spoke. “...”")."""
+        doc = self.doc
+        events: dict[int, tuple[Speaker | None, int]] = {}
+        for cand in cands:
+            if cand.attributed and cand.cue is not None and cand.speaker is not None:
+                events[cand.cue] = (cand.speaker, cand.cue_end or cand.cue + 1)
+        for _kind, _spans, speaker, _cue, cue_i in reported:
+            if speaker is not None:
+                events[cue_i] = (speaker, cue_i + 1)
+        # A speech verb with a subject attributes what follows even without a clause.
+        for tok in doc:
+            if tok.i not in events and self.in_quote[tok.i] < 0 and self._is_cue(tok.i) \
+                    and tok.i not in self.according:
+                subj = subject_of(tok)
+                if subj is not None and self.in_quote[subj.i] < 0:
+                    events[tok.i] = (None, tok.i + 1)
+        order = sorted(events)
+        for cand in cands:
+            if cand.attributed or cand.kind != "direct":
+                continue
+            best = None
+            for cue in order:
+                if cue >= cand.open_i:
+                    break
+                best = cue
+            if best is None or self.par[cand.open_i] - self.par[best] > 1:
+                continue
+            speaker, cue_end = events[best]
+            if speaker is None:
+                subj = subject_of(doc[best])
+                speaker = self.speakers.resolve(subj) if subj is not None else None
+            cand.speaker = speaker
+            cand.cue, cand.cue_end = best, cue_end
+
+    def _pars_between_ok(self, p0: int, p1: int) -> bool:
+        return p1 - p0 <= 1
+
+    # ------------------------------------------------------------------ reported speech
+    def _reported(self) -> list:
+        """Reported speech: cue verbs with a subject and a reported clause, "according to X",
+        "described X as Y". Returns (type, char spans, speaker, cue span, cue token)."""
+        doc = self.doc
+        found: list = []
+        for tok in doc:
+            i = tok.i
+            if i in self.used_cues or self.in_quote[i] >= 0:
+                continue
+            if i in self.according:
+                span = self._according_clause(i)
+                if span is not None:
+                    obj = self._according_object(i)
+                    speaker = self.speakers.resolve(obj) if obj is not None else None
+                    found.append(self._reported_item(span, speaker, i, self.according[i]))
+                continue
+            low = tok.lower_
+            if not tok.tag_.startswith("VB") or (low not in self.ex.speech
+                                                 and low not in self.ex.beliefs):
+                continue
+            subj = subject_of(tok)
+            if subj is None or self.in_quote[subj.i] >= 0:
+                continue
+            span = self._reported_clause(tok)
+            if span is None:
+                continue
+            found.append(self._reported_item(span, self.speakers.resolve(subj), i, i + 1))
+        return found
+
+    def _reported_item(self, span: tuple[int, int], speaker: Speaker | None, cue: int,
+                       cue_end: int) -> tuple:
+        kind = "mixed" if any(c in DOUBLE_MARKS for c in self.text[span[0]:span[1]]) \
+            else "indirect"
+        return kind, [span], speaker, self._cue_span(cue, cue_end), cue
+
+    def _reported_clause(self, verb: Token) -> tuple[int, int] | None:
+        doc = self.doc
+        comp = None
+        for child in verb.children:
+            if child.dep_ == "ccomp" and child.tag_.startswith(("VB", "MD")):
+                comp = child
+                break
+        if comp is not None:
+            lo, hi = comp.left_edge.i, comp.right_edge.i + 1
+        else:
+            # "described the conference as a platform ..."
+            obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+            as_ = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "as"), None)
+            if obj is None or as_ is None or verb.lower_ in self.ex.beliefs:
+                return None
+            lo, hi = obj.left_edge.i, as_.right_edge.i + 1
+        # The clause must not run into a direct quote.
+        for k in range(lo, hi):
+            if self.in_quote[k] >= 0 or (doc[k].text in DOUBLE_MARKS and comp is None):
+                hi = k
+                break
+        lo, hi = self._clip(lo, hi, verb.i)
+        if hi - lo < 2:
+            return None
+        return doc[lo].idx, _end_char(doc, hi)
+
+    def _according_clause(self, k: int) -> tuple[int, int] | None:
+        """The clause "according to X" attaches to, without the phrase itself."""
+        doc = self.doc
+        acc = doc[k]
+        head = acc.head if acc.dep_ == "prep" else acc
+        if head.i == acc.i:
+            return None
+        phrase = (acc.left_edge.i, acc.right_edge.i + 1)
+        sent = acc.sent
+        lo, hi = head.left_edge.i, head.right_edge.i + 1
+        lo, hi = max(lo, sent.start), min(hi, sent.end)
+        if phrase[0] <= lo:
+            lo = phrase[1]
+        elif phrase[1] >= hi - 1:
+            hi = phrase[0]
+        lo, hi = self._clip(lo, hi, k)
+        while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in ALL_MARKS:
+            hi -= 1
+        if hi - lo < 3:
+            return None
+        return doc[lo].idx, _end_char(doc, hi)
+
+
+# ---------------------------------------------------------------------- token helpers
+def chain_open(chain: list[tuple[int, int]], open_i: int) -> int:
+    """The opening mark of a (possibly multi-paragraph) quote."""
+    return chain[0][0] - 1 if chain else open_i
+
+
+def _paragraph_ids(doc: Doc) -> list[int]:
+    ids = []
+    p = 0
+    for tok in doc:
+        if tok.is_space and "\n" in tok.text:
+            ids.append(p)
+            p += 1
+            continue
+        ids.append(p)
+    return ids
+
+
+def _space_before(doc: Doc, i: int) -> bool:
+    if i == 0:
+        return True
+    prev = doc[i - 1]
+    return bool(prev.whitespace_) or prev.is_space or prev.text in ("(", "[", "{") \
+        or prev.text in _DASHES
+
+
+def _space_after(doc: Doc, i: int) -> bool:
+    tok = doc[i]
+    if tok.whitespace_ or i + 1 >= len(doc):
+        return True
+    nxt = doc[i + 1]
+    return nxt.is_space or (nxt.is_punct and nxt.text not in ALL_MARKS)
+
+
+def _direction(doc: Doc, i: int, is_open: bool) -> str:
+    """"open" or "close" for a double mark, from its shape and its surroundings."""
+    text = doc[i].text
+    if text in DOUBLE_OPEN:
+        # A curly opening mark where a quote is open and the mark is glued to the end of a
+        # word ("wrong“ ") is a typo for a closing one.
+        if is_open and not _space_before(doc, i) and _space_after(doc, i):
+            return "close"
+        return "open"
+    if text in DOUBLE_CLOSE:
+        if not is_open and _space_before(doc, i) and not _space_after(doc, i):
+            return "open"
+        return "close"
+    before, after = _space_before(doc, i), _space_after(doc, i)
+    if is_open:
+        return "open" if before and not after else "close"
+    return "close" if (not before and after) else "open"
+
+
+def _single_opens(doc: Doc, i: int) -> bool:
+    tok = doc[i]
+    if tok.text not in SINGLE_OPEN and tok.text not in SINGLE_EITHER:
+        return False
+    if not _space_before(doc, i) or tok.whitespace_ or i + 1 >= len(doc):
+        return False
+    nxt = doc[i + 1]
+    # '90s, 'em, 'til are elisions, not quotations.
+    return nxt.text[:1].isalpha() and nxt.lower_ not in ("em", "til", "n", "cause", "tis")
+
+
+def _single_closes(doc: Doc, i: int) -> bool:
+    tok = doc[i]
+    if tok.text not in SINGLE_CLOSE and tok.text not in SINGLE_EITHER:
+        return False
+    if i == 0 or _space_before(doc, i) or not _space_after(doc, i):
+        return False
+    prev = doc[i - 1]
+    if i + 1 < len(doc):
+        nxt = doc[i + 1]
+        # voters’ rights: a plural possessive before a noun.
+        if prev.lower_.endswith("s") and prev.tag_ in ("NNS", "NNPS") and nxt.tag_.startswith(
+            ("NN", "JJ")
+        ):
+            return False
+    return True
+
+
+def _strip_space_end(doc: Doc, lo: int, hi: int) -> int:
+    while hi > lo and doc[hi - 1].is_space:
+        hi -= 1
+    return hi
+
+
+def _end_char(doc: Doc, hi: int) -> int:
+    """Character end of the token range ending (exclusive) at token ``hi``."""
+    last = doc[hi - 1]
+    return last.idx + len(last.text)
+
+
+def _last_content(doc: Doc, cand: _Cand) -> Token | None:
+    s, e = cand.segments[-1]
+    for k in range(e - 1, s - 1, -1):
+        if not doc[k].is_space:
+            return doc[k]
+    return None
+
+
+def _word_count(doc: Doc, cand: _Cand) -> int:
+    return sum(1 for s, e in cand.segments for t in doc[s:e] if not t.is_punct and
+               not t.is_space)
+
+
+def _has_right_clause(verb: Token) -> bool:
+    """The verb governs a clause or object of its own after it (outside quotation marks)."""
+    for child in verb.rights:
+        if child.dep_ in ("ccomp", "dobj"):
+            first = child.left_edge
+            if first.i > verb.i and first.text not in ALL_MARKS and not _after_mark(first):
+                return True
+    return False
+
+
+def _after_mark(tok: Token) -> bool:
+    doc = tok.doc
+    k = tok.i - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    return k >= 0 and doc[k].text in ALL_MARKS
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim spaces and dangling marks at both ends (offsets stay on the input)."""
+    while start < end and (text[start].isspace() or text[start] in "“”\"«»„‟"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "“”\"«»„‟"):
+        end -= 1
+    return start, end

@@ -1,0 +1,190 @@
+"""Speakers: from the subject of a cue verb to a mention, a resolved name and an entity id.
+
+A speaker keeps two things apart: the words in the text (the mention, even "he") and who it is
+(the name: "Ilham Aliyev"). Pronouns go to the nearest compatible name before them; surnames
+and short forms go to the document's entity whose mentions contain them.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from claimx.models import Entity, Span, Speaker
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+THING_PRONOUNS = frozenset({"it"})
+GROUP_PRONOUNS = frozenset({"they", "them", "we", "i", "you"})
+PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
+SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Words a speaker phrase may start with that are not part of who speaks.
+_DROP_LEFT = frozenset({"but", "and", "or", "so", "also", "then", "yet"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+@dataclass(frozen=True)
+class _Name:
+    start: int
+    end: int
+    name: str
+    label: str
+    entity: str | None
+
+
+class SpeakerResolver:
+    """Resolves speaker phrases of one document against its entities (built once per doc)."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        entities: Sequence[Entity],
+        titles: frozenset[str],
+        blocked: Sequence[tuple[int, int]] = (),
+    ) -> None:
+        self.doc = doc
+        self.titles = titles
+        names: list[_Name] = []
+        for entity in entities:
+            for m in entity.mentions:
+                names.append(_Name(m.start, m.end, entity.name, entity.label, entity.id))
+        if not names:
+            # No merged entities (entities disabled or not built): link surnames to the
+            # longest PERSON name in the document that ends with them.
+            full: dict[str, str] = {}
+            for ent in doc.ents:
+                if ent.label_ == "PERSON" and len(ent) > 1:
+                    last = ent[-1].text
+                    if len(ent.text) > len(full.get(last, "")):
+                        full[last] = ent.text
+            for ent in doc.ents:
+                if ent.label_ in SOURCE_LABELS:
+                    name = full.get(ent.text, ent.text) if len(ent) == 1 else ent.text
+                    names.append(_Name(ent.start_char, ent.end_char, name, ent.label_, None))
+        names.sort(key=lambda n: n.start)
+        self.names = names
+        self.starts = [n.start for n in names]
+        self.blocked = sorted(blocked)
+
+    def _names_in(self, start: int, end: int) -> list[_Name]:
+        hi = bisect.bisect_left(self.starts, end)
+        return [n for n in self.names[max(0, hi - 40):hi] if n.end > start]
+
+    def _inside_blocked(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.blocked, (start, 1 << 62)) - 1
+        return i >= 0 and self.blocked[i][0] <= start and end <= self.blocked[i][1]
+
+    def _nearest_before(self, pos: int, labels: frozenset[str]) -> _Name | None:
+        hi = bisect.bisect_left(self.starts, pos)
+        for n in reversed(self.names[max(0, hi - 200):hi]):
+            if n.end <= pos and n.label in labels and not self._inside_blocked(n.start, n.end):
+                return n
+        return None
+
+    def mention_tokens(self, head: Token) -> tuple[int, int]:
+        """Token range of the speaker phrase headed by ``head``: determiners, titles and
+        compounds on the left, nothing after the head (appositions and relative clauses are
+        descriptions, not the name)."""
+        doc = self.doc
+        start = head.i
+        for left in head.lefts:
+            if left.dep_ in ("det", "compound", "amod", "poss", "nmod", "nummod", "quantmod"):
+                start = min(start, left.left_edge.i)
+        while start < head.i and (doc[start].lower_ in _DROP_LEFT or doc[start].is_punct):
+            start += 1
+        end = head.i + 1
+        ent = _entity_of(head)
+        if ent is not None:
+            start, end = min(start, ent.start), max(end, ent.end)
+        # "one of the attorneys" and "the head of the agency": keep the of-phrase.
+        for right in head.rights:
+            if right.dep_ == "prep" and right.lower_ == "of" and right.i == end:
+                end = right.right_edge.i + 1
+        return start, end
+
+    def resolve(self, head: Token) -> Speaker:
+        """The Speaker for a subject head token."""
+        doc = self.doc
+        start, end = self.mention_tokens(head)
+        # "the party's candidate, Jane Doe,": the named apposition is who speaks.
+        named = head
+        if _entity_of(head) is None:
+            for right in head.rights:
+                if right.dep_ == "appos" and _entity_of(right) is not None:
+                    named = right
+                    break
+        mention = Span.of(doc.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+        low = head.lower_
+        if head.tag_ == "PRP" or low in PRONOUNS:
+            labels: frozenset[str] = frozenset()
+            if low in PERSON_PRONOUNS:
+                labels = frozenset({"PERSON"})
+            elif low in THING_PRONOUNS:
+                labels = frozenset({"ORG"})
+            found = self._nearest_before(mention.start, labels) if labels else None
+            if found is not None:
+                return Speaker(found.name, found.entity, mention)
+            return Speaker(mention.text, None, mention)
+        # Only a name on the head itself counts: "the minister of Digital Development" is
+        # not the ministry.
+        ent = _entity_of(named)
+        if ent is not None:
+            span_start, span_end = ent.start_char, ent.end_char
+        else:
+            span_start, span_end = named.idx, named.idx + len(named.text)
+        for n in self._names_in(span_start, span_end):
+            if n.label in SOURCE_LABELS:
+                return Speaker(n.name, n.entity, mention)
+        if ent is not None:
+            return Speaker(ent.text, None, mention)
+        return Speaker(self._bare_name(start, end), None, mention)
+
+    def from_span(self, start: int, end: int) -> Speaker:
+        """A Speaker for an already delimited phrase (the object of "according to")."""
+        doc = self.doc
+        tokens = doc[start:end]
+        head = tokens.root
+        return self.resolve(head)
+
+    def _bare_name(self, start: int, end: int) -> str:
+        """The phrase without a leading determiner ("the ministry" -> "ministry" would lose
+        nothing, but "The ministry" reads better kept whole, so only "a"/"an"/"the" before a
+        title-cased word go: "the Deputy Minister" -> "Deputy Minister")."""
+        doc = self.doc
+        if end - start > 1 and doc[start].lower_ in ("the", "a", "an") and doc[start + 1].is_title:
+            start += 1
+        return doc.text[doc[start].idx:_end(doc, end)]
+
+
+def _end(doc: Doc, hi: int) -> int:
+    return doc[hi - 1].idx + len(doc[hi - 1].text)
+
+
+def _entity_of(token: Token):  # -> spaCy Span | None
+    if token.ent_type_ not in SOURCE_LABELS:
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The grammatical subject of a cue verb, looking through auxiliaries and conjunctions
+    ("..., he said and added")."""
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS:
+            return child
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        for child in verb.head.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                return child
+    return None

@@ -1,0 +1,256 @@
+"""Quotes, speakers and cues on news-style texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimx.extract.quotes import QuoteExtractor
+from claimx.models import Furniture, Quote
+
+pytestmark = pytest.mark.model
+
+
+def quotes_of(extractor, text: str) -> list[Quote]:
+    doc = extractor(text)
+    assert not doc.errors, doc.errors
+    for quote in doc.quotes:
+        for span in quote.content:
+            assert text[span.start:span.end] == span.text
+        if quote.cue is not None:
+            assert text[quote.cue.start:quote.cue.end] == quote.cue.text
+        if quote.speaker is not None and quote.speaker.mention is not None:
+            m = quote.speaker.mention
+            assert text[m.start:m.end] == m.text
+    return list(doc.quotes)
+
+
+def only(quotes: list[Quote], kind: str | None = None) -> Quote:
+    chosen = [q for q in quotes if kind is None or q.type == kind]
+    assert len(chosen) == 1, [(q.type, [c.text for c in q.content]) for q in quotes]
+    return chosen[0]
+
+
+# (text, content spans, speaker name, speaker mention, cue)
+DIRECT = [
+    (
+        "“We will not back down,” Maria Lopez said on Monday.",
+        ["We will not back down,"], "Maria Lopez", "Maria Lopez", "said",
+    ),
+    (
+        '"The budget is balanced," said Tom Becker, the city treasurer.',
+        ["The budget is balanced,"], "Tom Becker", "Tom Becker", "said",
+    ),
+    (
+        "The union leader Carla Moss told reporters: “Our members are ready to strike.”",
+        ["Our members are ready to strike."], "Carla Moss", None, "told",
+    ),
+    (
+        "“The water is safe to drink,” said Rep. Daniel Ortega Hill, a Democrat from Ohio.",
+        ["The water is safe to drink,"], "Daniel Ortega Hill", None, "said",
+    ),
+    (
+        "‘We are not finished yet,’ the coach said after the match.",
+        ["We are not finished yet,"], "the coach", "the coach", "said",
+    ),
+    (
+        "«Prices will keep falling», the governor warned.",
+        ["Prices will keep falling"], "governor", "the governor", "warned",
+    ),
+    (
+        "''The bridge will reopen in May,'' the engineer said.",
+        ["The bridge will reopen in May,"], "engineer", "the engineer", "said",
+    ),
+    (
+        "Officials met on Friday, and the minister added: “The deal is done.”",
+        ["The deal is done."], "minister", "the minister", "added",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "name", "mention", "cue"), DIRECT)
+def test_direct_quotes(extractor, text, content, name, mention, cue):
+    quote = only(quotes_of(extractor, text), "direct")
+    assert [c.text for c in quote.content] == content
+    assert quote.cue is not None and quote.cue.text == cue
+    assert quote.speaker is not None
+    assert quote.speaker.name.lower().endswith(name.lower())
+    if mention is not None:
+        assert quote.speaker.mention is not None and quote.speaker.mention.text == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "name"),
+    [
+        (
+            "“The roads are open,” Ana Silva said, “but drivers should stay careful.”",
+            ["The roads are open,", "but drivers should stay careful."],
+            "Ana Silva",
+        ),
+        (
+            "“We lost the first game,” said coach Peter Grant. “We will win the next one.”",
+            ["We lost the first game,", "We will win the next one."],
+            "Peter Grant",
+        ),
+        (
+            '"Hospitals are full," said Dr. Lena Park, "and staff are exhausted."',
+            ["Hospitals are full,", "and staff are exhausted."],
+            "Lena Park",
+        ),
+    ],
+)
+def test_split_quote_is_one_quote(extractor, text, content, name):
+    quote = only(quotes_of(extractor, text), "direct")
+    assert [c.text for c in quote.content] == content
+    assert quote.speaker is not None and quote.speaker.name.endswith(name)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "name", "mention", "cue"),
+    [
+        (
+            # Glued mark after the full stop, and the speaker named only as "He".
+            "Mayor Karen Walsh opened the new library on Tuesday. He said little, but she "
+            "stressed that reading is a public good.“No child in this city should grow up "
+            "without books.”",
+            "No child in this city should grow up without books.",
+            "Karen Walsh", "she", "stressed",
+        ),
+        (
+            "Governor Paul Brandt visited the flooded town. He warned that more rain was "
+            "coming.“We have to be ready for the worst.”",
+            "We have to be ready for the worst.",
+            "Paul Brandt", "He", "warned",
+        ),
+        (
+            "Chief executive Nora Quinn spoke at the launch.\n\nShe said: “This phone will sell "
+            "itself.”",
+            "This phone will sell itself.",
+            "Nora Quinn", "She", "said",
+        ),
+    ],
+)
+def test_pronoun_speakers_resolve_to_the_person_before(extractor, text, content, name, mention,
+                                                       cue):
+    quote = only(quotes_of(extractor, text), "direct")
+    assert [c.text for c in quote.content] == [content]
+    assert quote.speaker is not None
+    assert quote.speaker.name == name
+    assert quote.speaker.mention is not None and quote.speaker.mention.text == mention
+    assert quote.cue is not None and quote.cue.text == cue
+
+
+def test_multi_paragraph_quote(extractor):
+    text = (
+        "The senator Ruth Adler spoke for an hour. “We built this program over ten years and "
+        "it has helped millions of families.\n\n"
+        "“Nobody in this chamber should vote to end it,” she said.\n\n"
+        "The vote is expected next week."
+    )
+    quote = only(quotes_of(extractor, text), "direct")
+    assert len(quote.content) == 2
+    assert quote.content[0].text.startswith("We built this program")
+    assert quote.content[1].text.startswith("Nobody in this chamber")
+    assert quote.speaker is not None and quote.speaker.name == "Ruth Adler"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said “we will win the vote.\n\nThe weather in the capital stayed mild all week, "
+        "and the markets were calm.\n\n“It was fine,” Jo Park said.",
+        "The report said \"prices rose.\n\nMarkets were calm.",
+        "“Open“ and ”closed“ marks ” everywhere “ in this sentence.",
+    ],
+)
+def test_unbalanced_marks_never_swallow_the_article(extractor, text):
+    for quote in quotes_of(extractor, text):
+        for span in quote.content:
+            assert "\n\n" not in span.text
+            assert "markets were calm" not in span.text.lower() or "said" in span.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The “Digital Kenya” program aims to connect every school to the internet.",
+        "The “PASS” biometric payment system is now used in dozens of shops.",
+        'Investors used the so-called "like-kind exchange" to defer their taxes.',
+        "She starred in “The Long Road Home” before moving to television.",
+        "The voters’ mood in the ’90s was different, and it’s clear the party knows it.",
+        "The district, known as ‘the village’, has one shop and two churches.",
+    ],
+)
+def test_not_quotes(extractor, text):
+    quoted = [q for q in quotes_of(extractor, text) if q.type in ("direct", "mixed")]
+    assert quoted == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "content", "name", "cue"),
+    [
+        (
+            "Critics called the plan “a recipe for disaster” on Tuesday.",
+            "mixed", "the plan “a recipe for disaster” on Tuesday", "Critics", "called",
+        ),
+        (
+            "The mayor said the new stadium would be “the pride of the city” when it opens.",
+            "mixed", "the new stadium would be “the pride of the city” when it opens",
+            "mayor", "said",
+        ),
+        (
+            "The ministry said the new rules would take effect in March.",
+            "indirect", "the new rules would take effect in March", "ministry", "said",
+        ),
+        (
+            "Prime Minister Ana Kovac noted that Riga is a regional hub for shipping.",
+            "indirect", "Riga is a regional hub for shipping", "Ana Kovac", "noted",
+        ),
+        (
+            "President Omar Haddad described the summit as a turning point for the region.",
+            "indirect", "the summit as a turning point for the region", "Omar Haddad",
+            "described",
+        ),
+        (
+            "Unemployment fell to 4% in June, according to the statistics office.",
+            "indirect", "Unemployment fell to 4% in June", "statistics office", "according to",
+        ),
+        (
+            "According to the report, the river has never been so low.",
+            "indirect", "the river has never been so low", "report", "According to",
+        ),
+    ],
+)
+def test_mixed_and_reported_speech(extractor, text, kind, content, name, cue):
+    quote = only(quotes_of(extractor, text), kind)
+    assert [c.text for c in quote.content] == [content]
+    assert quote.speaker is not None and quote.speaker.name.endswith(name)
+    assert quote.cue is not None and quote.cue.text == cue
+
+
+def test_surname_speaker_gets_the_full_name(extractor):
+    text = (
+        "Finance Minister Helena Berg presented the budget on Monday. “Every euro is "
+        "accounted for,” Berg said."
+    )
+    quote = only(quotes_of(extractor, text), "direct")
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Helena Berg"
+    assert quote.speaker.mention is not None and quote.speaker.mention.text == "Berg"
+
+
+def test_quotes_in_furniture_are_dropped(nlp, patterns):
+    text = "Disclaimer: “We accept no liability for this content,” the publisher said."
+    doc = nlp(text)
+    finder = QuoteExtractor(nlp, patterns)
+    assert finder(doc)
+    wall = Furniture(0, len(text), text, "disclaimer")
+    assert finder(doc, furniture=[wall]) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", '"', "“", "”", "''", "‘’", '""""', "“““ ”””", "'\n'\n'", "…", "“\n\n”",
+     '"He said, "', "\u0000\u200b“x”", "1” 2“ 3\" 4' 5’ 6‘"],
+)
+def test_never_crashes(extractor, text):
+    quotes_of(extractor, text)
