@@ -252,9 +252,14 @@ def _run(
         if output is not None:
             stream.close()
     seconds = time.perf_counter() - started
-    summary = ", ".join(f"{n} {name}" for name, n in totals.items())
+    summary = ", ".join(_plural(n, name) for name, n in totals.items())
     console.print(f"claimx: {summary} in {seconds:.1f}s", markup=False)
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _plural(count: int, plural: str) -> str:
+    singular = {"documents": "document", "entities": "entity"}.get(plural, plural[:-1])
+    return f"{count} {singular if count == 1 else plural}"
 
 
 def _count(totals: dict[str, int], doc: Document) -> None:

@@ -84,7 +84,7 @@ def test_bad_inputs_become_error_records_and_the_run_goes_on(runner, tmp_path):
     assert warning["code"] == "invalid-utf8" and warning["fatal"] is False
     assert by_id["4-good.txt"]["errors"] == []
     assert "binary file skipped" in result.stderr
-    assert "1 errors" in result.stderr.splitlines()[-1]
+    assert "1 error in" in result.stderr.splitlines()[-1]
 
 
 def test_missing_file_is_an_error_record(runner, tmp_path):
@@ -211,7 +211,7 @@ def test_output_format_follows_the_file_suffix(runner, tmp_path):
 
 def test_summary_goes_to_stderr_and_quiet_silences_it(runner):
     loud = runner.invoke(app, [], input=ARTICLE)
-    assert loud.stderr.startswith("claimx: 1 documents")
+    assert loud.stderr.startswith("claimx: 1 document, ")
     assert "claimx:" not in loud.stdout
     quiet = runner.invoke(app, ["-q"], input=ARTICLE)
     assert quiet.stderr == ""

@@ -25,7 +25,7 @@ def _stable(record: dict) -> dict:
 @pytest.fixture(scope="module")
 def example_records(extractor) -> list[dict]:
     inputs = [
-        InputDoc(id=path.name, text=path.read_text(encoding="utf-8"), source=f"examples/{path.name}")
+        InputDoc(path.name, path.read_text(encoding="utf-8"), source=f"examples/{path.name}")
         for path in EXAMPLES
     ]
     return [doc.to_dict() for doc in extractor.process(inputs)]

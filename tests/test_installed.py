@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -25,7 +27,7 @@ def test_pipe_through_the_installed_command():
     assert result.returncode == 0, result.stderr.decode()
     (line,) = result.stdout.decode().splitlines()
     assert json.loads(line)["id"] == "-"
-    assert result.stderr.decode().startswith("claimx: 1 documents")
+    assert result.stderr.decode().startswith("claimx: 1 document, ")
 
 
 @pytest.mark.skipif(not Path(CLAIMX).exists(), reason="claimx is not installed")
@@ -52,3 +54,26 @@ def test_python_dash_m_runs_the_cli():
     result = subprocess.run([sys.executable, "-m", "claimx", "--version"], capture_output=True,
                             timeout=60)
     assert result.returncode == 0 and result.stdout.decode().startswith("claimx ")
+
+
+@pytest.mark.skipif(not Path(CLAIMX).exists(), reason="claimx is not installed")
+def test_ctrl_c_leaves_only_complete_lines(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    story = STORY * 40
+    feed.write_text("".join(json.dumps({"id": i, "text": story}) + "\n" for i in range(3000)),
+                    encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    process = subprocess.Popen([CLAIMX, "-q", str(feed), "-o", str(out)],
+                               stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and (not out.exists() or out.stat().st_size < 2000):
+        time.sleep(0.2)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130, stderr.decode()
+    assert b"Traceback" not in stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.endswith("\n")
+    lines = text.splitlines()
+    assert 0 < len(lines) < 3000
+    assert [json.loads(line)["id"] for line in lines] == [str(i) for i in range(len(lines))]
