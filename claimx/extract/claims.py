@@ -1,24 +1,444 @@
-"""Claims (stub, to be built)."""
+"""Quantified claims: each clause that states quantities, with what is measured (subject), who
+says so (source), when (time), how sure (hedge) and what kind of claim it is.
+
+Quantities come from ``claimx.extract.quantities``; the clause, subject and source come from
+the dependency parse; the vocabularies from ``patterns/claim_*`` (and the shared
+``cue_verbs.txt`` for speech verbs).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from claimx.models import Claim, Entity, Furniture
+import regex
+
+from claimx.extract.quantities import Found, QuantityFinder
+from claimx.models import Claim, Entity, Furniture, Quantity, Source, Span
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
     from claimx.patterns import PatternSet
 
+# Dependency labels that open a clause of their own.
+_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "parataxis", "csubj", "conj",
+                          "acl", "xcomp"})
+# Children of a clause head that are other clauses (cut away unless they hold our quantity).
+_SPLIT_DEPS = frozenset({"conj", "ccomp", "advcl", "parataxis", "relcl"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+_SUBJECT_DROP = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"})
+_PRONOUNS = frozenset({"it", "they", "this", "that", "which", "who", "these", "those", "he",
+                       "she", "we", "i", "you"})
+_MONEY_UNITS_SUFFIX = " per "
+_PERCENT_UNITS = frozenset({"percent", "percentage_point", "basis_point"})
+_ORDINAL = regex.compile(
+    r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|top|bottom|last)$",
+    regex.IGNORECASE,
+)
+_COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
+_COMPARISON = regex.compile(
+    r"\b(?:compared (?:with|to)|versus|vs\.?|than|twice as|times (?:as|more|higher|bigger|"
+    r"larger|faster)|outpac\w+|exceed\w*|overtak\w+)\b",
+    regex.IGNORECASE,
+)
+# Where a clause can never continue: a blank line, a list bullet, or a sentence end the parser
+# missed ("... 3G. Broadband ..."). Each match is the gap between two pieces of text.
+_HARD_BREAKS = (
+    regex.compile(r"\n[ \t]*\n\s*"),
+    regex.compile(r"\n[ \t]*[•·*▪◦‣-][ \t]"),
+    regex.compile(
+        r"(?<=(?<![A-Z]\.[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|No|vs|Prof|Gen|Sen|Rep|Gov|Jr|Sr|Inc|Co|Corp"
+        r"|Ltd|U\.S|U\.K))[.!?][\"”’)]?)\s+(?=[A-Z“\"‘(•])"
+    ),
+)
+_RANKING = regex.compile(r"\b(?:rank\w*|top|largest|biggest|highest|lowest|leading)\b",
+                         regex.IGNORECASE)
+
 
 class ClaimExtractor:
+    """Turns a parsed Doc into Claims: one per clause that states at least one quantity."""
+
     def __init__(self, nlp: Language, patterns: PatternSet) -> None:
-        self.patterns = patterns
+        self.quantities = QuantityFinder(nlp, patterns)
+        sources = patterns.table("claim_sources")
+        self._speech = patterns.word_list("cue_verbs") | {
+            row[0].lower() for row in sources if len(row) > 1 and row[1] == "verb"}
+        self._data_verbs = {row[0].lower() for row in sources if len(row) > 1
+                            and row[1] == "data"}
+        self._data_nouns = {row[0].lower() for row in sources if len(row) > 1
+                            and row[1] == "noun"}
+        hedges = sorted(patterns.word_list("claim_hedges"), key=len, reverse=True)
+        self._hedge = regex.compile(
+            r"(?<![\p{L}])(?:" + "|".join(regex.escape(h).replace(r"\ ", r"\s+") for h in hedges)
+            + r")(?![\p{L}])",
+            regex.IGNORECASE,
+        ) if hedges else None
 
     def __call__(
         self, doc: Doc, *, entities: Sequence[Entity] = (), furniture: Sequence[Furniture] = ()
     ) -> list[Claim]:
-        return []
+        if not len(doc):
+            return []
+        scan = self.quantities(doc)
+        if not scan.quantities:
+            return []
+        text = doc.text
+        breaks = sorted(m.span() for rx in _HARD_BREAKS for m in rx.finditer(text))
+        fences = [(f.start, f.end) for f in furniture]
+        groups: dict[int, list[Found]] = {}
+        heads: dict[int, Token] = {}
+        for found in scan.quantities:
+            q = found.quantity
+            if any(a <= q.start and q.end <= b for a, b in fences):
+                continue
+            head = _clause_head(doc[found.token])
+            groups.setdefault(head.i, []).append(found)
+            heads[head.i] = head
+        claims: list[Claim] = []
+        for key in sorted(groups, key=lambda k: groups[k][0].quantity.start):
+            members = groups[key]
+            head = heads[key]
+            claim = self._claim(doc, head, members, scan.times, breaks, len(claims) + 1)
+            if claim is None:
+                continue
+            if any(a <= claim.start and claim.end <= b for a, b in fences):
+                continue
+            claims.append(claim)
+        return claims
+
+    # ------------------------------------------------------------------ one claim
+
+    def _claim(self, doc: Doc, head: Token, members: list[Found],
+               times: list[tuple[int, int]], breaks: list[tuple[int, int]],
+               number: int) -> Claim | None:
+        text = doc.text
+        quantities = tuple(f.quantity for f in members)
+        anchors = {f.token for f in members}
+        sent = doc[members[0].token].sent
+        start, end = _clause_extent(doc, head, anchors, sent)
+        first_q = min(q.start for q in quantities)
+        last_q = max(q.end for q in quantities)
+        start = min(start, first_q)
+        end = max(end, last_q)
+        left = max([0, *(e for _, e in breaks if e <= first_q)])
+        right = min([len(text), *(b for b, _ in breaks if b >= last_q)])
+        start, end = max(start, left), min(end, right)
+        s_start, s_end = max(sent.start_char, left), min(sent.end_char, right)
+        start, end = _trim(text, start, end)
+        if end <= start:
+            return None
+        source = self._source(doc, head, sent)
+        subject = self._subject(doc, head, members, source)
+        if subject is not None and not (start <= subject.start and subject.end <= end) and not (
+                s_start <= subject.start and subject.end <= s_end):
+            subject = None
+        return Claim(
+            id=f"c{number}",
+            start=start,
+            end=end,
+            text=text[start:end],
+            sentence=Span.of(text, *_trim(text, s_start, s_end)),
+            kind=_kind(doc, quantities, start, end),
+            quantities=quantities,
+            subject=subject,
+            source=source,
+            time=_time(doc, sent, start, end, times, quantities),
+            hedge=self._hedge_in(text, sent.start_char, end),
+        )
+
+    def _subject(self, doc: Doc, head: Token, members: list[Found],
+                 source: Source | None) -> Span | None:
+        """The thing measured: "65% of the population", else the clause's subject."""
+        text = doc.text
+        first = members[0]
+        q = first.quantity
+        skip = (q.start, q.end)
+        if first.noun_token is not None and (q.vague or q.unit in _PERCENT_UNITS or (
+                q.value is not None and q.value < 1 and q.unit is None)):
+            return _np_span(doc, doc[first.noun_token], skip=skip)
+        anchor = doc[first.token]
+        if q.unit in _PERCENT_UNITS:
+            nxt = _next_token(doc, q.end)
+            if nxt is not None and nxt.lower_ == "of":
+                pobj = [c for c in nxt.children if c.dep_ == "pobj"]
+                if pobj:
+                    return _np_span(doc, pobj[0], skip=skip)
+            # "100 percent coverage": the noun the percentage qualifies
+            unit_tok = _token_ending(doc, q.end)
+            if unit_tok is not None and unit_tok.head.i > unit_tok.i and unit_tok.head.tag_ in (
+                    "NN", "NNS") and unit_tok.dep_ in ("amod", "compound", "nmod", "npadvmod"):
+                return _np_span(doc, unit_tok.head, skip=skip)
+        subj = _subject_of(head)
+        if subj is not None and subj.lower_ not in _PRONOUNS:
+            span = _np_span(doc, subj)
+            is_source = source is not None and span.start <= source.start < span.end
+            if not is_source and not _overlaps_any(span, [m.quantity for m in members]):
+                return span
+        # No usable subject: the noun the quantity modifies ("100 percent coverage").
+        token = anchor
+        for _ in range(4):
+            if token.head is token:
+                break
+            token = token.head
+            if token.tag_ in ("NN", "NNS", "NNP", "NNPS") and token.i > anchor.i and not (
+                    q.start <= token.idx < q.end):
+                return _np_span(doc, token, skip=skip)
+        if subj is not None:
+            return _np_span(doc, subj)
+        _ = text
+        return None
+
+    def _source(self, doc: Doc, head: Token, sent: SpacySpan) -> Source | None:
+        text = doc.text
+        # "according to the Ministry"
+        for tok in sent:
+            if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to":
+                to = doc[tok.i + 1]
+                pobj = [c for c in to.children if c.dep_ == "pobj"]
+                if pobj:
+                    span = _np_span(doc, pobj[0], keep_preps=True)
+                    return Source(span.start, span.end, span.text, "according to")
+        # "the company said" / "X told Reuters" governing the clause
+        token = head
+        for _ in range(4):
+            if token.lower_ in self._speech and token.tag_.startswith("VB"):
+                subj = _subject_of(token)
+                if subj is not None:
+                    span = _np_span(doc, subj)
+                    return Source(span.start, span.end, span.text, token.lower_)
+            if token.lower_ in self._data_verbs and token.tag_.startswith("VB"):
+                subj = _subject_of(token)
+                if subj is not None:
+                    return self._data_source(doc, subj, token)
+            if token.head is token:
+                break
+            token = token.head
+        # "..., the company said." parsed with the speech verb as a child of our clause
+        for child in head.children:
+            if child.dep_ in ("parataxis", "ccomp", "advcl") and child.lower_ in self._speech:
+                subj = _subject_of(child)
+                if subj is not None:
+                    span = _np_span(doc, subj)
+                    return Source(span.start, span.end, span.text, child.lower_)
+        _ = text
+        return None
+
+    def _data_source(self, doc: Doc, subj: Token, verb: Token) -> Source:
+        """ "ITU data shows": the source is ITU, the cue "data shows"."""
+        text = doc.text
+        if subj.lower_ in self._data_nouns:
+            for child in subj.children:
+                if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                    pobj = [c for c in child.children if c.dep_ == "pobj"]
+                    if pobj:
+                        span = _np_span(doc, pobj[0])
+                        return Source(span.start, span.end, span.text,
+                                      f"{subj.text} {verb.text}".lower())
+            mods = [c for c in subj.lefts if c.dep_ in ("compound", "poss", "nmod", "amod")
+                    and c.tag_ in ("NNP", "NNPS", "NN", "NNS")]
+            if mods:
+                first = min(t.left_edge.i for t in mods)
+                last = max(t.i for t in mods)
+                s, e = doc[first].idx, doc[last].idx + len(doc[last])
+                if doc[last].tag_ == "POS" or text[s:e].endswith("'s"):
+                    e -= 2
+                return Source(s, e, text[s:e], f"{subj.text} {verb.text}".lower())
+        span = _np_span(doc, subj)
+        return Source(span.start, span.end, span.text, verb.lower_)
+
+    def _hedge_in(self, text: str, start: int, end: int) -> Span | None:
+        if self._hedge is None:
+            return None
+        match = self._hedge.search(text, start, end)
+        return Span.of(text, *match.span()) if match is not None else None
+
+
+# ---------------------------------------------------------------------- parse helpers
+
+
+def _clause_head(token: Token) -> Token:
+    """The nearest verb-like head that opens a clause, walking up from the quantity."""
+    current = token
+    for _ in range(30):
+        if current.dep_ in _CLAUSE_DEPS and (current.tag_.startswith("VB") or
+                                             current.dep_ == "ROOT" or current.tag_ == "MD"):
+            if current.dep_ == "xcomp" or (current.dep_ == "conj" and
+                                           not current.tag_.startswith("VB")):
+                pass
+            else:
+                return current
+        if current.head is current:
+            return current
+        current = current.head
+    return current
+
+
+def _clause_extent(doc: Doc, head: Token, anchors: set[int],
+                   sent: SpacySpan) -> tuple[int, int]:
+    """Char extent of the clause: the head's subtree without the sibling clauses and the
+    attribution ("according to ...") that do not hold the claim's quantities."""
+    cut: set[int] = set()
+    for child in head.children:
+        drop = child.dep_ in _SPLIT_DEPS or child.dep_ == "cc" or (
+            child.lower_ == "according")
+        if drop:
+            sub = range(child.left_edge.i, child.right_edge.i + 1)
+            if not any(a in sub for a in anchors):
+                cut.update(sub)
+    kept = [t.i for t in head.subtree if t.i not in cut and sent.start <= t.i < sent.end]
+    if not kept:
+        return head.idx, head.idx + len(head)
+    # keep the contiguous run around the head
+    lo = hi = head.i
+    kept_set = set(kept)
+    while lo - 1 in kept_set:
+        lo -= 1
+    while hi + 1 in kept_set:
+        hi += 1
+    for a in anchors:
+        lo, hi = min(lo, a), max(hi, a)
+    return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip spaces, commas, dashes and conjunctions from the edges of a clause."""
+    edge = " \t\r\n,;:-–—"
+    while start < end and text[start] in edge:
+        start += 1
+    while end > start and text[end - 1] in edge:
+        end -= 1
+    for word in ("and ", "but ", "or ", "while ", "whereas ", "that "):
+        if text[start:end].lower().startswith(word):
+            start += len(word)
+    return start, end
+
+
+def _subject_of(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ in _SUBJECT_DEPS and child.dep_ != "expl":
+            return child
+    # a conjoined verb shares its subject: "profits rose 5% and topped forecasts"
+    if token.dep_ == "conj" and token.head is not token:
+        for child in token.head.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+    if token.dep_ in ("xcomp", "aux") and token.head is not token:
+        return _subject_of(token.head)
+    return None
+
+
+def _np_span(doc: Doc, token: Token, *, keep_preps: bool = True,
+             skip: tuple[int, int] | None = None) -> Span:
+    """A noun phrase without relative clauses, appositions, trailing punctuation and (``skip``)
+    the quantity itself: "100 percent coverage" gives "coverage"."""
+    lo, hi = token.i, token.i
+    for child in token.children:
+        if child.dep_ in _SUBJECT_DROP:
+            continue
+        if child.dep_ == "prep" and (not keep_preps or child.lower_ in ("including", "like")):
+            continue
+        lo = min(lo, child.left_edge.i)
+        hi = max(hi, child.right_edge.i)
+    while hi > lo and (doc[hi].is_punct or doc[hi].tag_ in ("CC", "POS")):
+        hi -= 1
+    while lo < hi and (doc[lo].is_punct or doc[lo].tag_ == "CC"):
+        lo += 1
+    start, end = doc[lo].idx, doc[hi].idx + len(doc[hi])
+    if skip is not None and start < skip[1] <= token.idx:
+        # drop the quantity and what precedes it: "100 percent mobile coverage" -> "mobile..."
+        rest = [t for t in doc[lo : hi + 1] if t.idx >= skip[1] and not t.is_punct]
+        if rest:
+            start = rest[0].idx
+    return Span.of(doc.text, start, end)
+
+
+def _token_ending(doc: Doc, char: int) -> Token | None:
+    """The token whose text ends at ``char`` (the unit of "100 percent")."""
+    for tok in doc:
+        if tok.idx + len(tok) == char:
+            return tok
+        if tok.idx > char:
+            break
+    return None
+
+
+def _next_token(doc: Doc, char: int) -> Token | None:
+    for tok in doc:
+        if tok.idx >= char:
+            return tok
+    return None
+
+
+def _overlaps_any(span: Span, quantities: list[Quantity]) -> bool:
+    return any(q.start < span.end and span.start < q.end for q in quantities)
+
+
+def _kind(doc: Doc, quantities: tuple[Quantity, ...], start: int, end: int) -> str:
+    if any(q.change is not None for q in quantities):
+        return "change"
+    clause = doc.text[start:end]
+    if _COMPARISON.search(clause) and not all(
+            regex.search(r"(?:more|less|fewer|greater|higher) than\s*$",
+                         doc.text[max(0, q.start - 15) : q.start + len(q.text)].split(q.text)[0])
+            or q.bound != "=" for q in quantities):
+        return "comparison"
+    if any(_ORDINAL.match(t.text) for t in doc.char_span(start, end, alignment_mode="expand")
+           or ()) and _RANKING.search(clause):
+        return "ranking"
+    if all(q.vague for q in quantities):
+        return "vague"
+    units = [q.unit or "" for q in quantities]
+    if any(_is_money(u) for u in units):
+        return "money"
+    if any(u.split(_MONEY_UNITS_SUFFIX)[0] in _PERCENT_UNITS for u in units):
+        return "percentage"
+    if any(u for u in units):
+        return "measure"
+    return "count"
+
+
+# A DATE entity is a time reference only with a number or a calendar word: spaCy also tags
+# "annual" and "Quarterly" as DATE.
+_DATE_WORDS = regex.compile(
+    r"\d|\b(?:years?|months?|weeks?|days?|quarters?|decades?|century|today|yesterday|tomorrow|"
+    r"tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|jul|aug|sep|"
+    r"oct|nov|dec|january|february|march|april|june|july|august|september|october|november|"
+    r"december|spring|summer|autumn|fall|winter|season|weekend|period|now|recently)\b",
+    regex.IGNORECASE,
+)
+_CURRENCY_CODES = regex.compile(r"^(?:[A-Z]{3}|cent|penny|sen)(?: per .*)?$")
+
+
+def _is_money(unit: str) -> bool:
+    return bool(_CURRENCY_CODES.match(unit))
+
+
+def _time(doc: Doc, sent: SpacySpan, start: int, end: int, times: list[tuple[int, int]],
+          quantities: tuple[Quantity, ...]) -> Span | None:
+    """The date or period the claim refers to: a DATE/TIME entity or a year or date the
+    quantity pass set aside, inside the clause first, else in the sentence."""
+    text = doc.text
+    candidates: list[tuple[int, int]] = []
+    for ent in sent.ents:
+        if ent.label_ in ("DATE", "TIME") and _DATE_WORDS.search(ent.text):
+            s, e = ent.start_char, ent.end_char
+            if any(q.start < e and s < q.end for q in quantities):
+                continue
+            candidates.append((s, e))
+    for s, e in times:
+        if sent.start_char <= s < sent.end_char and not any(
+                a <= s and e <= b for a, b in candidates):
+            candidates.append((s, e))
+    if not candidates:
+        return None
+    inside = [c for c in candidates if start <= c[0] and c[1] <= end]
+    pool = inside or candidates
+    s, e = min(pool, key=lambda c: (c[0] < start or c[1] > end, c[0]))
+    return Span.of(text, s, e)
+
+
+__all__ = ["ClaimExtractor"]

@@ -1,0 +1,642 @@
+"""Quantities: numbers in digits and words, with units, currencies, scales, bounds, ranges,
+changes and vague quantifiers, as ``claimx.models.Quantity`` records.
+
+The scan works on the characters of the text (so glued forms like "$1.13bn", "50mph" and "3G"
+are read the same whatever spaCy's tokenizer did) and uses the parse only for context: the
+counted noun, dates and names. All vocabularies live in ``patterns/``: ``units.jsonl``,
+``number_words.tsv``, ``number_scales.tsv``, ``bounds.tsv``, ``change_verbs.tsv``,
+``quant_vague.tsv``, ``quant_not.jsonl``, ``quant_label_words.txt``, ``quant_time_words.txt``,
+``unit_per_nouns.txt``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import regex
+
+from claimx.models import Change, Quantity
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
+
+    from claimx.patterns import PatternSet
+
+# Digits with optional thousands separators and decimals; the sign is checked in code so that
+# "5-10" reads as a range and "COVID-19" as a name.
+_DIGITS = regex.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?(?![\d])")
+_FRACTION = regex.compile(r"(?:\s+|-)?(\d{1,2})/(\d{1,3})(?![\d/])")
+_GLUED_FRACTION = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+_MINUS = "-−–"
+_WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+_CLAUSE_STOP = frozenset({".", ";", "!", "?"})
+_CHANGE_FILLERS = (
+    r"(?:by|of|to|from|a|an|further|additional|extra|just|only|some|nearly|almost|about|around|"
+    r"roughly|over|more|than|less|another|\w+ly)"
+)
+
+
+@dataclass
+class _Cand:
+    """A quantity under construction (char offsets into the text)."""
+
+    start: int
+    end: int
+    value: float | None
+    num_start: int
+    num_end: int
+    unit: str | None = None
+    currency: bool = False
+    scaled: bool = False
+    range: tuple[float, float] | None = None
+    bound: str = "="
+    vague: bool = False
+    noun: str | None = None
+    change: Change | None = None
+    words: bool = False  # written in words
+
+
+@dataclass(frozen=True)
+class Found:
+    """A quantity with the token it hangs on, for the claim builder."""
+
+    quantity: Quantity
+    token: int  # index of the number's token (its syntactic anchor)
+    noun_token: int | None = None
+
+
+@dataclass(frozen=True)
+class Scan:
+    """Everything the quantity pass found in one Doc."""
+
+    quantities: list[Found]
+    times: list[tuple[int, int]]  # char spans of years, dates and clock times it set aside
+
+
+def _alternation(items: list[str], *, boundary: bool = True) -> str:
+    """One regex alternative per surface form, longest first; case rules as units.jsonl says."""
+    parts = []
+    for item in sorted(set(items), key=len, reverse=True):
+        body = regex.escape(item).replace(r"\ ", r"[\s-]+")
+        sensitive = len(item) <= 2 or item != item.lower()
+        piece = body if sensitive else f"(?i:{body})"
+        if boundary and item[-1].isalnum():
+            piece += r"(?![\p{L}\p{N}])"
+        parts.append(piece)
+    return "|".join(parts) if parts else r"(?!x)x"
+
+
+class QuantityFinder:
+    """Finds quantities in a parsed Doc. Build once per PatternSet, call per Doc."""
+
+    def __init__(self, nlp: Language, patterns: PatternSet) -> None:
+        from claimx.patterns import RuleMatcher
+
+        self._not_quantities = RuleMatcher(nlp, patterns.rules_for("quant_not"))
+        self.unit_ids: dict[str, str] = {}
+        prefix: list[str] = []
+        suffix: list[str] = []
+        self.currency_ids: set[str] = set()
+        for rule in patterns.rules_for("units"):
+            if not isinstance(rule.pattern, str):
+                continue
+            form = rule.pattern
+            if rule.label in ("CURRENCY", "CURRENCY_PREFIX"):
+                self.currency_ids.add(rule.id)
+                # Symbols and codes may lead ("$5", "USD 5"); words only follow ("5 euros").
+                if not (form.isalpha() and form.islower()):
+                    prefix.append(form)
+                    self.unit_ids.setdefault("pre:" + form.lower(), rule.id)
+                if rule.label == "CURRENCY":
+                    suffix.append(form)
+                    self.unit_ids.setdefault("suf:" + form.lower(), rule.id)
+            else:
+                suffix.append(form)
+                # A unit wins over a currency of the same form after a number ("300 PS").
+                self.unit_ids["suf:" + form.lower()] = rule.id
+        self._prefix = regex.compile(
+            r"(?:(?<![\p{L}])(?P<c>" + _alternation(prefix, boundary=False) + r"))\s?$"
+        )
+        self._suffix = regex.compile(
+            r"(?:\s?-\s?|\s{0,2})(?P<u>" + _alternation(suffix) + r")"
+        )
+        self._scales: dict[str, tuple[float, str]] = {}
+        for row in patterns.table("number_scales"):
+            if len(row) >= 3:
+                self._scales[row[0]] = (float(row[1]), row[2])
+        self._scale = regex.compile(
+            r"(?P<sp>\s?)(?P<s>" + _alternation(list(self._scales)) + r")"
+        )
+        self._number_words: dict[str, tuple[float, str]] = {}
+        for row in patterns.table("number_words"):
+            if len(row) >= 3:
+                self._number_words[row[0].lower()] = (float(row[1]), row[2])
+        before: list[str] = []
+        after: list[str] = []
+        self._bounds: dict[str, str] = {}
+        for row in patterns.table("bounds"):
+            if len(row) >= 3:
+                self._bounds[row[0].lower()] = row[1]
+                (before if row[2] == "before" else after).append(row[0].lower())
+        self._bound_before = regex.compile(
+            r"(?:(?<![\p{L}])(?P<b>" + _alternation(before, boundary=False) + r"))\s*$"
+        )
+        self._bound_after = regex.compile(r"\s*(?P<b>" + _alternation(after) + r")")
+        self._changes: dict[str, str] = {}
+        for row in patterns.table("change_verbs"):
+            if len(row) >= 2:
+                self._changes[row[0].lower()] = row[1]
+        self._change_before = regex.compile(
+            r"(?<![\p{L}])(?P<w>" + _alternation(list(self._changes)) + r")"
+            + r"(?:\s+" + _CHANGE_FILLERS + r"){0,3}\s*$"
+        )
+        self._vague: dict[str, tuple[float | None, float | None, bool, str]] = {}
+        for row in patterns.table("quant_vague"):
+            cells = [*row, "", "", "", ""][:5]
+            lo = float(cells[1]) if cells[1] else None
+            hi = float(cells[2]) if cells[2] else None
+            self._vague[cells[0].lower()] = (lo, hi, cells[3] == "1", cells[4] or "=")
+        self._vague_re = regex.compile(
+            r"(?<![\p{L}])(?P<v>" + _alternation(list(self._vague)) + r")", regex.IGNORECASE
+        )
+        self._labels = patterns.word_list("quant_label_words")
+        self._time_words = patterns.word_list("quant_time_words")
+        self._per_nouns = patterns.word_list("unit_per_nouns")
+        self._rate = regex.compile(
+            r"\s?(?:(?P<per>per|/)\s?|(?P<a>an?)\s)(?P<n>[\p{L}][\p{L}-]*(?:\s(?:feet|foot|metres?"
+            r"|meters?|miles?|kilometres?|centimetres?))?)(?![\p{L}])",
+            regex.IGNORECASE,
+        )
+
+    # ------------------------------------------------------------------ public
+
+    def __call__(self, doc: Doc) -> Scan:
+        text = doc.text
+        if not text or not any(ch.isdigit() or ch.isalpha() for ch in text[:100000]):
+            return Scan([], [])
+        starts = [t.idx for t in doc]
+        rejected = self._not_quantities(doc)
+        blocked = [(s.start_char, s.end_char) for s in rejected]
+        times = [(s.start_char, s.end_char) for s in rejected
+                 if s.id_.startswith("clock") or s.id_ == "decade"]
+        cands: list[_Cand] = []
+        for match in _DIGITS.finditer(text):
+            cand = self._digits(doc, text, starts, match, blocked, times)
+            if cand is not None:
+                cands.append(cand)
+        cands.extend(self._word_numbers(doc, text, starts, blocked))
+        cands.sort(key=lambda c: c.start)
+        cands = self._merge_ranges(text, cands)
+        for cand in cands:
+            self._bound_and_change(text, cand)
+        self._link_changes(text, cands)
+        cands.extend(self._vague_quantities(doc, text, starts))
+        kept = _non_overlapping(cands)
+        found = []
+        for cand in kept:
+            token, noun_token = self._noun(doc, starts, cand)
+            found.append(Found(_to_quantity(text, cand), token, noun_token))
+        return Scan(found, times)
+
+    # ------------------------------------------------------------------ digits
+
+    def _digits(self, doc, text, starts, match, blocked, times) -> _Cand | None:
+        s, e = match.span()
+        if _inside(blocked, s, e):
+            return None
+        raw = match.group().replace(",", "")
+        try:
+            value = float(raw)
+        except ValueError:
+            return None
+        if abs(value) > 1e15:
+            return None
+        before = text[max(0, s - 12) : s]
+        currency: str | None = None
+        start = s
+        # A sign counts only at a word start: "-5C", not "COVID-19" or the "-10" of "5-10".
+        if s > 0 and text[s - 1] in _MINUS:
+            pre = text[s - 2] if s >= 2 else " "
+            if pre.isalpha():
+                return None
+            if not (pre.isalnum() or pre in ".,%"):
+                value, start = -value, s - 1
+        cur = self._prefix.search(text[max(0, start - 12) : start])
+        if cur is not None:
+            currency = self.unit_ids.get("pre:" + cur.group("c").lower())
+            start = start - (len(cur.group()))
+        elif s > 0 and _WORD_CHAR.match(text[s - 1]):
+            return None  # glued to letters: an id or a name ("A2", "G7", "MENAFN1811...")
+        end = e
+        frac = _FRACTION.match(text, end)
+        if frac is not None and "." not in raw and int(frac.group(2)) > int(frac.group(1)):
+            part = int(frac.group(1)) / int(frac.group(2))
+            value = value + part if frac.group()[0].isspace() else value / int(frac.group(2))
+            if frac.group()[0].isspace():
+                end = frac.end()
+            else:
+                value = float(raw) / int(frac.group(2))
+                end = frac.end()
+        elif end < len(text) and text[end] in _GLUED_FRACTION:
+            value += _GLUED_FRACTION[text[end]]
+            end += 1
+        cand = _Cand(start, end, value, s, e, unit=currency, currency=currency is not None)
+        self._suffixes(text, cand)
+        if cand.end < len(text) and _WORD_CHAR.match(text[cand.end]):
+            return None  # "3G", "5am", "1990s": letters glued on that are no unit
+        if self._set_aside(doc, text, starts, cand, before, times):
+            return None
+        return cand
+
+    def _suffixes(self, text: str, cand: _Cand) -> None:
+        """Scale ("bn", "million"), unit or currency, rate ("per share"), bound ("or more")."""
+        pos = cand.end
+        scale = self._scale.match(text, pos)
+        if scale is not None:
+            mult, where = self._scales[scale.group("s")]
+            glued = not scale.group("sp")
+            ok = where == "any" or (where == "glued" and (glued or cand.currency))
+            ok = ok or (where == "money" and cand.currency)
+            if where == "glued" and scale.group("s") == "m" and not cand.currency:
+                # "600m users" is millions, "100m sprint" is metres.
+                ok = bool(regex.match(r"\s+(?:people|[a-z]+s)\b", text[scale.end() :]))
+            if ok:
+                cand.value = (cand.value or 0) * mult
+                cand.scaled = True
+                pos = scale.end()
+        suffix = self._suffix.match(text, pos)
+        if suffix is not None:
+            unit = self.unit_ids.get("suf:" + suffix.group("u").lower())
+            if unit is None:
+                unit = self.unit_ids.get("suf:" + regex.sub(r"[\s-]+", " ", suffix.group("u")
+                                                            .lower()))
+            if unit is not None and not (cand.currency and unit not in self.currency_ids
+                                         and unit != "percent"):
+                if not cand.currency:
+                    cand.unit = unit
+                    cand.currency = unit in self.currency_ids
+                pos = suffix.end()
+        if cand.unit is not None:
+            rate = self._rate.match(text, pos)
+            if rate is not None:
+                noun = rate.group("n")
+                per_unit = self.unit_ids.get("suf:" + noun.lower())
+                if rate.group("a") and noun.lower() not in self._per_nouns:
+                    rate = None
+                elif noun.lower() in ("cent", "cents") and rate.group("per"):
+                    rate = None  # "per cent" after a currency is not a rate
+                if rate is not None:
+                    cand.unit = f"{cand.unit} per {per_unit or noun.lower()}"
+                    pos = rate.end()
+        cand.end = pos
+        after = self._bound_after.match(text, pos)
+        if after is not None:
+            cand.bound = self._bounds.get(after.group("b").lower(), "=")
+            cand.end = after.end()
+
+    def _set_aside(self, doc, text, starts, cand: _Cand, before: str, times) -> bool:
+        """True for years, dates, clock times, labels and names: not amounts."""
+        first = _token_at(doc, starts, cand.num_start)
+        if first is None:
+            return True
+        prev = doc[first.i - 1] if first.i > 0 else None
+        last = _token_at(doc, starts, max(cand.num_end - 1, cand.num_start))
+        nxt = doc[last.i + 1] if last is not None and last.i + 1 < len(doc) else None
+        bare = cand.unit is None and not cand.scaled
+        value = cand.value or 0.0
+        digits = text[cand.num_start : cand.num_end]
+        if bare and nxt is not None and nxt.lower_ in self._time_words:
+            times.append((cand.num_start, nxt.idx + len(nxt)))
+            return True  # a month after a day ("02 January") or a clock word ("5 pm")
+        if bare and prev is not None and prev.lower_ in self._time_words:
+            times.append((prev.idx, cand.num_end))
+            return True  # "January 2", "Oct. 31"
+        if (bare and regex.fullmatch(r"\d{4}", digits) and 1800 <= value <= 2100
+                and not (nxt is not None and nxt.tag_ == "NNS")):
+            times.append((cand.num_start, cand.num_end))
+            return True  # a year
+        if bare and prev is not None and (prev.lower_ in self._labels
+                                          or prev.text in ("#", "No", "no.")):
+            return True  # "Section 3", "No. 10"
+        # a name with a number: "iPhone 11", "Boeing 737", "Big 12"
+        return bool(
+            bare and prev is not None and prev.tag_ in ("NNP", "NNPS")
+            and any(ch.isupper() for ch in prev.text)
+            and not cand.currency and not (nxt is not None and nxt.tag_ == "NNS")
+            and self._prefix.search(prev.text) is None
+            and not self._bound_before.search(text[max(0, cand.start - 25) : cand.start])
+        )
+
+    # ------------------------------------------------------------------ words
+
+    def _word_numbers(self, doc, text, starts, blocked) -> list[_Cand]:
+        found: list[_Cand] = []
+        words = self._number_words
+        i, n = 0, len(doc)
+        while i < n:
+            tok = doc[i]
+            low = tok.lower_
+            lead_a = (low in ("a", "an") and i + 1 < n
+                      and words.get(doc[i + 1].lower_, (0, ""))[1] in ("hundred", "scale", "dozen"))
+            if not lead_a and (low not in words or words[low][1] == "fraction"):
+                i += 1
+                continue
+            j = i + 1 if lead_a else i
+            total, group, last = 0.0, 0.0, i
+            used_any = False
+            if lead_a:
+                group = 1.0
+            while j < n:
+                w = doc[j].lower_
+                entry = words.get(w)
+                if entry is None:
+                    if (w in ("-", "and") and j + 1 < n and doc[j + 1].lower_ in words
+                            and used_any):
+                        j += 1
+                        continue
+                    break
+                val, kind = entry
+                if kind == "unit":
+                    # "twenty five" and "hundred and one" add up; "one two" are two numbers
+                    tens = group % 10 == 0 and group % 100 != 0 and val < 10
+                    hundreds = group % 100 == 0 and val < 100
+                    if used_any and group and not (tens or hundreds):
+                        break
+                    group += val
+                elif kind == "hundred":
+                    group = (group or 1.0) * 100
+                elif kind == "scale":
+                    total += (group or 1.0) * val
+                    group = 0.0
+                elif kind == "dozen":
+                    group = (group or 1.0) * 12
+                elif kind == "fraction":
+                    if not used_any or group == 0 or group >= 20:
+                        break
+                    group = group * val
+                used_any = True
+                last = j
+                j += 1
+            if not used_any:
+                i += 1
+                continue
+            value = total + group
+            first = doc[i]
+            lastt = doc[last]
+            s, e = first.idx, lastt.idx + len(lastt)
+            i = last + 1
+            if _inside(blocked, s, e):
+                continue
+            if first.lower_ == "one" and last == first.i and not self._one_counts(doc, first):
+                continue
+            cand = _Cand(s, e, value, s, e, words=True)
+            self._suffixes(text, cand)
+            if s > 0 and text[s - 1] in "-" and s > 1 and text[s - 2].isalpha():
+                continue
+            found.append(cand)
+        return found
+
+    def _one_counts(self, doc, tok: Token) -> bool:
+        """"one" is an amount only before a noun, not in "no one", "one another", "this one"."""
+        prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+        if prev in ("no", "any", "every", "each", "the", "this", "that", "which", "someone",
+                    "another", "only"):
+            return False
+        if tok.i + 1 >= len(doc):
+            return False
+        nxt = doc[tok.i + 1]
+        if nxt.lower_ in ("another", "day", "time", "way", "thing", "point", "side", "hand",
+                          "by", "or", "more"):
+            return False
+        if nxt.lower_ == "of":
+            return False  # "one of the drivers" names a member, it does not count them
+        return nxt.tag_ in ("NN", "NNS", "JJ") and tok.dep_ == "nummod"
+
+    # ------------------------------------------------------------------ ranges
+
+    def _merge_ranges(self, text: str, cands: list[_Cand]) -> list[_Cand]:
+        out: list[_Cand] = []
+        i = 0
+        while i < len(cands):
+            a = cands[i]
+            if i + 1 < len(cands) and a.value is not None and cands[i + 1].value is not None:
+                b = cands[i + 1]
+                gap = text[a.end : b.start].strip().lower()
+                lead = text[max(0, a.start - 10) : a.start].lower()
+                joins = gap in ("-", "–", "—", "to", "and", "or", "-to-")
+                if gap == "and":
+                    joins = lead.rstrip().endswith("between")
+                if gap == "or":
+                    joins = a.unit is None and b.unit is not None and not a.words
+                if gap == "to" and lead.rstrip().endswith("from") and self._change_before.search(
+                        text[max(0, a.start - 45) : a.start - 5].lower()):
+                    joins = False  # "rose from 5% to 7%": a change, not a range
+                compatible = a.unit is None or a.unit == b.unit or (
+                    a.currency and b.currency and b.unit and b.unit.startswith(a.unit))
+                if joins and compatible and a.change is None:
+                    lo = a.value
+                    hi = b.value
+                    if not a.scaled and b.scaled and lo is not None and hi is not None:
+                        lo = lo * _scale_of(b, hi, text)
+                    if (a.unit is None and b.unit is None and gap in ("-", "–")
+                            and lo is not None and hi is not None and hi <= lo and lo <= 20
+                            and float(lo).is_integer()):
+                        i += 2  # a score such as "2-0": neither a range nor two amounts
+                        continue
+                    merged = _Cand(a.start, b.end, None, a.num_start, b.num_end, unit=b.unit,
+                                   currency=b.currency, scaled=b.scaled,
+                                   range=(float(lo), float(hi)), bound=b.bound,
+                                   words=a.words and b.words)
+                    out.append(merged)
+                    i += 2
+                    continue
+            out.append(a)
+            i += 1
+        return out
+
+    # ------------------------------------------------------------------ bounds, changes
+
+    def _bound_and_change(self, text: str, cand: _Cand) -> None:
+        window = text[max(0, cand.start - 30) : cand.start].lower()
+        if window.endswith("between "):
+            cand.start -= len("between ")
+            window = window[: -len("between ")]
+        bound = self._bound_before.search(window)
+        if bound is not None:
+            phrase = bound.group("b")
+            cand.bound = self._bounds.get(phrase, cand.bound)
+            cand.start -= len(bound.group())
+            window = window[: len(window) - len(bound.group())]
+        if text[max(0, cand.start - 6) : cand.start].lower().endswith("aged ") and (
+                cand.unit is None):
+            cand.unit = "year_of_age"
+        change = self._change_before.search(window[-45:])
+        if change is not None:
+            word = change.group("w").lower()
+            direction = self._changes.get(word) or self._changes.get(
+                regex.sub(r"[\s-]+", " ", word), "up")
+            if word in ("up", "down") and regex.search(r"\b(?:was|were|is|are|closed|ended|"
+                                                       r"finished|\w+ed)\s+$", window[
+                                                           : len(window) - len(change.group())
+                                                       ]) is None and cand.unit is None:
+                return
+            last_word = window.rstrip().rsplit(None, 1)[-1] if window.strip() else ""
+            if last_word == "to":
+                cand.change = Change(direction, None, cand.value)  # "fell to 4.1%": a level
+            elif last_word == "from":
+                cand.change = Change(direction, cand.value, None)
+            else:
+                cand.change = Change(direction)
+
+    def _link_changes(self, text: str, cands: list[_Cand]) -> None:
+        """Give a change its "to" and "from" values: "rose 2% to $11.1bn from $10.9bn"."""
+        for i, cand in enumerate(cands):
+            if cand.change is None:
+                continue
+            to_value, from_value = cand.change.to_value, cand.change.from_value
+            pos = cand.end
+            for other in cands[i + 1 : i + 3]:
+                gap = text[pos : other.start].strip(" ,").lower()
+                value = other.value if other.range is None else None
+                if gap in ("to", "at") and to_value is None:
+                    to_value = value
+                elif gap == "from" and from_value is None:
+                    from_value = value
+                else:
+                    break
+                pos = other.end
+            cand.change = Change(cand.change.direction, from_value, to_value)
+
+    # ------------------------------------------------------------------ vague
+
+    def _vague_quantities(self, doc, text, starts) -> list[_Cand]:
+        found = []
+        for match in self._vague_re.finditer(text):
+            phrase = regex.sub(r"[\s-]+", " ", match.group("v").lower())
+            entry = self._vague.get(phrase) or self._vague.get(match.group("v").lower())
+            if entry is None:
+                continue
+            lo, hi, vague, bound = entry
+            s, e = match.span("v")
+            value = lo if hi is None else None
+            rng = (lo, hi) if (lo is not None and hi is not None) else None
+            found.append(_Cand(s, e, value, s, e, range=rng, bound=bound, vague=vague,
+                               words=True))
+        # "most households": "most" as a determiner, not "the most".
+        for tok in doc:
+            if (tok.lower_ == "most" and tok.tag_ == "JJS" and tok.i + 1 < len(doc)
+                    and doc[tok.i + 1].tag_ == "NNS"
+                    and (tok.i == 0 or doc[tok.i - 1].tag_ not in ("DT", "PRP$"))):
+                found.append(_Cand(tok.idx, tok.idx + 3, None, tok.idx, tok.idx + 3,
+                                   bound=">", vague=True, words=True))
+        return found
+
+    # ------------------------------------------------------------------ counted noun
+
+    def _noun(self, doc: Doc, starts: list[int], cand: _Cand) -> tuple[int, int | None]:
+        anchor = _token_at(doc, starts, max(cand.num_end - 1, cand.num_start))
+        if anchor is None:
+            return 0, None
+        if cand.unit is not None:
+            return anchor.i, None
+        end_tok = _token_at(doc, starts, max(cand.end - 1, cand.start))
+        j = (end_tok.i if end_tok is not None else anchor.i) + 1
+        if j >= len(doc):
+            return anchor.i, None
+        if end_tok is not None and end_tok.lower_ == "of":
+            j = end_tok.i  # "dozens of systems": read the noun after the "of"
+        nxt = doc[j]
+        head: Token | None = None
+        if nxt.lower_ == "of" and (cand.vague or cand.words or cand.range is not None
+                                   or cand.value is not None):
+            pobj = [c for c in nxt.children if c.dep_ == "pobj"]
+            if pobj and pobj[0].tag_ in _NOUN_TAGS and pobj[0].i - j <= 6:
+                head = pobj[0]
+                first = head
+                for left in reversed(list(head.lefts)):
+                    if left.dep_ in ("amod", "compound", "nmod") and left.i == first.i - 1:
+                        first = left
+                    elif left.tag_ == "HYPH":
+                        continue
+                cand.noun = doc.text[first.idx : head.idx + len(head)]
+                return anchor.i, head.i
+        if anchor.head.i > anchor.i and anchor.head.tag_ in _NOUN_TAGS and (
+                anchor.head.i - anchor.i <= 5) and anchor.dep_ in ("nummod", "amod", "quantmod",
+                                                                   "compound", "nmod"):
+            head = anchor.head
+        elif nxt.tag_ in ("NNS", "NNPS") or (nxt.tag_ == "NN" and nxt.lower_ not in
+                                              self._time_words and not cand.vague):
+            head = nxt
+            while head.i + 1 < len(doc) and head.tag_ == "NN" and doc[head.i + 1].tag_ in (
+                    "NN", "NNS"):
+                head = doc[head.i + 1]
+        if head is None or head.lower_ in self._time_words:
+            return anchor.i, None
+        first = doc[j]
+        while first.i < head.i and (first.is_punct or first.tag_ in ("HYPH", "DT")):
+            first = doc[first.i + 1]
+        cand.noun = doc.text[first.idx : head.idx + len(head)]
+        return anchor.i, head.i
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(a <= s < b or a < e <= b for a, b in spans)
+
+
+def _token_at(doc: Doc, starts: list[int], char: int) -> Token | None:
+    if not len(doc):
+        return None
+    i = bisect.bisect_right(starts, char) - 1
+    return doc[max(i, 0)]
+
+
+def _scale_of(b: _Cand, hi: float, text: str) -> float:
+    """The multiplier that turned b's digits into hi ("3 and 5 million": 1e6)."""
+    try:
+        digits = float(text[b.num_start : b.num_end].replace(",", ""))
+    except ValueError:
+        return 1.0
+    return hi / digits if digits else 1.0
+
+
+def _non_overlapping(cands: list[_Cand]) -> list[_Cand]:
+    """Longest first, then by position: a vague "one in five" beats the "one" inside it."""
+    kept: list[_Cand] = []
+    for cand in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
+        if all(cand.end <= k.start or cand.start >= k.end for k in kept):
+            kept.append(cand)
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+def _to_quantity(text: str, cand: _Cand) -> Quantity:
+    start, end = cand.start, cand.end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    value = cand.value
+    if value is not None and value == int(value) and abs(value) < 1e15:
+        value = float(int(value))
+    return Quantity(
+        start=start,
+        end=end,
+        text=text[start:end],
+        value=value,
+        range=cand.range,
+        unit=cand.unit,
+        noun=cand.noun,
+        bound=cand.bound,
+        change=cand.change,
+        vague=cand.vague,
+    )
+
+
+__all__ = ["Found", "QuantityFinder", "Scan"]

@@ -1,0 +1,146 @@
+"""Claims: clause, subject, source, time, hedge and kind, on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimx.extract.claims import ClaimExtractor
+from claimx.models import Furniture
+
+
+@pytest.fixture(scope="module")
+def claims_of(nlp, patterns):
+    extractor = ClaimExtractor(nlp, patterns)
+
+    def run(text, furniture=()):
+        claims = extractor(nlp(text), furniture=furniture)
+        for claim in claims:
+            assert text[claim.start : claim.end] == claim.text
+            assert text[claim.sentence.start : claim.sentence.end] == claim.sentence.text
+            for span in (claim.subject, claim.time, claim.hedge, claim.source):
+                if span is not None:
+                    assert text[span.start : span.end] == span.text
+        return claims
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "subject"),
+    [
+        ("More than 70% of the region's farms now use a shared water meter.", "percentage",
+         "the region's farms"),
+        ("Nearly all pupils now have access to a laptop at school.", "vague", "pupils"),
+        ("The new portal is linked to dozens of council databases.", "vague",
+         "council databases"),
+        ("Quarterly profits at Hartwell Foods jumped 31% to $420m.", "change",
+         "Quarterly profits at Hartwell Foods"),
+        ("The charity raised £2.5m for the hospital.", "money", "The charity"),
+        ("The county has 3,400 registered nurses.", "count", "The county"),
+        ("The bridge is 1.2 km long.", "measure", "The bridge"),
+        ("The regulator reports 98 percent rural network coverage.", "percentage",
+         "rural network coverage"),
+    ],
+)
+def test_kind_and_subject(claims_of, text, kind, subject):
+    claims = claims_of(text)
+    assert len(claims) == 1
+    assert claims[0].kind == kind
+    assert claims[0].subject is not None and claims[0].subject.text == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("According to the Ministry of Health, 85% of adults have had the vaccine.",
+         "the Ministry of Health", "according to"),
+        ("Census data shows 12% of homes are empty.", "Census", "data shows"),
+        ("Sales rose 8% in the quarter, the company said.", "the company", "said"),
+        ("The mayor said 400 homes would be built.", "The mayor", "said"),
+        ("Turnout was 61%.", None, None),
+    ],
+)
+def test_sources(claims_of, text, source, cue):
+    claims = claims_of(text)
+    assert len(claims) == 1
+    if source is None:
+        assert claims[0].source is None
+    else:
+        assert claims[0].source is not None
+        assert claims[0].source.text == source
+        assert claims[0].source.cue == cue
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("The centre will open in 2026 with 40 staff.", "2026"),
+        ("On 14 February 2023 the firm cut 300 jobs.", "14 February 2023"),
+        ("Exports grew 6% last year.", "last year"),
+        ("Exports grew 6%.", None),
+    ],
+)
+def test_time(claims_of, text, time):
+    claims = claims_of(text)
+    assert len(claims) == 1
+    assert all(time is None or time not in q.text for q in claims[0].quantities)
+    assert (claims[0].time.text if claims[0].time else None) == time
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("The project is expected to cost $4bn.", "expected to"),
+        ("An estimated 2,000 people attended.", "estimated"),
+        ("Prices could rise 10% next year.", "could"),
+        ("Prices rose 10% last year.", None),
+    ],
+)
+def test_hedge(claims_of, text, hedge):
+    claims = claims_of(text)
+    assert len(claims) == 1
+    assert (claims[0].hedge.text if claims[0].hedge else None) == hedge
+
+
+def test_one_claim_per_clause(claims_of):
+    text = "Revenue rose 4% to $3.2bn, while operating costs fell 2% and the firm hired 150 staff."
+    claims = claims_of(text)
+    assert len(claims) >= 2
+    assert claims[0].text.startswith("Revenue rose 4%")
+    assert "costs fell" not in claims[0].text
+    assert [c.id for c in claims] == [f"c{i}" for i in range(1, len(claims) + 1)]
+
+
+def test_wire_article_behaviours(claims_of):
+    text = (
+        "Wednesday, 06 March 2024 09:30 GMT\n\n"
+        "(WIRE- Daily News) Staff Writer\n\n"
+        "According to the Ministry of Transport, nearly all villages now have a daily bus, "
+        "and the country is close to 100 percent road coverage. Transit data shows "
+        "90 percent rail coverage, including access to 4G on trains.\n\n"
+        "More than 55% of commuters now use a smart card, according to the Deputy Minister.\n\n"
+        "WIRE06032024000123456789ID2233445566\n"
+    )
+    claims = claims_of(text)
+    quantities = [q for c in claims for q in c.quantities]
+    texts = [q.text for q in quantities]
+    assert "More than 55%" in texts
+    assert not any("4G" in t or "09:30" in t or "2024" in t or "WIRE" in t for t in texts)
+    smart = next(c for c in claims if "55%" in c.text)
+    assert smart.quantities[0].bound == ">"
+    assert smart.source is not None and smart.source.cue == "according to"
+    assert any(c.kind == "vague" for c in claims)
+    for claim in claims:
+        assert "\n\n" not in claim.text
+
+
+def test_furniture_drops_claims(claims_of):
+    text = "Copyright 2024. Reprinted with 100 percent permission.\n\nSales rose 5%."
+    end = text.index("\n\n")
+    claims = claims_of(text, furniture=[Furniture(0, end, text[:end], "disclaimer")])
+    assert [c.text for c in claims] == ["Sales rose 5%."]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "”“", "5", "(((5%)))", "a\n\n\n\n5bn"])
+def test_no_crash(claims_of, text):
+    claims_of(text)

@@ -1,0 +1,203 @@
+"""Quantity extraction on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimx.extract.quantities import QuantityFinder
+from claimx.patterns import RuleMatcher
+
+
+@pytest.fixture(scope="module")
+def finder(nlp, patterns) -> QuantityFinder:
+    return QuantityFinder(nlp, patterns)
+
+
+def quantities(finder, nlp, text):
+    doc = nlp(text)
+    found = [f.quantity for f in finder(doc).quantities]
+    for q in found:
+        assert text[q.start : q.end] == q.text
+    return found
+
+
+def only(finder, nlp, text):
+    found = quantities(finder, nlp, text)
+    assert len(found) == 1, [q.text for q in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "bound"),
+    [
+        ("More than 80% of the town's adults now carry a bus pass.", 80.0, "percent", ">"),
+        ("The agency reports 100 percent broadband coverage in the valley.", 100.0, "percent",
+         "="),
+        ("Turnout was 42.5 per cent, officials said.", 42.5, "percent", "="),
+        ("Rates rose by 0.25 percentage points on Thursday.", 0.25, "percentage_point", "="),
+        ("The council spent £600m on the scheme.", 600e6, "GBP", "="),
+        ("Annual profits reached $1.13bn.", 1.13e9, "USD", "="),
+        ("The deal was worth US$ 45 million.", 45e6, "USD", "="),
+        ("Tickets cost €3,250 each.", 3250.0, "EUR", "="),
+        ("The firm paid Rs 500 crore in fines.", 500e7, "INR", "="),
+        ("The bank lent 2 billion euros to farmers.", 2e9, "EUR", "="),
+        ("Shares closed at 45p on Friday.", 45.0, "penny", "="),
+        ("The storm moved at nearly 70 mph across the bay.", 70.0, "mph", "~"),
+        ("The ferry covers 12 km in under an hour.", 12.0, "km", "="),
+        ("The lorry carried at least 40 tonnes of grain.", 40.0, "tonne", ">="),
+        ("Temperatures reached 38°C in the capital.", 38.0, "celsius", "="),
+        ("It was 101 degrees Fahrenheit at noon.", 101.0, "fahrenheit", "="),
+        ("The new cable delivers up to 900 Mbps to each home.", 900.0, "mbps", "<="),
+        ("The phone has 128GB of storage.", 128.0, "gb", "="),
+        ("The talks lasted about six hours.", 6.0, "hour", "~"),
+        ("The winner is five years old.", 5.0, "year_of_age", "="),
+        ("A 67-year-old man was arrested.", 67.0, "year_of_age", "="),
+        ("Those aged 70 were invited first.", 70.0, "year_of_age", "="),
+        ("Fewer than 300 people voted.", 300.0, None, "<"),
+        ("The mine employs 1,200 or more workers.", 1200.0, None, ">="),
+        ("Temperatures fell to -5 degrees overnight.", -5.0, "degree", "="),
+        ("The dividend is 12 cents per share.", 12.0, "cent per share", "="),
+        ("Petrol costs $3.10 a gallon in the state.", 3.10, "USD per gallon", "="),
+    ],
+)
+def test_value_unit_bound(finder, nlp, text, value, unit, bound):
+    q = only(finder, nlp, text)
+    assert q.value == pytest.approx(value)
+    assert q.unit == unit
+    assert q.bound == bound
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "noun"),
+    [
+        ("The service now has 464,000 subscribers.", 464000.0, "subscribers"),
+        ("Twenty-five staff were moved to the new site.", 25.0, "staff"),
+        ("The club signed a dozen players this summer.", 12.0, "players"),
+        ("The island has two hundred and fifty residents.", 250.0, "residents"),
+        ("Organisers expect 1.2 million visitors.", 1.2e6, "visitors"),
+        ("The survey covered seven European countries.", 7.0, "European countries"),
+        ("It takes 10 1/2 days to cross.", 10.5, None),
+    ],
+)
+def test_counts_and_words(finder, nlp, text, value, noun):
+    q = only(finder, nlp, text)
+    assert q.value == pytest.approx(value)
+    assert q.noun == noun
+
+
+@pytest.mark.parametrize(
+    ("text", "lo", "hi", "unit"),
+    [
+        ("Prices are expected to climb 18 to 25 percent.", 18.0, 25.0, "percent"),
+        ("The plant will hire between 3 and 5 million people.", 3e6, 5e6, None),
+        ("Growth of 3-5% is forecast.", 3.0, 5.0, "percent"),
+        ("Tickets cost $62 and $68 in the pre-sale, between them.", None, None, None),
+        ("Seats sell for between $40 and $65 each.", 40.0, 65.0, "USD"),
+        ("The trip takes 25 – 40 minutes by bus.", 25.0, 40.0, "minute"),
+    ],
+)
+def test_ranges(finder, nlp, text, lo, hi, unit):
+    found = quantities(finder, nlp, text)
+    if lo is None:
+        assert all(q.range is None for q in found)
+        return
+    assert len(found) == 1, [q.text for q in found]
+    assert found[0].range == (pytest.approx(lo), pytest.approx(hi))
+    assert found[0].unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "vague", "value", "rng"),
+    [
+        ("Nearly all schools in the district now have fast internet.", "Nearly all", True,
+         None, None),
+        ("The app is used by dozens of local councils.", "dozens of", True, None, (12, 120)),
+        ("Hundreds of fans queued overnight.", "Hundreds of", True, None, (100, 1000)),
+        ("Half of the members voted to strike.", "Half of", False, 0.5, None),
+        ("A third of the budget goes on salaries.", "A third of", False, pytest.approx(1 / 3),
+         None),
+        ("One in five homes has no broadband.", "One in five", False, 0.2, None),
+    ],
+)
+def test_vague_and_fractions(finder, nlp, text, phrase, vague, value, rng):
+    q = only(finder, nlp, text)
+    assert q.text == phrase
+    assert q.vague is vague
+    assert q.value == value
+    assert q.range == rng
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "direction", "from_value", "to_value"),
+    [
+        ("Profits jumped 45% to $2.4bn last year.", "45%", "up", None, 2.4e9),
+        ("Revenue rose 3% to $8.2bn from $7.96bn.", "3%", "up", 7.96e9, 8.2e9),
+        ("Its shares fell 12 percent on Monday.", "12 percent", "down", None, None),
+        ("The index was down 1.5% at the close.", "1.5%", "down", None, None),
+        ("Output increased by 4 percent in May.", "4 percent", "up", None, None),
+        ("Unemployment dropped to 3.9% in June.", "3.9%", "down", None, 3.9),
+    ],
+)
+def test_changes(finder, nlp, text, amount, direction, from_value, to_value):
+    found = quantities(finder, nlp, text)
+    q = next(q for q in found if q.text == amount)
+    assert q.change is not None
+    assert q.change.direction == direction
+    assert q.change.from_value == (pytest.approx(from_value) if from_value else None)
+    assert q.change.to_value == (pytest.approx(to_value) if to_value else None)
+    others = [o for o in found if o is not q]
+    assert all(o.change is None for o in others)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Operators will switch off 3G next year and expand 5G.",
+        "She bought an iPhone 11 in the sale.",
+        "The airline grounded its Boeing 737 fleet.",
+        "Schools closed during COVID-19.",
+        "Updated at 14:35 GMT.",
+        "Thursday, 04 March 2021",
+        "The plant opens in 2027.",
+        "Ref: WIRE20230101000123456789ID998877665",
+        "Call the desk on 020 7946 0321 for details.",
+        "1. Register online before the deadline",
+        "He finished 2nd in the final.",
+        "Read Section 4 of the report.",
+        "Music of the 1980s is back in fashion.",
+        "The train left at 10.45pm.",
+        "Leeds drew 2-2 with Millwall.",
+        "No one was hurt and one another's homes were spared.",
+        "",
+        "!!!",
+    ],
+)
+def test_not_quantities(finder, nlp, text):
+    assert quantities(finder, nlp, text) == []
+
+
+def test_dates_and_years_are_times(finder, nlp):
+    text = "Sales reached 5,000 units in 2024, up from March 3 figures."
+    scan = finder(nlp(text))
+    assert [f.quantity.text for f in scan.quantities] == ["5,000"]
+    spans = {text[a:b] for a, b in scan.times}
+    assert "2024" in spans
+    assert any("March" in s for s in spans)
+
+
+def test_unit_rules_fire_on_their_examples(nlp, patterns):
+    for name in ("units", "quant_not"):
+        for rule in patterns.rules_for(name):
+            if rule.example is None:
+                continue
+            matcher = RuleMatcher(nlp, [rule])
+            assert matcher(nlp(rule.example)), rule.where
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["$", "$$$ 5bn", "1" * 400, "10^999", "½", "-", "- - 5 - -", "between and to", "\u200b5%",
+     "“5", "99999999999999999999999 dollars", "one one one one", "a a dozen dozen"],
+)
+def test_junk_does_not_crash(finder, nlp, text):
+    quantities(finder, nlp, text)
