@@ -40,7 +40,7 @@ SINGLE_CLOSE = frozenset({"’", "›"})
 SINGLE_EITHER = frozenset({"'"})
 DOUBLE_MARKS = DOUBLE_OPEN | DOUBLE_CLOSE | DOUBLE_EITHER
 ALL_MARKS = DOUBLE_MARKS | SINGLE_OPEN | SINGLE_CLOSE | SINGLE_EITHER
-_DASHES = frozenset({"—", "–", "-", "--"})
+_DASHES = frozenset({"—", "–", "-", "--", "―", "−"})
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "prep", "advcl",
                           "dative", "conj", "parataxis", "npadvmod", "pobj", "appos"})
 # How far (tokens) an attribution may sit from the mark it attributes.
@@ -85,6 +85,7 @@ class QuoteExtractor:
         self.patterns = patterns
         self.speech = patterns.word_list("cue_verbs")
         self.beliefs = patterns.word_list("cue_beliefs")
+        self.framing = patterns.word_list("cue_framing")
         self.titles = frozenset(w.rstrip(".") for w in patterns.word_list("titles"))
         self.phrases = RuleMatcher(nlp, patterns.rules_for("cue_phrases"))
 
@@ -243,13 +244,17 @@ class _Run:
         doc = self.doc
         start_kind, before_cue = self._before(cand)
         after_cue = self._after(cand) if cand.close_i is not None else None
+        signed = self._dash_speaker(cand) if after_cue is None else None
         clean_start = start_kind in ("start", "colon") or before_cue is not None
-        clean_end = after_cue is not None or self._ends_clean(cand)
+        clean_end = after_cue is not None or signed is not None or self._ends_clean(cand)
         if clean_start and clean_end:
             cand.kind = "direct"
             cue = after_cue if after_cue is not None else before_cue
             if cue is not None:
                 self._set_cue(cand, cue)
+            elif signed is not None:
+                cand.speaker = signed
+                cand.attributed = True
             cand.standalone = True
             if not cand.attributed and _word_count(doc, cand) < MIN_STANDALONE_WORDS:
                 cand.kind = "scare"
@@ -270,20 +275,56 @@ class _Run:
             return self.speakers.resolve(obj) if obj is not None else None
         verb = doc[cue]
         subj = subject_of(verb)
-        if subj is not None and (cand is None or self.in_quote[subj.i] < 0):
+        if subj is not None and self.in_quote[subj.i] < 0:
             return self.speakers.resolve(subj)
-        # Inverted order with a parse that missed the subject: "..., said Rep. Jane Doe".
+        # The parse missed the subject. Words between the closing mark and the cue are the
+        # speaker ('"...," Jane Doe, an economist, told me'); else look after the cue
+        # ('"...," said Rep. Jane Doe'), skipping times ("said Thursday").
+        if cand is not None and cand.close_i is not None and cand.close_i < cue:
+            words = [t for t in doc[cand.close_i + 1:cue] if _nounish(t)]
+            if words:
+                return self.speakers.resolve(doc[words[0].i:words[-1].i + 1].root)
         for k in range(cue + 1, min(self.n, cue + 6)):
             tok = doc[k]
-            if tok.is_punct or self.in_quote[k] >= 0 or self.par[k] != self.par[cue]:
+            if tok.is_punct or self.in_quote[k] >= 0 or self.par[k] != self.par[cue] \
+                    or tok.tag_ == "IN":
                 break
-            if tok.tag_ in ("NNP", "NNPS", "PRP", "NN", "NNS"):
+            if tok.ent_type_ in ("DATE", "TIME"):
+                continue
+            if _nounish(tok):
                 head = tok
-                while head.head.i != head.i and head.head.tag_ in ("NNP", "NNPS", "NN", "NNS") \
-                        and abs(head.head.i - cue) < 8:
+                while head.head.i != head.i and _nounish(head.head) and abs(head.head.i - cue) < 8:
                     head = head.head
                 return self.speakers.resolve(head)
         return None
+
+    def _dash_speaker(self, cand: _Cand) -> Speaker | None:
+        """'"..." ― Jane Doe' at the end of a paragraph: a signed quote, no cue."""
+        doc, n = self.doc, self.n
+        if cand.close_i is None:
+            return None
+        k = cand.close_i + 1
+        while k < n and doc[k].is_space and "\n" not in doc[k].text:
+            k += 1
+        if k >= n or doc[k].text not in _DASHES:
+            return None
+        p = self.par[cand.close_i]
+        lo = k + 1
+        hi = lo
+        while hi < n and self.par[hi] == p and not doc[hi].is_space and hi - lo < 8 \
+                and doc[hi].text not in (".", "!", "?", ",", ";", "(") \
+                and doc[hi].text not in ALL_MARKS:
+            hi += 1
+        end = hi
+        while end < n and (doc[end].text in (".",) or doc[end].is_space) and \
+                "\n" not in doc[end].text:
+            end += 1
+        if hi == lo or (end < n and self.par[end] == p):
+            return None
+        words = doc[lo:hi]
+        if not all(t.is_title or t.is_punct or t.like_num for t in words):
+            return None
+        return self.speakers.resolve(words.root)
 
     def _according_object(self, cue: int) -> Token | None:
         end = self.according[cue]
@@ -439,12 +480,9 @@ class _Run:
                 continue
             if node.i in self.used_cues:
                 break
-            is_cue = (node.lower_ in self.ex.speech and node.tag_.startswith("VB"))
-            if is_cue:
+            if self._governs_quote(node, path):
                 subj = subject_of(node)
                 if subj is None or self.in_quote[subj.i] >= 0:
-                    break
-                if path.dep_ in ("nsubj", "nsubjpass", "csubj"):
                     break
                 span = self._clause_span(node, path)
                 if span is None:
@@ -470,6 +508,26 @@ class _Run:
                     return
         cand.kind = "scare"
 
+    def _governs_quote(self, verb: Token, path: Token) -> bool:
+        """A cue verb whose complement (the branch ``path``) holds the quotation: speech and
+        belief verbs report clauses and objects, framing verbs ("labeled", "dismissed ...
+        as") their object or "as" phrase. Adjuncts ("on “Fox News Sunday”") do not count."""
+        if not verb.tag_.startswith("VB"):
+            return False
+        low = verb.lower_
+        dep = path.dep_
+        as_phrase = dep == "prep" and path.lower_ in ("as", "for", "about")
+        if path.i < verb.i:
+            reports = low in self.ex.speech or low in self.ex.beliefs
+            return dep in ("ccomp", "parataxis") and reports
+        if low in self.ex.speech:
+            return dep in ("ccomp", "xcomp", "dobj", "oprd", "dative", "advcl", "conj") or as_phrase
+        if low in self.ex.beliefs:
+            return dep in ("ccomp",)
+        if low in self.ex.framing:
+            return dep in ("dobj", "oprd", "xcomp", "ccomp") or as_phrase
+        return False
+
     def _clause_span(self, verb: Token, path: Token) -> tuple[int, int] | None:
         """Characters of what ``verb`` reports, the branch holding ``path``: for a right branch
         everything the verb governs after itself ("called [the plan “a disaster”]")."""
@@ -489,10 +547,10 @@ class _Run:
         return doc[lo].idx, _end_char(doc, hi)
 
     def _clip(self, lo: int, hi: int, anchor: int) -> tuple[int, int]:
-        """Drop a leading "that", and stop at a paragraph break."""
+        """Keep to the anchor's sentence and paragraph, without punctuation at the start. A
+        leading "that" stays: it is part of the reported clause, as annotated corpora keep it."""
         doc = self.doc
-        while lo < hi and ((doc[lo].lower_ in ("that",) and doc[lo].dep_ == "mark")
-                           or (doc[lo].is_punct and doc[lo].text not in ALL_MARKS)
+        while lo < hi and ((doc[lo].is_punct and doc[lo].text not in ALL_MARKS)
                            or doc[lo].is_space):
             lo += 1
         p = self.par[anchor]
@@ -762,6 +820,10 @@ def _last_content(doc: Doc, cand: _Cand) -> Token | None:
 def _word_count(doc: Doc, cand: _Cand) -> int:
     return sum(1 for s, e in cand.segments for t in doc[s:e] if not t.is_punct and
                not t.is_space)
+
+
+def _nounish(tok: Token) -> bool:
+    return tok.tag_ in ("NNP", "NNPS", "NN", "NNS", "PRP") and tok.ent_type_ not in ("DATE", "TIME")
 
 
 def _has_right_clause(verb: Token) -> bool:

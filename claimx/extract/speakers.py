@@ -177,11 +177,18 @@ def _entity_of(token: Token):  # -> spaCy Span | None
     return doc[start:end]
 
 
+RELATIVES = frozenset({"who", "that", "which", "whom"})
+
+
 def subject_of(verb: Token) -> Token | None:
-    """The grammatical subject of a cue verb, looking through auxiliaries and conjunctions
-    ("..., he said and added")."""
+    """The grammatical subject of a cue verb, looking through conjunctions ("..., he said and
+    added") and relative pronouns ("Jane Doe, who said ..." -> Jane Doe)."""
     for child in verb.children:
         if child.dep_ in _SUBJECT_DEPS:
+            if child.lower_ in RELATIVES and verb.dep_ == "relcl" and verb.head.i != verb.i:
+                return verb.head
+            if child.lower_ in RELATIVES:
+                return None
             return child
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         for child in verb.head.children:
