@@ -1,0 +1,215 @@
+"""Run claimx's quantity extraction over NewsQuant (or a Recognizers-Text set) and write the
+scorer's predictions.
+
+    python benchmarks/newsquant.py --gold ../shared/bench/newsquant/newsquant-dev.json \\
+        --out pred.jsonl
+    python ../shared/bench/quant_eval.py score ../shared/bench/newsquant/newsquant-dev.json \\
+        pred.jsonl
+
+Only claimx's public API is used (``claimx.Extractor(only=("claims",)).pipe``): every
+quantity of every claim becomes one prediction. claimx's unit names are mapped to the gold
+vocabulary through one general table, ``benchmarks/unit_aliases.tsv``; a count's unit is its
+counted noun in the singular ("464,000 subscribers" -> "subscriber"), as the gold writes it.
+The concept is the content words of the claim's subject.
+
+``--speed`` times the parse alone (``nlp.pipe``) against the whole extraction with claims on
+and off, over the gold sentences and, with ``--corpus FILE``, over the first ``--limit``
+texts of a JSONL corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ALIASES = HERE / "unit_aliases.tsv"
+
+# Function words left out of a concept: the gold lists content words only.
+STOPWORDS = frozenset(
+    "a an the of in on at to for from by with and or its their his her our this that these "
+    "those it they he she we i you which who whose as than into about over per".split()
+)
+# Nouns whose plural is not plural-ish, or that stay as they are in the gold vocabulary.
+INVARIANT = frozenset({"people", "staff", "police", "series", "species", "news", "data",
+                       "media", "sales", "cattle", "fish", "sheep", "deer", "aircraft"})
+IRREGULAR = {"men": "man", "women": "woman", "children": "child", "feet": "foot",
+             "teeth": "tooth", "mice": "mouse", "geese": "goose", "lives": "life",
+             "wives": "wife", "knives": "knife", "leaves": "leaf", "halves": "half",
+             "wolves": "wolf", "shelves": "shelf", "thieves": "thief", "loaves": "loaf"}
+
+
+def load_aliases(path: Path = ALIASES) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        name, gold = line.split("\t")[:2]
+        table[name.strip()] = gold.strip()
+    return table
+
+
+def singular(word: str) -> str:
+    """English plural -> singular for a lower-case common noun (the lemmatizer is off)."""
+    if word in INVARIANT or len(word) < 4:
+        return word
+    if word in IRREGULAR:
+        return IRREGULAR[word]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes", "zzes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def noun_unit(noun: str) -> str:
+    """ "European countries" -> "european country"; proper nouns keep their form."""
+    words = noun.split()
+    last = words[-1]
+    if last[:1].isupper():
+        return noun  # "Americans": the gold keeps proper nouns as written
+    return " ".join([*words[:-1], singular(last.lower())]).lower()
+
+
+def gold_unit(quantity: dict[str, Any], aliases: dict[str, str]) -> str | None:
+    unit = quantity.get("unit")
+    if unit:
+        parts = unit.split(" per ")
+        mapped = [aliases.get(parts[0], parts[0])]
+        for part in parts[1:]:
+            mapped.append(aliases.get(part, singular(part)))
+        return " per ".join(mapped)
+    noun = quantity.get("noun")
+    return noun_unit(noun) if noun else None
+
+
+def concept_words(claim: dict[str, Any]) -> list[str] | None:
+    subject = claim.get("subject")
+    if not subject:
+        return None
+    words = [w.strip(".,;:'\"“”‘’()") for w in subject["text"].split()]
+    words = [w for w in words if w and w.lower() not in STOPWORDS and w != "'s"]
+    return words or None
+
+
+def change_label(quantity: dict[str, Any]) -> str | None:
+    change = quantity.get("change")
+    if not change:
+        return None
+    value = quantity.get("value")
+    # A quantity that is the level reached ("fell to 4.1%") is not the size of a change.
+    if value is not None and value in (change.get("to"), change.get("from")):
+        return None
+    return change["direction"]
+
+
+def prediction(index: int, record: dict[str, Any], aliases: dict[str, str]) -> dict[str, Any]:
+    out = []
+    for claim in record["claims"]:
+        concept = concept_words(claim)
+        for q in claim["quantities"]:
+            if q["range"] is not None:
+                value: Any = list(q["range"])
+            elif q["value"] is not None:
+                value = q["value"]
+            else:
+                continue
+            out.append(
+                {
+                    "value": value,
+                    "unit": gold_unit(q, aliases),
+                    "bound": q["bound"],
+                    "change": change_label(q),
+                    "concept": concept,
+                    "text": q["text"],
+                    "start": q["start"],
+                    "end": q["end"],
+                }
+            )
+    return {"id": index, "quantities": out}
+
+
+def run(gold: Path, out: Path, model: str | None) -> tuple[int, float]:
+    import claimx
+
+    sentences = json.loads(gold.read_text(encoding="utf-8"))
+    aliases = load_aliases()
+    extractor = claimx.Extractor(model=model, only=("claims",))
+    texts = [s["text"] for s in sentences]
+    started = time.perf_counter()
+    with out.open("w", encoding="utf-8") as handle:
+        for index, doc in enumerate(extractor.pipe(texts)):
+            if doc.errors:
+                print(f"{index}: {[e.message for e in doc.errors]}", file=sys.stderr)
+            handle.write(json.dumps(prediction(index, doc.to_dict(), aliases)) + "\n")
+    return len(texts), time.perf_counter() - started
+
+
+def speed(texts: list[str], model: str | None, rounds: int, label: str) -> None:
+    """Parse alone vs claimx with claims off (entities only) and on; best of ``rounds``."""
+    import claimx
+
+    off = claimx.Extractor(model=model, only=("entities",))
+    on = claimx.Extractor(model=model, only=("claims",))
+    nlp = on.nlp
+    best = {"parse": float("inf"), "off": float("inf"), "on": float("inf"),
+            "claims": float("inf")}
+    claims = on._claims  # the claim extractor alone, timed on parsed Docs
+    for _ in range(rounds):
+        started = time.perf_counter()
+        docs = list(nlp.pipe(texts, batch_size=32))
+        best["parse"] = min(best["parse"], time.perf_counter() - started)
+        started = time.perf_counter()
+        for doc in docs:
+            claims(doc)
+        best["claims"] = min(best["claims"], time.perf_counter() - started)
+        del docs
+        for name, extractor in (("off", off), ("on", on)):
+            started = time.perf_counter()
+            for _doc in extractor.pipe(texts):
+                pass
+            best[name] = min(best[name], time.perf_counter() - started)
+    print(
+        f"{label}: {len(texts)} texts; nlp.pipe {best['parse']:.2f}s "
+        f"({len(texts) / best['parse']:.0f} texts/s); claim extraction alone on parsed docs "
+        f"{best['claims']:.3f}s = {100 * best['claims'] / best['parse']:.1f}% of the parse; "
+        f"claimx entities only {best['off']:.2f}s, claims on {best['on']:.2f}s "
+        f"(+{100 * (best['on'] / best['off'] - 1):.1f}%, {len(texts) / best['on']:.0f} texts/s)"
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, required=True, help="NewsQuant-style gold JSON")
+    parser.add_argument("--out", type=Path, required=True, help="predictions JSONL to write")
+    parser.add_argument("--model", default=None, help="spaCy model name or path")
+    parser.add_argument("--speed", action="store_true", help="also time what claims add")
+    parser.add_argument("--corpus", type=Path, default=None, help="JSONL corpus for --speed")
+    parser.add_argument("--limit", type=int, default=200, help="corpus texts for --speed")
+    parser.add_argument("--rounds", type=int, default=3, help="timing rounds for --speed")
+    args = parser.parse_args(argv)
+    count, seconds = run(args.gold, args.out, args.model)
+    print(f"wrote {args.out}: {count} sentences in {seconds:.1f}s "
+          f"({count / seconds:.0f} sentences/s, model load excluded)", file=sys.stderr)
+    if args.speed:
+        sentences = [s["text"] for s in json.loads(args.gold.read_text(encoding="utf-8"))]
+        speed(sentences, args.model, args.rounds, args.gold.name)
+        if args.corpus is not None:
+            texts = []
+            with args.corpus.open(encoding="utf-8") as handle:
+                for line in handle:
+                    if len(texts) >= args.limit:
+                        break
+                    if line.strip():
+                        texts.append(json.loads(line)["text"])
+            speed(texts, args.model, args.rounds, args.corpus.name)
+
+
+if __name__ == "__main__":
+    main()
