@@ -219,3 +219,80 @@ def test_never_crashes(extractor, text):
     for entity in entities(extractor, text):
         for mention in entity.mentions:
             assert text[mention.start:mention.end] == mention.text
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("VALLETTA, Malta, April 9 (Reuters) - Ferry crews went on strike on Tuesday.",
+         "VALLETTA"),
+        ("ESBJERG 2024-04-09\nWind turbine makers hired 300 workers at the port.", "ESBJERG"),
+        ("PORT-GENTIL , Gabon 2024-04-09\nOil output rose in March .", "PORT-GENTIL"),
+    ],
+)
+def test_dateline_place_stays_a_place(extractor, text, place):
+    ents = entities(extractor, text)
+    found = [e for e in ents if any(m.text == place for m in e.mentions)]
+    assert found and found[0].label == "GPE"
+    assert [f.kind for f in extractor(text).furniture] == ["dateline"]
+
+
+def test_wire_source_and_disclaimer(extractor):
+    text = (
+        "(MENAFN- HarbourPost) Dock workers in Aqaba ended their strike on Sunday.\n\n"
+        "HarbourPost\n\nLegal Disclaimer:\nMENAFN provides the information as is.\n"
+    )
+    ents = entities(extractor, text)
+    source = by_name(ents, "HarbourPost")
+    assert source.label == "ORG"
+    assert [m.text for m in source.mentions] == ["HarbourPost", "HarbourPost"]
+    assert not [t for t in all_mention_texts(ents) if "Disclaimer" in t or "MENAFN-" in t]
+
+
+def test_company_first_word_links_to_full_name(extractor):
+    text = (
+        "Altona Group said on Monday it would cut 500 jobs at its German plants. "
+        "Shares in Altona fell 4% after the announcement."
+    )
+    ents = entities(extractor, text)
+    company = by_name(ents, "Altona Group")
+    assert company.label == "ORG"
+    assert "Altona" in company.aliases
+
+
+def test_every_occurrence_of_a_name_is_a_mention(extractor):
+    text = (
+        "Northgate Freight Services won the contract on Monday. Rivals had expected "
+        "Northgate Freight Services to lose it, and Northgate Freight Services said it "
+        "would hire 200 drivers."
+    )
+    ents = entities(extractor, text)
+    assert len(by_name(ents, "Northgate Freight Services").mentions) == 3
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [("the president", "Ilham Aliyev"), ("the foreign minister", "Jeyhun Bayramov")],
+)
+def test_role_resolves_to_the_titled_person(extractor, phrase, name):
+    from claimx.extract.entities import resolve_role
+
+    text = (
+        "President Ilham Aliyev opened the forum in Baku. Foreign Minister Jeyhun Bayramov "
+        "spoke next. Later the president said the talks went well, and the foreign minister "
+        "agreed."
+    )
+    ents = entities(extractor, text)
+    start = text.index(phrase)
+    entity = resolve_role(text, start, start + len(phrase), ents)
+    assert entity is not None and entity.name == name
+    # Role phrases are resolved on demand; they are not name mentions.
+    assert phrase not in [m.text.lower() for m in entity.mentions]
+
+
+def test_role_without_a_titled_person(extractor):
+    from claimx.extract.entities import resolve_role
+
+    text = "Maria Lopez opened the forum. Later the president said the talks went well."
+    start = text.index("the president")
+    assert resolve_role(text, start, start + 13, entities(extractor, text)) is None

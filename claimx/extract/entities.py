@@ -55,6 +55,11 @@ NUMBERED_LABELS = frozenset({"PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "FAC"})
 # Words that join the parts of a name and may be lower case inside it.
 JOINERS = frozenset({"of", "and", "the", "for", "de", "du", "la", "le", "von", "van", "der",
                      "di", "da", "del", "y", "on", "in", "at", "&", "-", "'s"})
+# First words of organisation names that do not name the organisation alone.
+GENERIC_HEADS = frozenset({"bank", "ministry", "department", "university", "national", "royal",
+                           "federal", "central", "international", "world", "european", "united",
+                           "new", "first", "general", "state", "the", "us", "uk", "city",
+                           "house", "court", "council", "office", "institute", "association"})
 # Personal honorifics, stripped whatever the model's label (the rest of titles.txt only from
 # PERSON spans, because "General Motors" and "State Department" start with title words).
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "president", "sen", "rep",
@@ -132,6 +137,7 @@ class EntityExtractor:
         cands += _initialisms(doc, cands)
         cands = self._drop_furniture(doc, cands, furniture)
         cands += self._byline_names(doc, cands, furniture)
+        cands = _dateline_places(doc, cands, furniture)
         cands = _drop_common_words(doc, cands)
         cands += self._propagate(doc, cands)
         cands = _disjoint(cands)
@@ -389,6 +395,7 @@ class EntityExtractor:
         persons = [k for k, cs in groups.items() if len(k.split()) > 1 and _votes(cs) == "PERSON"]
         orgs = [k for k, cs in groups.items() if len(k.split()) > 1 and _votes(cs) == "ORG"]
         surname_of: set[str] = set()
+        org_short: set[str] = set()
         for key, cs in groups.items():
             words = key.split()
             if key in acronyms and acronyms[key] in groups:
@@ -408,17 +415,26 @@ class EntityExtractor:
                 longer = [o for o in orgs if len(o) > len(key) and o.endswith(" " + key)]
                 if len({find(o) for o in longer}) == 1:
                     union(key, longer[0])
+                    continue
+            if len(words) == 1 and not any(c.gaz for c in cs):
+                # "Altria" after "Altria Group": a company's first word names it.
+                longer = [o for o in orgs if o.split()[0] == key and not _is_generic(o)]
+                if len({find(o) for o in longer}) == 1:
+                    union(key, longer[0])
+                    org_short.add(key)
         clusters: dict[str, list[_Cand]] = {}
-        linked_person: set[str] = set()
+        linked: dict[str, str] = {}
         for key, cs in groups.items():
             root = find(key)
             clusters.setdefault(root, []).extend(cs)
             if key in surname_of:
-                linked_person.add(root)
+                linked[root] = "PERSON"
+            elif key in org_short:
+                linked.setdefault(root, "ORG")
         entities = []
         ordered = sorted(clusters.items(), key=lambda kv: min(c.start for c in kv[1]))
         for number, (root, cs) in enumerate(ordered, 1):
-            label = "PERSON" if root in linked_person else _entity_label(cs)
+            label = linked.get(root) or _entity_label(cs)
             entities.append(_entity(doc, f"e{number}", label, cs))
         return entities
 
@@ -518,6 +534,11 @@ def _initialisms(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
             if tok.text in initials and tok.i not in taken]
 
 
+def _is_generic(key: str) -> bool:
+    """Names that start with a generic word ("Bank of England") are not named by that word."""
+    return key.split()[0] in GENERIC_HEADS
+
+
 def _initials(key: str) -> str:
     return "".join(w[0] for w in key.split() if w not in JOINERS and w[0].isalpha())
 
@@ -557,6 +578,31 @@ def _entity(doc: Doc, entity_id: str, label: str, cands: list[_Cand]) -> Entity:
     return Entity(entity_id, name, label, tuple(aliases), tuple(mentions))
 
 
+def _dateline_places(
+    doc: Doc, cands: list[_Cand], furniture: tuple[Furniture, ...]
+) -> list[_Cand]:
+    """The place in capitals that opens a dateline ("OSLO, Norway, May 4", "AL-AIN , United Arab
+    Emirates 2024-03-01") is a place, whatever the model guessed."""
+    for item in furniture:
+        if item.kind != "dateline" or not item.text[:2].isupper():
+            continue
+        span = doc.char_span(item.start, item.end, alignment_mode="contract")
+        if span is None:
+            continue
+        end = span.start
+        while end < span.end and (doc[end].text.isupper() or (
+            doc[end].text in "-'." and end + 1 < span.end and doc[end + 1].text.isupper()
+        )):
+            end += 1
+        if end == span.start or not doc[end - 1].text.isupper():
+            continue
+        if any((c.start, c.end) == (span.start, end) and c.gaz for c in cands):
+            continue  # the gazetteer already knows the place, with its own label
+        cands = [c for c in cands if c.end <= span.start or c.start >= end]
+        cands.append(_Cand(span.start, end, "GPE", gaz=True))
+    return cands
+
+
 def _drop_common_words(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     """A capitalised word at the start of a sentence or line that the same text also writes in
     lower case ("Broadband has...", "... broadband") is a common word, not a name."""
@@ -594,3 +640,32 @@ def _disjoint(cands: list[_Cand]) -> list[_Cand]:
             out.append(cand)
             last_end = cand.end
     return out
+
+
+_ROLE = re.compile(r"^(?:the\s+)?((?:[A-Za-z]+\s+){0,2}[A-Za-z]+)$", re.IGNORECASE)
+
+
+def resolve_role(
+    text: str, start: int, end: int, entities: Sequence[Entity]
+) -> Entity | None:
+    """The person a role noun phrase refers to: "the president" at ``text[start:end]`` is the
+    PERSON the article last introduced with that title ("President Ilham Aliyev") before it.
+
+    Entity mentions never include role phrases (a name list is names), so quote and claim
+    extractors call this to resolve a speaker or source written as a role.
+    """
+    match = _ROLE.match(" ".join(text[start:end].split()))
+    if not match:
+        return None
+    role = match.group(1).lower()
+    best: tuple[int, Entity] | None = None
+    for entity in entities:
+        if entity.label != "PERSON":
+            continue
+        for mention in entity.mentions:
+            if mention.start >= start:
+                break
+            before = " ".join(text[max(0, mention.start - 40):mention.start].split()).lower()
+            if before.endswith(role) and (best is None or mention.start > best[0]):
+                best = (mention.start, entity)
+    return best[1] if best else None
