@@ -66,6 +66,11 @@ _GLUED_MARKS = (
     r"(?<=[.!?,;:])[“«\"](?=\w)",  # opening mark glued after punctuation: responsibilities.“In
     r"(?<=\w)[.!?,;:](?=[“«\"]\w)",  # the punctuation itself, so the sentence can end there
     r"(?<=[\w.!?,])[”»](?=\w)",  # closing mark glued before a word: program”is
+    r"(?<=[”»\"])[―—–](?=\w)",  # a dash glued after a closing mark: him.”―Carla
+    r"(?<=[”»\"])[―—–]",  # the same dash before a space or at the end: ”― Carla
+    r"(?<=[\w.!?,])[”»](?=[―—–])",  # a closing mark glued before a dash: no”―and
+    r"(?<=\w)[―—–](?=[“«])",  # a dash glued before an opening mark: now—“We
+    r"(?<=[―—–])[“«](?=\w)",  # the opening mark after that dash: —“We
 )
 
 

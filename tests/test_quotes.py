@@ -190,12 +190,16 @@ def test_not_quotes(extractor, text):
     [
         (
             "Critics called the plan “a recipe for disaster” on Tuesday.",
-            "mixed", "the plan “a recipe for disaster” on Tuesday", "Critics", "called",
+            "mixed", "the plan “a recipe for disaster”", "Critics", "called",
         ),
         (
             "The mayor said the new stadium would be “the pride of the city” when it opens.",
             "mixed", "the new stadium would be “the pride of the city” when it opens",
             "mayor", "said",
+        ),
+        (
+            "The senator said that “nobody in this state should go hungry.”",
+            "mixed", "that “nobody in this state should go hungry.”", "senator", "said",
         ),
         (
             "The ministry said the new rules would take effect in March.",

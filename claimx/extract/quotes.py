@@ -148,7 +148,7 @@ class _Run:
         quotes: list[Quote] = []
         out.sort(key=lambda q: q[1][0][0] if q[1] else 0)
         for kind, spans, speaker, cue in out:
-            clean = [_trim(self.text, s, e) for s, e in spans]
+            clean = [_trim(self.text, s, e, marks=kind == "direct") for s, e in spans]
             clean = [(s, e) for s, e in clean if e > s]
             if not clean or any(s < we and ws < e for s, e in clean for ws, we in walls):
                 continue
@@ -256,6 +256,14 @@ class _Run:
                 cand.speaker = signed
                 cand.attributed = True
             cand.standalone = True
+            if start_kind == "that":
+                # 'said that “...”': the reported clause opens with "that", a mixed quote.
+                that = doc[cand.open_i - 1] if doc[cand.open_i - 1].lower_ == "that" \
+                    else doc[cand.open_i - 2]
+                cand.kind = "mixed"
+                end = cand.close_i + 1 if cand.close_i is not None else cand.segments[-1][1]
+                cand.content = [(that.idx, _end_char(doc, end))] if end > that.i else []
+                return
             if not cand.attributed and _word_count(doc, cand) < MIN_STANDALONE_WORDS:
                 cand.kind = "scare"
             return
@@ -358,10 +366,13 @@ class _Run:
         if tok.tag_ == "." or tok.text in ("!", "?", "."):
             return "start", None
         if tok.text in (":", ",") or tok.lower_ in ("that", "saying") or self._is_cue(k):
-            if self._ends_attribution(k):
+            if tok.text == "," and self._ends_attribution(k):
                 return "start", None
             cue = self._cue_before(k)
             if cue is not None:
+                if tok.lower_ == "that" or (tok.text == "," and k > 0
+                                            and doc[k - 1].lower_ == "that"):
+                    return "that", cue
                 return ("colon" if tok.text == ":" else "cue"), cue
             if tok.text == ":":
                 return "colon", None
@@ -373,6 +384,8 @@ class _Run:
         for j in range(k - 1, max(-1, k - AFTER_WINDOW), -1):
             if j in self.used_cues:
                 return any(self.doc[m].text in DOUBLE_MARKS for m in range(max(0, j - 3), j))
+            if self._is_cue(j):
+                return False
             if self.in_quote[j] >= 0 or self.doc[j].text in (".", "!", "?"):
                 return False
         return False
@@ -529,18 +542,15 @@ class _Run:
         return False
 
     def _clause_span(self, verb: Token, path: Token) -> tuple[int, int] | None:
-        """Characters of what ``verb`` reports, the branch holding ``path``: for a right branch
-        everything the verb governs after itself ("called [the plan “a disaster”]")."""
+        """Characters of what ``verb`` reports, the branch holding ``path``: a clause alone
+        ("said [the stadium would be “the pride of the city”]"), or the object through the
+        complement holding the quote ("called [the plan “a disaster”]")."""
         doc = self.doc
-        if path.i < verb.i:
-            lo, hi = path.left_edge.i, path.right_edge.i + 1
-        else:
-            rights = [c for c in verb.rights if not c.is_punct and c.dep_ not in ("cc",)]
-            rights = [c for c in rights if c.dep_ not in ("conj",) or c.i <= path.i]
-            if not rights:
-                return None
-            lo = rights[0].left_edge.i
-            hi = max(c.right_edge.i for c in rights) + 1
+        lo, hi = path.left_edge.i, path.right_edge.i + 1
+        if path.i > verb.i and path.dep_ not in ("ccomp", "xcomp", "advcl", "conj"):
+            objects = [c for c in verb.rights if c.dep_ in ("dobj", "dative") and c.i < path.i]
+            if objects:
+                lo = objects[0].left_edge.i
         lo, hi = self._clip(lo, hi, verb.i)
         if hi <= lo:
             return None
@@ -689,7 +699,7 @@ class _Run:
                 hi = k
                 break
         lo, hi = self._clip(lo, hi, verb.i)
-        if hi - lo < 2:
+        if sum(1 for t in doc[lo:hi] if t.is_alpha) < 2:
             return None
         return doc[lo].idx, _end_char(doc, hi)
 
@@ -844,10 +854,12 @@ def _after_mark(tok: Token) -> bool:
     return k >= 0 and doc[k].text in ALL_MARKS
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Trim spaces and dangling marks at both ends (offsets stay on the input)."""
-    while start < end and (text[start].isspace() or text[start] in "“”\"«»„‟"):
+def _trim(text: str, start: int, end: int, *, marks: bool = True) -> tuple[int, int]:
+    """Trim spaces (and for direct quotes the marks) at both ends; offsets stay on the input.
+    A mixed quote keeps its marks: they show which words are the speaker's own."""
+    strip = "“”\"«»„‟" if marks else ""
+    while start < end and (text[start].isspace() or text[start] in strip):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in "“”\"«»„‟"):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in strip):
         end -= 1
     return start, end
