@@ -31,8 +31,7 @@ ALIASES = HERE / "unit_aliases.tsv"
 
 # Function words left out of a concept: the gold lists content words only.
 STOPWORDS = frozenset(
-    "a an the of in on at to for from by with and or its their his her our this that these "
-    "those it they he she we i you which who whose as than into about over per".split()
+    ["a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "its", "their", "his", "her", "our", "this", "that", "these", "those", "it", "they", "he", "she", "we", "i", "you", "which", "who", "whose", "as", "than", "into", "about", "over", "per"]
 )
 # Nouns whose plural is not plural-ish, or that stay as they are in the gold vocabulary.
 INVARIANT = frozenset({"people", "staff", "police", "series", "species", "news", "data",
@@ -113,9 +112,19 @@ def prediction(index: int, record: dict[str, Any], aliases: dict[str, str]) -> d
     out = []
     for claim in record["claims"]:
         concept = concept_words(claim)
+        skip_to: float | None = None
         for q in claim["quantities"]:
-            if q["range"] is not None:
-                value: Any = list(q["range"])
+            change = q.get("change") or {}
+            if skip_to is not None and q["value"] == skip_to:
+                skip_to = None
+                continue  # already scored as the end of a "from X to Y" range
+            if (q["value"] is not None and change.get("from") == q["value"]
+                    and change.get("to") is not None):
+                # NewsQuant writes "fell from 208 pounds to 193" as one range 208-193
+                value: Any = [q["value"], change["to"]]
+                skip_to = change["to"]
+            elif q["range"] is not None:
+                value = list(q["range"])
             elif q["value"] is not None:
                 value = q["value"]
             else:
@@ -125,7 +134,7 @@ def prediction(index: int, record: dict[str, Any], aliases: dict[str, str]) -> d
                     "value": value,
                     "unit": gold_unit(q, aliases),
                     "bound": q["bound"],
-                    "change": change_label(q),
+                    "change": change.get("direction") if skip_to is not None else change_label(q),
                     "concept": concept,
                     "text": q["text"],
                     "start": q["start"],

@@ -27,8 +27,16 @@ if TYPE_CHECKING:
 
 # Digits with optional thousands separators and decimals; the sign is checked in code so that
 # "5-10" reads as a range and "COVID-19" as a name.
-_DIGITS = regex.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?(?![\d])")
-_FRACTION = regex.compile(r"(?:\s+|-)?(\d{1,2})/(\d{1,3})(?![\d/])")
+_DIGITS = regex.compile(
+    r"(?<![\d.,/⁄])(?:(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?|(?<=\s)\.\d+)(?![\d])"
+)
+_FRACTION = regex.compile(r"(?:\s+|-)(\d{1,2})[/⁄](\d{1,3})(?![\d/])")
+_GLUED_SLASH = regex.compile(r"[/⁄](\d{1,4})(?![\d/⁄])")
+_EXPONENT = regex.compile(r"\s?[×x]\s?10\^?([-−]?\d{1,3})(?![\d])")
+_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade",
+                         "century"})
+_YEAR_PREPS = frozenset({"in", "since", "between", "from", "until", "by", "before", "after",
+                         "of", "and", "to", "through", "during", "circa", "c.", "till"})
 _GLUED_FRACTION = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 _MINUS = "-−–"
 _WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
@@ -167,7 +175,7 @@ class QuantityFinder:
         self._time_words = patterns.word_list("quant_time_words")
         self._per_nouns = patterns.word_list("unit_per_nouns")
         self._rate = regex.compile(
-            r"\s?(?:(?P<per>per|/)\s?|(?P<a>an?)\s)(?P<n>[\p{L}][\p{L}-]*(?:\s(?:feet|foot|metres?"
+            r"[\s-]?(?:(?P<per>per|/)\s?|(?P<a>an?)[\s-])(?P<n>[\p{L}][\p{L}-]*(?:\s(?:feet|foot|metres?"
             r"|meters?|miles?|kilometres?|centimetres?))?)(?![\p{L}])",
             regex.IGNORECASE,
         )
@@ -221,10 +229,13 @@ class QuantityFinder:
         # A sign counts only at a word start: "-5C", not "COVID-19" or the "-10" of "5-10".
         if s > 0 and text[s - 1] in _MINUS:
             pre = text[s - 2] if s >= 2 else " "
-            if pre.isalpha():
+            if pre.isalpha() and not text[max(0, s - 6) : s - 1].lower().endswith("minus"):
                 return None
             if not (pre.isalnum() or pre in ".,%"):
                 value, start = -value, s - 1
+        minus = regex.search(r"(?i)(?<![\p{L}])minus[\s-]$", text[max(0, s - 7) : s])
+        if minus is not None and value > 0:
+            value, start = -value, s - len(minus.group())
         cur = self._prefix.search(text[max(0, start - 12) : start])
         if cur is not None:
             currency = self.unit_ids.get("pre:" + cur.group("c").lower())
@@ -233,17 +244,23 @@ class QuantityFinder:
             return None  # glued to letters: an id or a name ("A2", "G7", "MENAFN1811...")
         end = e
         frac = _FRACTION.match(text, end)
-        if frac is not None and "." not in raw and int(frac.group(2)) > int(frac.group(1)):
-            part = int(frac.group(1)) / int(frac.group(2))
-            value = value + part if frac.group()[0].isspace() else value / int(frac.group(2))
-            if frac.group()[0].isspace():
-                end = frac.end()
-            else:
-                value = float(raw) / int(frac.group(2))
-                end = frac.end()
+        slash = _GLUED_SLASH.match(text, end)
+        if slash is not None:
+            # "1/16" is a fraction; "24/7" or "12/05" is not an amount
+            if "." in raw or not 0 < value < int(slash.group(1)):
+                return None
+            value = value / int(slash.group(1))
+            end = slash.end()
+        elif frac is not None and "." not in raw and int(frac.group(2)) > int(frac.group(1)):
+            value = value + int(frac.group(1)) / int(frac.group(2))
+            end = frac.end()
         elif end < len(text) and text[end] in _GLUED_FRACTION:
             value += _GLUED_FRACTION[text[end]]
             end += 1
+        power = _EXPONENT.match(text, end)
+        if power is not None:
+            value = value * 10.0 ** int(power.group(1).replace("−", "-"))
+            end = power.end()
         cand = _Cand(start, end, value, s, e, unit=currency, currency=currency is not None)
         self._suffixes(text, cand)
         if cand.end < len(text) and _WORD_CHAR.match(text[cand.end]):
@@ -255,8 +272,12 @@ class QuantityFinder:
     def _suffixes(self, text: str, cand: _Cand) -> None:
         """Scale ("bn", "million"), unit or currency, rate ("per share"), bound ("or more")."""
         pos = cand.end
-        scale = self._scale.match(text, pos)
-        if scale is not None:
+        for scale in (self._scale.match(text, pos), None):
+            # a second scale word after the first: "4 hundred million"
+            if scale is None and cand.scaled:
+                scale = self._scale.match(text, pos)
+            if scale is None:
+                continue
             mult, where = self._scales[scale.group("s")]
             glued = not scale.group("sp")
             ok = where == "any" or (where == "glued" and (glued or cand.currency))
@@ -268,6 +289,8 @@ class QuantityFinder:
                 cand.value = (cand.value or 0) * mult
                 cand.scaled = True
                 pos = scale.end()
+            else:
+                break
         suffix = self._suffix.match(text, pos)
         if suffix is not None:
             unit = self.unit_ids.get("suf:" + suffix.group("u").lower())
@@ -281,22 +304,52 @@ class QuantityFinder:
                     cand.currency = unit in self.currency_ids
                 pos = suffix.end()
         if cand.unit is not None:
-            rate = self._rate.match(text, pos)
-            if rate is not None:
-                noun = rate.group("n")
-                per_unit = self.unit_ids.get("suf:" + noun.lower())
-                if rate.group("a") and noun.lower() not in self._per_nouns:
-                    rate = None
-                elif noun.lower() in ("cent", "cents") and rate.group("per"):
-                    rate = None  # "per cent" after a currency is not a rate
-                if rate is not None:
-                    cand.unit = f"{cand.unit} per {per_unit or noun.lower()}"
-                    pos = rate.end()
+            pos = self._rate_of(text, cand, pos)
         cand.end = pos
         after = self._bound_after.match(text, pos)
         if after is not None:
             cand.bound = self._bounds.get(after.group("b").lower(), "=")
             cand.end = after.end()
+
+    def _attributive_duration(self, doc, starts, text, cand: _Cand) -> bool:
+        """ "a five-year contract", "a 24-hour strike": a description, not an amount."""
+        if cand.unit not in _TIME_UNITS or not regex.match(
+                r"[\s]*-", text[cand.num_end : cand.end]):
+            return False
+        after = _token_at(doc, starts, cand.end)
+        if after is None:
+            return False
+        if after.idx < cand.end and after.i + 1 < len(doc):
+            after = doc[after.i + 1]
+        return after.idx >= cand.end and after.tag_ in ("NN", "NNS", "JJ", "$", "CD", "NNP")
+
+    def _rate_of(self, text: str, cand: _Cand, pos: int) -> int:
+        """ "$5 per share", "£9 an hour", "$80 per sq m", "52,000 barrel-a-day"."""
+        rate = self._rate.match(text, pos)
+        if rate is None:
+            return pos
+        noun = rate.group("n")
+        unit_match = self._suffix.match(text, rate.start("n"))
+        per_unit = None
+        end = rate.end()
+        if unit_match is not None and unit_match.start("u") == rate.start("n"):
+            per_unit = self._unit_id(unit_match.group("u"))
+            end = unit_match.end()
+        if rate.group("a") and noun.lower() not in self._per_nouns:
+            return pos
+        if noun.lower() in ("cent", "cents") and rate.group("per"):
+            return pos  # "per cent" after a currency is not a rate
+        if regex.match(r"\s+(?:earlier|ago|before|later|after)\b", text[end:]):
+            return pos  # "a year earlier" dates the amount, it is no rate
+        if per_unit in self.currency_ids:
+            return pos
+        cand.unit = f"{cand.unit} per {per_unit or noun.lower()}"
+        return end
+
+    def _unit_id(self, surface: str) -> str | None:
+        low = surface.lower()
+        return self.unit_ids.get("suf:" + low) or self.unit_ids.get(
+            "suf:" + regex.sub(r"[\s-]+", " ", low))
 
     def _set_aside(self, doc, text, starts, cand: _Cand, before: str, times) -> bool:
         """True for years, dates, clock times, labels and names: not amounts."""
@@ -315,10 +368,23 @@ class QuantityFinder:
         if bare and prev is not None and prev.lower_ in self._time_words:
             times.append((prev.idx, cand.num_end))
             return True  # "January 2", "Oct. 31"
-        if (bare and regex.fullmatch(r"\d{4}", digits) and 1800 <= value <= 2100
-                and not (nxt is not None and nxt.tag_ == "NNS")):
-            times.append((cand.num_start, cand.num_end))
-            return True  # a year
+        if bare and regex.fullmatch(r"\d{4}", digits):
+            after_prep = prev is not None and prev.lower_ in _YEAR_PREPS
+            attributive = prev is not None and prev.tag_ in ("NNP", "NNPS", "POS", "PRP$", "DT")
+            counted = nxt is not None and nxt.tag_ == "NNS" and not attributive
+            if (1800 <= value <= 2100 or (after_prep and 1000 <= value <= 2200)) and not counted:
+                times.append((cand.num_start, cand.num_end))
+                return True  # a year
+        if (bare and regex.fullmatch(r"\d{3,}", digits) and nxt is not None
+                and nxt.tag_ == "NNP" and nxt.text[:1].isupper()
+                and nxt.lower_ not in self._time_words):
+            return True  # a model or an address: "787 Dreamliner", "575 Wilbraham Road"
+        if self._attributive_duration(doc, starts, text, cand):
+            return True
+        if (bare and prev is not None and prev.text == "," and first.i >= 2
+                and doc[first.i - 2].tag_ == "NNP" and nxt is not None and nxt.text == ","
+                and digits.isdigit() and 1 <= value <= 120):
+            cand.unit = "year_of_age"  # "Maddon, 66, said": an age in apposition
         if bare and prev is not None and (prev.lower_ in self._labels
                                           or prev.text in ("#", "No", "no.")):
             return True  # "Section 3", "No. 10"
@@ -342,9 +408,9 @@ class QuantityFinder:
             low = tok.lower_
             lead_a = (low in ("a", "an") and i + 1 < n
                       and words.get(doc[i + 1].lower_, (0, ""))[1] in ("hundred", "scale", "dozen"))
-            if not lead_a and (low not in words or words[low][1] == "fraction"):
+            if not lead_a and (low not in words or words[low][1] != "unit"):
                 i += 1
-                continue
+                continue  # "hundred" alone ("several hundred") or "dozen" alone is no amount
             j = i + 1 if lead_a else i
             total, group, last = 0.0, 0.0, i
             used_any = False
@@ -395,6 +461,8 @@ class QuantityFinder:
                 continue
             cand = _Cand(s, e, value, s, e, words=True)
             self._suffixes(text, cand)
+            if self._attributive_duration(doc, starts, text, cand):
+                continue
             if s > 0 and text[s - 1] in "-" and s > 1 and text[s - 2].isalpha():
                 continue
             found.append(cand)
@@ -409,8 +477,7 @@ class QuantityFinder:
         if tok.i + 1 >= len(doc):
             return False
         nxt = doc[tok.i + 1]
-        if nxt.lower_ in ("another", "day", "time", "way", "thing", "point", "side", "hand",
-                          "by", "or", "more"):
+        if nxt.lower_ in ("another", "day", "time", "way", "thing", "by", "or", "more"):
             return False
         if nxt.lower_ == "of":
             return False  # "one of the drivers" names a member, it does not count them
@@ -431,7 +498,10 @@ class QuantityFinder:
                 if gap == "and":
                     joins = lead.rstrip().endswith("between")
                 if gap == "or":
-                    joins = a.unit is None and b.unit is not None and not a.words
+                    joins = a.unit is None and (b.unit is not None or (a.words and b.words))
+                if gap == "to" and a.unit is not None and self._change_before.search(
+                        text[max(0, a.start - 45) : a.start].lower()):
+                    joins = False  # "increased by $43.6bn to $419.2bn": a change and a level
                 if gap == "to" and lead.rstrip().endswith("from") and self._change_before.search(
                         text[max(0, a.start - 45) : a.start - 5].lower()):
                     joins = False  # "rose from 5% to 7%": a change, not a range
@@ -441,7 +511,9 @@ class QuantityFinder:
                     lo = a.value
                     hi = b.value
                     if not a.scaled and b.scaled and lo is not None and hi is not None:
-                        lo = lo * _scale_of(b, hi, text)
+                        mult = _scale_of(b, hi, text)
+                        if lo <= hi / mult:  # "3 to 5 million", not "$200 to $4 million"
+                            lo = lo * mult
                     if (a.unit is None and b.unit is None and gap in ("-", "–")
                             and lo is not None and hi is not None and hi <= lo and lo <= 20
                             and float(lo).is_integer()):
@@ -576,8 +648,12 @@ class QuantityFinder:
                 head = doc[head.i + 1]
         if head is None or head.lower_ in self._time_words:
             return anchor.i, None
+        unit = self._unit_id(head.text) if len(head.text) > 2 else None
+        if unit is not None and unit not in self.currency_ids:
+            cand.unit = unit  # "517 rushing yards", "50 previous years": a unit after all
+            return anchor.i, None
         first = doc[j]
-        while first.i < head.i and (first.is_punct or first.tag_ in ("HYPH", "DT")):
+        while first.i < head.i and (first.is_punct or first.tag_ in ("HYPH", "DT", "VBN", "VBG")):
             first = doc[first.i + 1]
         cand.noun = doc.text[first.idx : head.idx + len(head)]
         return anchor.i, head.i
