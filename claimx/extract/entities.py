@@ -125,7 +125,8 @@ class EntityExtractor:
     def _extract(self, doc: Doc, furniture: tuple[Furniture, ...]) -> list[Entity]:
         if not len(doc):
             return []
-        headlines = _headline_lines(doc.text)
+        text = doc.text  # built from the tokens on every access: read it once
+        headlines = _headline_lines(text)
         cands = [c for ent in doc.ents if ent.label_ in NAME_LABELS
                  for c in self._clean(doc, ent.start, ent.end, ent.label_)]
         for cand in cands:
@@ -141,7 +142,7 @@ class EntityExtractor:
         cands = _drop_common_words(doc, cands)
         cands += self._propagate(doc, cands)
         cands = _disjoint(cands)
-        return self._link(doc, cands, acronyms)
+        return self._link(doc, text, cands, acronyms)
 
     def _clean(self, doc: Doc, start: int, end: int, label: str) -> list[_Cand]:
         """Split a model span at line breaks and trim what a reader would not call the name."""
@@ -355,7 +356,7 @@ class EntityExtractor:
             return []
         longest = max(len(f) for f in forms)
         taken = {i for c in cands for i in range(c.start, c.end)}
-        lower: set[str] | None = None
+        lower: set[int] | None = None
         found: list[_Cand] = []
         i = 0
         while i < len(doc):
@@ -367,8 +368,8 @@ class EntityExtractor:
                         continue
                     if n == 1 and _starts_sentence(doc, i) and not form[0].isupper():
                         if lower is None:
-                            lower = {t.text for t in doc if t.is_lower}
-                        if form[0].lower() in lower:
+                            lower = _lower_words(doc)
+                        if doc.vocab.strings[form[0].lower()] in lower:
                             break
                     found.append(_Cand(i, i + n, forms[form]))
                     step = n
@@ -376,7 +377,9 @@ class EntityExtractor:
             i += step
         return found
 
-    def _link(self, doc: Doc, cands: list[_Cand], acronyms: dict[str, str]) -> list[Entity]:
+    def _link(
+        self, doc: Doc, text: str, cands: list[_Cand], acronyms: dict[str, str]
+    ) -> list[Entity]:
         """Group mentions into entities and give each one name and one label."""
         groups: dict[str, list[_Cand]] = {}
         for cand in cands:
@@ -435,7 +438,7 @@ class EntityExtractor:
         ordered = sorted(clusters.items(), key=lambda kv: min(c.start for c in kv[1]))
         for number, (root, cs) in enumerate(ordered, 1):
             label = linked.get(root) or _entity_label(cs)
-            entities.append(_entity(doc, f"e{number}", label, cs))
+            entities.append(_entity(doc, text, f"e{number}", label, cs))
         return entities
 
 
@@ -530,8 +533,11 @@ def _initialisms(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     if not initials:
         return []
     taken = {i for c in cands for i in range(c.start, c.end)}
-    return [_Cand(tok.i, tok.i + 1, initials[tok.text]) for tok in doc
-            if tok.text in initials and tok.i not in taken]
+    # Compare token ids, not Token objects: building a Token per word costs more than the rest.
+    wanted = {doc.vocab.strings[code]: code for code in initials if code in doc.vocab.strings}
+    orths = doc.to_array("ORTH")
+    return [_Cand(i, i + 1, initials[wanted[int(orth)]]) for i, orth in enumerate(orths)
+            if int(orth) in wanted and i not in taken]
 
 
 def _is_generic(key: str) -> bool:
@@ -557,9 +563,8 @@ def _entity_label(cands: list[_Cand]) -> str:
     return next(label for label in pool if counts[label] == best)
 
 
-def _entity(doc: Doc, entity_id: str, label: str, cands: list[_Cand]) -> Entity:
+def _entity(doc: Doc, text: str, entity_id: str, label: str, cands: list[_Cand]) -> Entity:
     cands = sorted(cands, key=lambda c: c.start)
-    text = doc.text
     mentions = []
     forms: list[str] = []
     for cand in cands:
@@ -606,18 +611,24 @@ def _dateline_places(
 def _drop_common_words(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     """A capitalised word at the start of a sentence or line that the same text also writes in
     lower case ("Broadband has...", "... broadband") is a common word, not a name."""
-    lower: set[str] | None = None
+    lower: set[int] | None = None
     kept = []
     for cand in cands:
         tok = doc[cand.start]
         single = cand.end - cand.start == 1 and not cand.gaz and tok.text[:1].isupper()
         if single and _starts_sentence(doc, tok.i):
             if lower is None:
-                lower = {t.text for t in doc if t.is_lower}
-            if tok.text.lower() in lower:
+                lower = _lower_words(doc)
+            if doc.vocab.strings[tok.text.lower()] in lower:
                 continue
         kept.append(cand)
     return kept
+
+
+def _lower_words(doc: Doc) -> set[int]:
+    """Ids of the words the text writes in lower case (token ids: no Token objects built)."""
+    rows = doc.to_array(["ORTH", "IS_LOWER"])
+    return {int(orth) for orth, is_lower in rows if is_lower}
 
 
 def _starts_sentence(doc: Doc, i: int) -> bool:
