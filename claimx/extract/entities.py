@@ -64,6 +64,10 @@ GENERIC_HEADS = frozenset({"bank", "ministry", "department", "university", "nati
 # PERSON spans, because "General Motors" and "State Department" start with title words).
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "president", "sen", "rep",
                         "senator", "gov", "prof"})
+BRACKETS = frozenset("()[]{}")
+# A city name after one of these words is the place, even where the model says ORG.
+PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "outside", "across", "into",
+                                "around", "via", "towards", "toward"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’", "s"})
 BLOCKING_FURNITURE = frozenset({"read_more", "id", "footer"})
 _NUMBERISH = re.compile(r"^[\d.,:/%\-+]+$")
@@ -149,7 +153,9 @@ class EntityExtractor:
         pieces: list[tuple[int, int]] = []
         piece_start = start
         for i in range(start, end):
-            if doc[i].is_space:  # spaCy keeps line breaks as whitespace tokens
+            # spaCy keeps line breaks as whitespace tokens; brackets are never inside a name
+            # ("World Health Organization (WHO" is a name and an acronym).
+            if doc[i].is_space or doc[i].text in BRACKETS:
                 pieces.append((piece_start, i))
                 piece_start = i + 1
         pieces.append((piece_start, end))
@@ -266,6 +272,7 @@ class EntityExtractor:
                 # small model guesses ("NICOSIA 2024-03-11" is a dateline, not a club).
                 if (span.start, span.end) in weak and cand.label == "ORG" and not (
                     span.text.isupper()
+                    or (span.start and doc[span.start - 1].lower_ in PLACE_PREPOSITIONS)
                 ):
                     continue
                 if (cand.start, cand.end) == (span.start, span.end):
@@ -615,7 +622,12 @@ def _drop_common_words(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     kept = []
     for cand in cands:
         tok = doc[cand.start]
-        single = cand.end - cand.start == 1 and not cand.gaz and tok.text[:1].isupper()
+        single = (
+            cand.end - cand.start == 1
+            and not cand.gaz
+            and tok.text[:1].isupper()
+            and not tok.text.isupper()  # "WHO" in capitals is an acronym, not "who"
+        )
         if single and _starts_sentence(doc, tok.i):
             if lower is None:
                 lower = _lower_words(doc)
