@@ -135,7 +135,7 @@ class _Run:
                 for s, e in cand.segments:
                     for i in range(s, e):
                         self.in_quote[i] = number
-        reported = self._reported()
+        reported = self._outermost(self._reported(), cands)
         self._inherit(cands, reported)
         out: list[tuple[str, list[tuple[int, int]], Speaker | None, Span | None]] = []
         for cand in cands:
@@ -327,7 +327,7 @@ class _Run:
         while end < n and (doc[end].text in (".",) or doc[end].is_space) and \
                 "\n" not in doc[end].text:
             end += 1
-        if hi == lo or (end < n and self.par[end] == p):
+        if hi == lo or (end < n and self.par[end] == p and "\n" not in doc[end].text):
             return None
         words = doc[lo:hi]
         if not all(t.is_title or t.is_punct or t.like_num for t in words):
@@ -671,6 +671,20 @@ class _Run:
             found.append(self._reported_item(span, self.speakers.resolve(subj), i, i + 1))
         return found
 
+    def _outermost(self, reported: list, cands: list[_Cand]) -> list:
+        """Drop reported speech nested in other content ("X said [Y believes Z]"): the outer
+        attribution is the one that tells the reader who says so."""
+        doc = self.doc
+        outer: list[tuple[int, int]] = [span for item in reported for span in item[1]]
+        outer.extend(span for cand in cands if cand.kind == "mixed" for span in cand.content)
+        kept = []
+        for item in reported:
+            at = doc[item[4]].idx
+            if any(s <= at < e for s, e in outer):
+                continue
+            kept.append(item)
+        return kept
+
     def _reported_item(self, span: tuple[int, int], speaker: Speaker | None, cue: int,
                        cue_end: int) -> tuple:
         kind = "mixed" if any(c in DOUBLE_MARKS for c in self.text[span[0]:span[1]]) \
@@ -839,7 +853,12 @@ def _nounish(tok: Token) -> bool:
 def _has_right_clause(verb: Token) -> bool:
     """The verb governs a clause or object of its own after it (outside quotation marks)."""
     for child in verb.rights:
-        if child.dep_ in ("ccomp", "dobj"):
+        # "told me", "told reporters": the object is who was told, not what was said.
+        listener = child.dep_ == "dobj" and (
+            child.tag_ == "PRP" or child.ent_type_ in ("PERSON", "ORG", "NORP")
+            or child.lower_ in ("reporters", "journalists", "audience", "crowd", "supporters")
+        )
+        if child.dep_ in ("ccomp", "dobj") and not listener:
             first = child.left_edge
             if first.i > verb.i and first.text not in ALL_MARKS and not _after_mark(first):
                 return True
