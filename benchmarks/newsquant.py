@@ -31,7 +31,8 @@ ALIASES = HERE / "unit_aliases.tsv"
 
 # Function words left out of a concept: the gold lists content words only.
 STOPWORDS = frozenset(
-    ["a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "its", "their", "his", "her", "our", "this", "that", "these", "those", "it", "they", "he", "she", "we", "i", "you", "which", "who", "whose", "as", "than", "into", "about", "over", "per"]
+    "a an the of in on at to for from by with and or its their his her our this that these "
+    "those it they he she we i you which who whose as than into about over per".split()
 )
 # Nouns whose plural is not plural-ish, or that stay as they are in the gold vocabulary.
 INVARIANT = frozenset({"people", "staff", "police", "series", "species", "news", "data",

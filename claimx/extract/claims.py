@@ -9,6 +9,7 @@ the dependency parse; the vocabularies from ``patterns/claim_*`` (and the shared
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import regex
@@ -102,19 +103,19 @@ class ClaimExtractor:
         for key in sorted(groups, key=lambda k: groups[k][0].quantity.start):
             members = groups[key]
             head = heads[key]
-            claim = self._claim(doc, head, members, scan.times, breaks, len(claims) + 1)
-            if claim is None:
-                continue
-            if any(a <= claim.start and claim.end <= b for a, b in fences):
-                continue
-            claims.append(claim)
+            for claim in self._claims(doc, head, members, scan.times, breaks, len(claims) + 1):
+                if any(a <= claim.start and claim.end <= b for a, b in fences):
+                    continue
+                claims.append(replace(claim, id=f"c{len(claims) + 1}"))
         return claims
 
     # ------------------------------------------------------------------ one claim
 
-    def _claim(self, doc: Doc, head: Token, members: list[Found],
-               times: list[tuple[int, int]], breaks: list[tuple[int, int]],
-               number: int) -> Claim | None:
+    def _claims(self, doc: Doc, head: Token, members: list[Found],
+                times: list[tuple[int, int]], breaks: list[tuple[int, int]],
+                number: int) -> list[Claim]:
+        """The claims of one clause: one per thing measured ("Dell will cut 6,650 jobs, or 5%
+        of its workforce" states a count about Dell and a share of its workforce)."""
         text = doc.text
         quantities = tuple(f.quantity for f in members)
         anchors = {f.token for f in members}
@@ -130,30 +131,45 @@ class ClaimExtractor:
         s_start, s_end = max(sent.start_char, left), min(sent.end_char, right)
         start, end = _trim(text, start, end)
         if end <= start:
-            return None
+            return []
         source = self._source(doc, head, sent)
-        subject = self._subject(doc, head, members, source)
-        if subject is not None and not (start <= subject.start and subject.end <= end) and not (
-                s_start <= subject.start and subject.end <= s_end):
-            subject = None
-        return Claim(
-            id=f"c{number}",
-            start=start,
-            end=end,
-            text=text[start:end],
-            sentence=Span.of(text, *_trim(text, s_start, s_end)),
-            kind=_kind(doc, quantities, start, end),
-            quantities=quantities,
-            subject=subject,
-            source=source,
-            time=_time(doc, sent, start, end, times, quantities),
-            hedge=self._hedge_in(text, sent.start_char, end),
-        )
+        by_subject: dict[tuple[int, int] | None, list[Found]] = {}
+        subjects: dict[tuple[int, int] | None, Span | None] = {None: None}
+        for found in members:
+            subject = self._subject(doc, head, [found, *members], source)
+            if subject is not None and not (start <= subject.start and subject.end <= end) and (
+                    not (s_start <= subject.start and subject.end <= s_end)):
+                subject = None
+            key = (subject.start, subject.end) if subject is not None else None
+            subjects[key] = subject
+            by_subject.setdefault(key, []).append(found)
+        if None in by_subject and len(by_subject) > 1:
+            # quantities with no subject of their own join the clause's first claim
+            loose = by_subject.pop(None)
+            first_key = min(by_subject, key=lambda k: by_subject[k][0].quantity.start)
+            by_subject[first_key] = sorted([*by_subject[first_key], *loose],
+                                           key=lambda f: f.quantity.start)
+        claims = []
+        for key, group in sorted(by_subject.items(), key=lambda kv: kv[1][0].quantity.start):
+            group_q = tuple(f.quantity for f in group)
+            claims.append(Claim(
+                id=f"c{number + len(claims)}",
+                start=start,
+                end=end,
+                text=text[start:end],
+                sentence=Span.of(text, *_trim(text, s_start, s_end)),
+                kind=_kind(doc, group_q, start, end),
+                quantities=group_q,
+                subject=subjects[key],
+                source=source,
+                time=_time(doc, sent, start, end, times, quantities),
+                hedge=self._hedge_in(text, sent.start_char, end),
+            ))
+        return claims
 
     def _subject(self, doc: Doc, head: Token, members: list[Found],
                  source: Source | None) -> Span | None:
         """The thing measured: "65% of the population", else the clause's subject."""
-        text = doc.text
         first = members[0]
         q = first.quantity
         skip = (q.start, q.end)
@@ -167,17 +183,32 @@ class ClaimExtractor:
                 pobj = [c for c in nxt.children if c.dep_ == "pobj"]
                 if pobj:
                     return _np_span(doc, pobj[0], skip=skip)
-            # "100 percent coverage": the noun the percentage qualifies
-            unit_tok = _token_ending(doc, q.end)
-            if unit_tok is not None and unit_tok.head.i > unit_tok.i and unit_tok.head.tag_ in (
-                    "NN", "NNS") and unit_tok.dep_ in ("amod", "compound", "nmod", "npadvmod"):
-                return _np_span(doc, unit_tok.head, skip=skip)
-        subj = _subject_of(head)
-        if subj is not None and subj.lower_ not in _PRONOUNS:
+        last = _token_ending(doc, q.end) or anchor
+        # "a dividend yield of 4.1 per cent", "a net worth of $1.7bn": the noun before "of"
+        for tok in (last, anchor):
+            prep = tok.head
+            if (tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.tag_ in ("NN", "NNS")
+                    and prep.head.i < tok.i):
+                return _np_span(doc, prep.head, keep_preps=False)
+        # "a 25% premium", "an $800 pizza oven", "50mph winds": the noun it qualifies
+        if q.noun is None and last.head.i > last.i and last.head.tag_ in ("NN", "NNS") and (
+                last.dep_ in ("amod", "compound", "nmod", "npadvmod", "nummod")):
+            return _np_span(doc, last.head, skip=skip)
+        quantities = [m.quantity for m in members]
+        subj = _nearest_subject(head)
+        if subj is not None:
             span = _np_span(doc, subj)
             is_source = source is not None and span.start <= source.start < span.end
-            if not is_source and not _overlaps_any(span, [m.quantity for m in members]):
+            inside = [x for x in quantities if x.start < span.end and span.start < x.end]
+            if inside and min(x.start for x in inside) > span.start:
+                # "MacBook Pro 16 inch is worth $2000": keep the words before the quantity
+                cut = min(x.start for x in inside)
+                span = Span.of(doc.text, span.start, len(doc.text[:cut].rstrip(" ,(-")))
+                inside = []
+            if not is_source and not inside and span.end > span.start:
                 return span
+        if q.noun is not None:
+            return None  # a count names what it counts: "the two sides" needs no subject
         # No usable subject: the noun the quantity modifies ("100 percent coverage").
         token = anchor
         for _ in range(4):
@@ -187,9 +218,6 @@ class ClaimExtractor:
             if token.tag_ in ("NN", "NNS", "NNP", "NNPS") and token.i > anchor.i and not (
                     q.start <= token.idx < q.end):
                 return _np_span(doc, token, skip=skip)
-        if subj is not None:
-            return _np_span(doc, subj)
-        _ = text
         return None
 
     def _source(self, doc: Doc, head: Token, sent: SpacySpan) -> Source | None:
@@ -315,6 +343,24 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         if text[start:end].lower().startswith(word):
             start += len(word)
     return start, end
+
+
+def _nearest_subject(head: Token) -> Token | None:
+    """The clause's subject, or the nearest one above it when the clause has none or only a
+    pronoun: "Dell announced plans to lay off 6,650 staff" -> Dell; "The firm said it has..."
+    -> The firm."""
+    token = head
+    for _ in range(4):
+        subj = _subject_of(token)
+        if subj is not None and subj.lower_ in ("that", "which", "who") and (
+                token.dep_ == "relcl" and token.head.tag_.startswith("NN")):
+            return token.head  # "a beetle that can go 80km/h": the relative's antecedent
+        if subj is not None and subj.lower_ not in _PRONOUNS:
+            return subj
+        if token.head is token:
+            break
+        token = token.head
+    return None
 
 
 def _subject_of(token: Token) -> Token | None:
