@@ -30,13 +30,15 @@ HERE = Path(__file__).resolve().parent
 ALIASES = HERE / "unit_aliases.tsv"
 
 # Function words left out of a concept: the gold lists content words only.
-STOPWORDS = frozenset(
-    "a an the of in on at to for from by with and or its their his her our this that these "
-    "those it they he she we i you which who whose as than into about over per".split()
-)
+STOPWORDS = frozenset({
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or",
+    "its", "their", "his", "her", "our", "this", "that", "these", "those", "it", "they", "he",
+    "she", "we", "i", "you", "which", "who", "whose", "as", "than", "into", "about", "over",
+    "per",
+})
 # Nouns whose plural is not plural-ish, or that stay as they are in the gold vocabulary.
 INVARIANT = frozenset({"people", "staff", "police", "series", "species", "news", "data",
-                       "media", "sales", "cattle", "fish", "sheep", "deer", "aircraft"})
+                       "media", "cattle", "fish", "sheep", "deer", "aircraft"})
 IRREGULAR = {"men": "man", "women": "woman", "children": "child", "feet": "foot",
              "teeth": "tooth", "mice": "mouse", "geese": "goose", "lives": "life",
              "wives": "wife", "knives": "knife", "leaves": "leaf", "halves": "half",
@@ -63,6 +65,8 @@ def singular(word: str) -> str:
         return word[:-3] + "y"
     if word.endswith(("sses", "shes", "ches", "xes", "zzes")):
         return word[:-2]
+    if word.endswith("uses") and not word.endswith(("ouses", "auses")) and len(word) > 6:
+        return word[:-2]  # viruses, bonuses
     if word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word

@@ -375,10 +375,14 @@ class QuantityFinder:
             if (1800 <= value <= 2100 or (after_prep and 1000 <= value <= 2200)) and not counted:
                 times.append((cand.num_start, cand.num_end))
                 return True  # a year
-        if (bare and regex.fullmatch(r"\d{3,}", digits) and nxt is not None
-                and nxt.tag_ == "NNP" and nxt.text[:1].isupper()
-                and nxt.lower_ not in self._time_words):
-            return True  # a model or an address: "787 Dreamliner", "575 Wilbraham Road"
+        if (bare and digits.isdigit() and nxt is not None and nxt.tag_ == "NNP"
+                and nxt.text[:1].isupper() and nxt.lower_ not in self._time_words):
+            k = nxt.i
+            while k < len(doc) and doc[k].tag_ == "NNP":
+                k += 1
+            counted = k < len(doc) and doc[k].tag_ in ("NN", "NNS")
+            if len(digits) >= 3 or not counted:
+                return True  # a model or an address: "787 Dreamliner", "49 Elm Road"
         if self._attributive_duration(doc, starts, text, cand):
             return True
         if (bare and prev is not None and prev.text == "," and first.i >= 2
@@ -499,11 +503,11 @@ class QuantityFinder:
                     joins = lead.rstrip().endswith("between")
                 if gap == "or":
                     joins = a.unit is None and (b.unit is not None or (a.words and b.words))
-                if gap == "to" and a.unit is not None and self._change_before.search(
+                if gap == "to" and a.unit is not None and self._change_in(
                         text[max(0, a.start - 45) : a.start].lower()):
                     joins = False  # "increased by $43.6bn to $419.2bn": a change and a level
-                if gap == "to" and lead.rstrip().endswith("from") and self._change_before.search(
-                        text[max(0, a.start - 45) : a.start - 5].lower()):
+                if gap == "to" and lead.rstrip().endswith("from") and self._change_in(
+                        text[max(0, a.start - 45) : a.start].lower().rstrip()[:-4]):
                     joins = False  # "rose from 5% to 7%": a change, not a range
                 compatible = a.unit is None or a.unit == b.unit or (
                     a.currency and b.currency and b.unit and b.unit.startswith(a.unit))
@@ -515,8 +519,8 @@ class QuantityFinder:
                         if lo <= hi / mult:  # "3 to 5 million", not "$200 to $4 million"
                             lo = lo * mult
                     if (a.unit is None and b.unit is None and gap in ("-", "–")
-                            and lo is not None and hi is not None and hi <= lo and lo <= 20
-                            and float(lo).is_integer()):
+                            and lo is not None and hi is not None and hi <= lo
+                            and float(lo).is_integer() and float(hi).is_integer()):
                         i += 2  # a score such as "2-0": neither a range nor two amounts
                         continue
                     merged = _Cand(a.start, b.end, None, a.num_start, b.num_end, unit=b.unit,
@@ -532,8 +536,15 @@ class QuantityFinder:
 
     # ------------------------------------------------------------------ bounds, changes
 
+    def _change_in(self, window: str) -> regex.Match[str] | None:
+        """A change word ending the window, after any bound: "rose more than", not "up to"."""
+        bound = self._bound_before.search(window)
+        if bound is not None:
+            window = window[: bound.start()]
+        return self._change_before.search(window[-45:])
+
     def _bound_and_change(self, text: str, cand: _Cand) -> None:
-        window = text[max(0, cand.start - 30) : cand.start].lower()
+        window = text[max(0, cand.start - 60) : cand.start].lower()
         if window.endswith("between "):
             cand.start -= len("between ")
             window = window[: -len("between ")]
@@ -646,8 +657,10 @@ class QuantityFinder:
             while head.i + 1 < len(doc) and head.tag_ == "NN" and doc[head.i + 1].tag_ in (
                     "NN", "NNS"):
                 head = doc[head.i + 1]
-        if head is None or head.lower_ in self._time_words:
-            return anchor.i, None
+        if head is None or head.lower_ in self._time_words or any(
+                t.lower_ in ("last", "next", "this", "that", "every", "each", "per")
+                for t in doc[j : head.i]):
+            return anchor.i, None  # "2.1 last year" counts no years
         unit = self._unit_id(head.text) if len(head.text) > 2 else None
         if unit is not None and unit not in self.currency_ids:
             cand.unit = unit  # "517 rushing yards", "50 previous years": a unit after all
