@@ -125,6 +125,33 @@ def test_no_numeric_types(extractor):
     assert "Siemens" in [e.name for e in ents]
 
 
+def test_results_rows_are_clubs(extractor):
+    text = (
+        "Results of Portuguese first division matches on Saturday :\n"
+        "Sporting Braga 2 Vitoria Guimaraes 1\n"
+        "Porto 3 Boavista 0\n"
+        "Benfica 1 Maritimo 1\n"
+    )
+    ents = entities(extractor, text)
+    for club in ("Sporting Braga", "Vitoria Guimaraes", "Porto", "Boavista", "Benfica",
+                 "Maritimo"):
+        assert by_name(ents, club).label == "ORG"
+
+
+def test_spaced_dash_separates_names(extractor):
+    text = "Squads :\nNorway - Erling Dahl , Martin Solberg\nPoland - Piotr Nowicki\n"
+    texts = all_mention_texts(entities(extractor, text))
+    assert "Norway" in texts and "Poland" in texts
+    assert not [t for t in texts if " - " in t]
+
+
+def test_name_does_not_run_past_a_line_break(extractor):
+    text = "By Giulia Ferraro\n\nHeavy rain forced hundreds from their homes on Monday."
+    texts = all_mention_texts(entities(extractor, text))
+    assert "Giulia Ferraro" in texts
+    assert not [t for t in texts if "Heavy" in t]
+
+
 def test_table_numbers_stay_out(extractor):
     text = (
         "Group B standings after Sunday's games:\n"

@@ -25,7 +25,7 @@ from claimx.models import Entity, Furniture, Mention
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from claimx.patterns import PatternSet
 
@@ -68,6 +68,9 @@ BRACKETS = frozenset("()[]{}")
 # A city name after one of these words is the place, even where the model says ORG.
 PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "outside", "across", "into",
                                 "around", "via", "towards", "toward"})
+# Tags of words that are not names when the model tags them alone at a sentence start.
+NOT_NAME_TAGS = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "RBS", "VB", "VBD", "VBG", "VBN",
+                           "VBP", "VBZ", "IN", "DT", "PRP", "PRP$", "MD", "CC", "UH"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’", "s"})
 BLOCKING_FURNITURE = frozenset({"read_more", "id", "footer"})
 _NUMBERISH = re.compile(r"^[\d.,:/%\-+]+$")
@@ -85,6 +88,8 @@ class _Cand:
     label: str
     gaz: bool = False  # the gazetteer backs this span and its label
     headline: bool = False
+    weak: bool = False  # backed by a list that yields to context (a city can be a club)
+    split: bool = False  # a piece of a model span cut at a line break or dash
 
 
 class EntityExtractor:
@@ -138,6 +143,7 @@ class EntityExtractor:
         cands = self._check_headlines(doc, cands, headlines)
         self._first_name_persons(doc, cands)
         cands = self._add_gazetteer(doc, cands)
+        cands = self._table_rows(doc, text, cands, headlines)
         acronyms = self._add_acronyms(doc, cands)
         cands += _initialisms(doc, cands)
         cands = self._drop_furniture(doc, cands, furniture)
@@ -155,15 +161,20 @@ class EntityExtractor:
         for i in range(start, end):
             # spaCy keeps line breaks as whitespace tokens; brackets are never inside a name
             # ("World Health Organization (WHO" is a name and an acronym).
-            if doc[i].is_space or doc[i].text in BRACKETS:
+            if (
+                doc[i].is_space
+                or doc[i].text in BRACKETS
+                or _spaced_dash(doc, i)
+                or (label not in NUMBERED_LABELS and _NUMBERISH.match(doc[i].text))
+            ):
                 pieces.append((piece_start, i))
                 piece_start = i + 1
         pieces.append((piece_start, end))
         out: list[_Cand] = []
-        for s, e in pieces:
+        for number, (s, e) in enumerate(pieces):
             s, e = self._trim(doc, s, e, label)
             if e > s and self._is_name(doc, s, e):
-                out.append(_Cand(s, e, label))
+                out.append(_Cand(s, e, label, split=number > 0))
         return out
 
     def _trim(self, doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
@@ -264,8 +275,9 @@ class EntityExtractor:
         for span in filter_spans(matches):
             overlapping = {id(by_token[i]): by_token[i] for i in range(span.start, span.end)
                            if i in by_token}
+            is_weak = (span.start, span.end) in weak
             if not overlapping:
-                cands.append(_Cand(span.start, span.end, span.label_, gaz=True))
+                cands.append(_Cand(span.start, span.end, span.label_, gaz=True, weak=is_weak))
                 continue
             for cand in overlapping.values():
                 # The model's ORG stands against a city list, except in capitals, where the
@@ -276,11 +288,46 @@ class EntityExtractor:
                 ):
                     continue
                 if (cand.start, cand.end) == (span.start, span.end):
-                    cand.label, cand.gaz = span.label_, True
+                    cand.label, cand.gaz, cand.weak = span.label_, True, is_weak
                 elif span.start <= cand.start and cand.end <= span.end:
                     # The gazetteer's name is longer ("South Africa" over "Africa").
-                    cand.start, cand.end, cand.label, cand.gaz = (
-                        span.start, span.end, span.label_, True)
+                    cand.start, cand.end, cand.label, cand.gaz, cand.weak = (
+                        span.start, span.end, span.label_, True, is_weak)
+        return cands
+
+    def _table_rows(
+        self, doc: Doc, text: str, cands: list[_Cand], headlines: list[tuple[int, int]]
+    ) -> list[_Cand]:
+        """Results and standings lines ("Real Betis 2 Sevilla 1", "Chile 4 3 1 0 9") hold only
+        names and numbers: each run of capitalised words is a team or a player. A city there is
+        its club (ORG); a country is its national side, which stays a place."""
+        for match in _TABLE_LINE.finditer(text):
+            if _in_lines(match.start(), headlines):
+                continue
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is None or not _is_table_row(span):
+                continue
+            for start, end in _capitalised_runs(span):
+                inside = [c for c in cands if c.start < end and start < c.end]
+                exact = [c for c in inside if (c.start, c.end) == (start, end)]
+                if exact:
+                    cand = exact[0]
+                    cand.split = False  # the row confirms where the name ends
+                    # Players are listed by full name; one capitalised word there is a club.
+                    single_person = cand.label == "PERSON" and end - start == 1
+                    if cand.weak or single_person or (
+                        not cand.gaz and cand.label in ("GPE", "LOC", "NORP")
+                    ):
+                        cand.label, cand.gaz = "ORG", False
+                    continue
+                if any(c.gaz and not c.weak for c in inside):
+                    continue  # "Brazil" inside a longer run keeps its own span
+                label = next((c.label for c in inside if c.label == "PERSON"
+                              and start <= c.start and c.end <= end), None)
+                if label is None:
+                    label = "PERSON" if doc[start].text in self._first_names else "ORG"
+                cands = [c for c in cands if not (c.start < end and start < c.end)]
+                cands.append(_Cand(start, end, label))
         return cands
 
     def _add_acronyms(self, doc: Doc, cands: list[_Cand]) -> dict[str, str]:
@@ -359,6 +406,9 @@ class EntityExtractor:
         for cand in cands:
             form = tuple(doc[i].text for i in range(cand.start, cand.end))
             forms.setdefault(form, cand.label)
+            last = doc[cand.end - 1]
+            if cand.label == "PERSON" and len(form) > 1 and last.is_alpha and len(last) > 2:
+                forms.setdefault((last.text,), "PERSON")  # "Pashinyan" after "Nikol Pashinyan"
         if not forms:
             return []
         longest = max(len(f) for f in forms)
@@ -466,8 +516,8 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
             lines.append((match.start(), match.end()))
             continue
         stripped = line.rstrip()
-        if len(words) < 3 or stripped[-1:] in ".!?:;,\"”'’":
-            continue
+        if len(words) < 3 or stripped[-1:] in ".!?:;,\"”'’" or stripped[-1:].isdigit():
+            continue  # a sentence, or a results row ("Real Betis 2 Sevilla 1")
         titled = sum(1 for w in content if w[0].isupper())
         if content and titled == len(content) and len(content) >= 3:
             lines.append((match.start(), match.end()))
@@ -507,6 +557,56 @@ def _drop_last(doc: Doc, start: int, end: int, label: str) -> bool:
     # "Japan 2" in a results table; "Windows 95" keeps its number unless more numbers follow.
     return bool(_NUMBERISH.match(tok.text)) and (
         label not in NUMBERED_LABELS or _numberish_next(doc, end)
+    )
+
+
+# A line with a number after a capitalised word: a candidate results or standings row.
+_TABLE_LINE = re.compile(r"(?m)^[ \t]*[A-Z][^\n]*?\d[^\n]*$")
+
+
+def _is_table_row(span: Span) -> bool:
+    """Only names, numbers and punctuation; at least one number and one capitalised word."""
+    numbers = names = 0
+    for tok in span:
+        if tok.is_space or tok.is_punct:
+            continue
+        if _NUMBERISH.match(tok.text) or (tok.like_num and not tok.is_alpha):
+            numbers += 1
+        elif tok.text[:1].isupper():
+            names += 1
+        elif tok.lower_ not in JOINERS:
+            return False
+    return numbers > 0 and names > 0
+
+
+def _capitalised_runs(span: Span) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    start = None
+    for tok in [*span, None]:
+        word = tok is not None and (
+            tok.text[:1].isupper() or (start is not None and tok.lower_ in JOINERS)
+        ) and not tok.is_punct
+        if word and tok is not None:
+            if start is None:
+                start = tok.i
+            continue
+        if start is not None:
+            end = tok.i if tok is not None else span.end
+            while end > start and span.doc[end - 1].lower_ in JOINERS:
+                end -= 1
+            if end > start:
+                runs.append((start, end))
+        start = None
+    return runs
+
+
+def _spaced_dash(doc: Doc, i: int) -> bool:
+    """A dash with spaces around it separates ("Pakistan - Saeed Anwar"); "Al-Ain" does not."""
+    return (
+        doc[i].text in ("-", "–", "—", "--")
+        and bool(doc[i].whitespace_)
+        and i > 0
+        and bool(doc[i - 1].whitespace_)
     )
 
 
@@ -628,11 +728,22 @@ def _drop_common_words(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
             and tok.text[:1].isupper()
             and not tok.text.isupper()  # "WHO" in capitals is an acronym, not "who"
         )
+        if single and cand.split and not _ACRONYM.match(tok.text):
+            continue  # "Giulia Ferraro\n\nHeavy": the model ran on past the line break
         if single and _starts_sentence(doc, tok.i):
+            if cand.label != "NORP" and tok.tag_ in NOT_NAME_TAGS:
+                continue  # "Heavy rain fell": an adjective that opens a sentence
             if lower is None:
                 lower = _lower_words(doc)
             if doc.vocab.strings[tok.text.lower()] in lower:
                 continue
+        if (
+            cand.label == "NORP"
+            and not cand.gaz
+            and tok.i
+            and doc[tok.i - 1].lower_ in PLACE_PREPOSITIONS
+        ):
+            cand.label = "GPE"  # "flew to Parma": nationalities do not follow "to"
         kept.append(cand)
     return kept
 
