@@ -86,6 +86,7 @@ class QuoteExtractor:
         self.speech = patterns.word_list("cue_verbs")
         self.beliefs = patterns.word_list("cue_beliefs")
         self.framing = patterns.word_list("cue_framing")
+        self.intent = patterns.word_list("cue_intent")
         self.titles = frozenset(w.rstrip(".") for w in patterns.word_list("titles"))
         self.phrases = RuleMatcher(nlp, patterns.rules_for("cue_phrases"))
 
@@ -136,6 +137,7 @@ class _Run:
                     for i in range(s, e):
                         self.in_quote[i] = number
         reported = self._outermost(self._reported(), cands)
+        cands = [c for c in cands if c.kind != "nested"]
         self._inherit(cands, reported)
         out: list[tuple[str, list[tuple[int, int]], Speaker | None, Span | None]] = []
         for cand in cands:
@@ -643,8 +645,10 @@ class _Run:
 
     # ------------------------------------------------------------------ reported speech
     def _reported(self) -> list:
-        """Reported speech: cue verbs with a subject and a reported clause, "according to X",
-        "described X as Y". Returns (type, char spans, speaker, cue span, cue token)."""
+        """Reported speech: cue verbs with a subject and a reported clause ("X said that ...",
+        "..., X said", "A, X said, B"), "according to X", "described X as Y", and verbs of
+        intent or stance with their object ("X pledged to ...", "X called for ...").
+        Returns (type, char spans, speaker, cue span, cue token)."""
         doc = self.doc
         found: list = []
         for tok in doc:
@@ -656,42 +660,105 @@ class _Run:
                 if span is not None:
                     obj = self._according_object(i)
                     speaker = self.speakers.resolve(obj) if obj is not None else None
-                    found.append(self._reported_item(span, speaker, i, self.according[i]))
+                    found.append(self._reported_item([span], speaker, i, self.according[i]))
                 continue
             low = tok.lower_
-            if not tok.tag_.startswith("VB") or (low not in self.ex.speech
-                                                 and low not in self.ex.beliefs):
+            if not tok.tag_.startswith("VB"):
+                continue
+            speech, belief, intent = (low in self.ex.speech, low in self.ex.beliefs,
+                                      low in self.ex.intent)
+            if not (speech or belief or intent):
                 continue
             subj = subject_of(tok)
             if subj is None or self.in_quote[subj.i] >= 0:
                 continue
-            span = self._reported_clause(tok)
-            if span is None:
+            spans = self._reported_clause(tok) if speech or belief else None
+            if spans is None and speech and tok.dep_ == "parataxis":
+                spans = self._parenthetical(tok)
+            if spans is None and (intent or speech):
+                spans = self._intent_object(tok)
+            if not spans:
                 continue
-            found.append(self._reported_item(span, self.speakers.resolve(subj), i, i + 1))
+            found.append(self._reported_item(spans, self.speakers.resolve(subj), i, i + 1))
         return found
 
+    def _parenthetical(self, verb: Token) -> list[tuple[int, int]] | None:
+        """'A, he said, B': the sentence around the attribution, in two pieces."""
+        doc = self.doc
+        head = verb.head
+        if head.i == verb.i or not head.tag_.startswith(("VB", "MD")):
+            return None
+        lo, hi = head.left_edge.i, head.right_edge.i + 1
+        cut_lo, cut_hi = verb.left_edge.i, verb.right_edge.i + 1
+        if not lo <= cut_lo < cut_hi <= hi:
+            return None
+        spans = []
+        for a, b in ((lo, cut_lo), (cut_hi, hi)):
+            a, b = self._clip(a, b, verb.i)
+            while b > a and doc[b - 1].is_punct and doc[b - 1].text not in ALL_MARKS:
+                b -= 1
+            if any(t.is_alpha for t in doc[a:b]) and not any(
+                self.in_quote[k] >= 0 for k in range(a, b)
+            ):
+                spans.append((doc[a].idx, _end_char(doc, b)))
+        return spans or None
+
+    def _intent_object(self, verb: Token) -> list[tuple[int, int]] | None:
+        """'X pledged [to push for an amendment]', 'X cited [comments ...]', 'X called for
+        [an inquiry]': the verb's infinitive, object or "for"/"on" phrase."""
+        doc = self.doc
+        target = None
+        for child in verb.rights:
+            if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                             for c in child.lefts):
+                target = (child.left_edge.i, child.right_edge.i + 1)
+                break
+            if child.dep_ == "dobj" and child.tag_ != "PRP" and child.ent_type_ not in (
+                "PERSON", "ORG", "NORP", "GPE"
+            ):
+                target = (child.left_edge.i, child.right_edge.i + 1)
+                break
+            if child.dep_ == "prep" and child.lower_ in ("for", "on") and child.i == verb.i + 1:
+                pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None:
+                    target = (pobj.left_edge.i, pobj.right_edge.i + 1)
+                    break
+        if target is None:
+            return None
+        lo, hi = self._clip(target[0], target[1], verb.i)
+        for k in range(lo, hi):
+            if self.in_quote[k] >= 0:
+                hi = k
+                break
+        while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in ALL_MARKS:
+            hi -= 1
+        if sum(1 for t in doc[lo:hi] if t.is_alpha) < 2:
+            return None
+        return [(doc[lo].idx, _end_char(doc, hi))]
+
     def _outermost(self, reported: list, cands: list[_Cand]) -> list:
-        """Drop reported speech nested in other content ("X said [Y believes Z]"): the outer
-        attribution is the one that tells the reader who says so."""
+        """Drop reported speech and mixed quotes nested in other reported content ("X said
+        [Y called it “a con”]"): the outer attribution tells the reader who says so."""
         doc = self.doc
         outer: list[tuple[int, int]] = [span for item in reported for span in item[1]]
         outer.extend(span for cand in cands if cand.kind == "mixed" for span in cand.content)
-        kept = []
-        for item in reported:
-            at = doc[item[4]].idx
-            if any(s <= at < e for s, e in outer):
-                continue
-            kept.append(item)
-        return kept
 
-    def _reported_item(self, span: tuple[int, int], speaker: Speaker | None, cue: int,
+        def nested(cue: int, own: list[tuple[int, int]]) -> bool:
+            at = doc[cue].idx
+            return any(s <= at < e and (s, e) not in own for s, e in outer)
+
+        for cand in cands:
+            if cand.kind == "mixed" and cand.cue is not None and nested(cand.cue, cand.content):
+                cand.kind = "nested"
+        return [item for item in reported if not nested(item[4], item[1])]
+
+    def _reported_item(self, spans: list[tuple[int, int]], speaker: Speaker | None, cue: int,
                        cue_end: int) -> tuple:
-        kind = "mixed" if any(c in DOUBLE_MARKS for c in self.text[span[0]:span[1]]) \
+        kind = "mixed" if any(c in DOUBLE_MARKS for s, e in spans for c in self.text[s:e]) \
             else "indirect"
-        return kind, [span], speaker, self._cue_span(cue, cue_end), cue
+        return kind, spans, speaker, self._cue_span(cue, cue_end), cue
 
-    def _reported_clause(self, verb: Token) -> tuple[int, int] | None:
+    def _reported_clause(self, verb: Token) -> list[tuple[int, int]] | None:
         doc = self.doc
         comp = None
         for child in verb.children:
@@ -715,23 +782,30 @@ class _Run:
         lo, hi = self._clip(lo, hi, verb.i)
         if sum(1 for t in doc[lo:hi] if t.is_alpha) < 2:
             return None
-        return doc[lo].idx, _end_char(doc, hi)
+        return [(doc[lo].idx, _end_char(doc, hi))]
 
     def _according_clause(self, k: int) -> tuple[int, int] | None:
-        """The clause "according to X" attaches to, without the phrase itself."""
+        """What "according to X" attributes: the rest of its sentence when the phrase opens
+        or closes it, else the clause it attaches to, without the phrase itself."""
         doc = self.doc
         acc = doc[k]
-        head = acc.head if acc.dep_ == "prep" else acc
-        if head.i == acc.i:
-            return None
-        phrase = (acc.left_edge.i, acc.right_edge.i + 1)
+        phrase = (min(acc.left_edge.i, k), max(acc.right_edge.i + 1, self.according[k]))
         sent = acc.sent
-        lo, hi = head.left_edge.i, head.right_edge.i + 1
-        lo, hi = max(lo, sent.start), min(hi, sent.end)
-        if phrase[0] <= lo:
-            lo = phrase[1]
-        elif phrase[1] >= hi - 1:
-            hi = phrase[0]
+        before = [t for t in doc[sent.start:phrase[0]] if not (t.is_punct or t.is_space)]
+        after = [t for t in doc[phrase[1]:sent.end] if not (t.is_punct or t.is_space)]
+        if not before:
+            lo, hi = phrase[1], sent.end
+        elif not after:
+            lo, hi = sent.start, phrase[0]
+        else:
+            head = acc.head if acc.dep_ == "prep" else acc
+            if head.i == acc.i:
+                return None
+            lo, hi = max(head.left_edge.i, sent.start), min(head.right_edge.i + 1, sent.end)
+            if phrase[0] <= lo:
+                lo = phrase[1]
+            elif phrase[1] >= hi - 1:
+                hi = phrase[0]
         lo, hi = self._clip(lo, hi, k)
         while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in ALL_MARKS:
             hi -= 1
