@@ -738,12 +738,13 @@ def _drop_common_words(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
             if doc.vocab.strings[tok.text.lower()] in lower:
                 continue
         if (
-            cand.label == "NORP"
+            cand.label in ("NORP", "PRODUCT")
             and not cand.gaz
+            and cand.end - cand.start == 1
             and tok.i
             and doc[tok.i - 1].lower_ in PLACE_PREPOSITIONS
         ):
-            cand.label = "GPE"  # "flew to Parma": nationalities do not follow "to"
+            cand.label = "GPE"  # "flew to Parma": nationalities and products do not follow "to"
         kept.append(cand)
     return kept
 
