@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 # Digits with optional thousands separators and decimals; the sign is checked in code so that
 # "5-10" reads as a range and "COVID-19" as a name.
 _DIGITS = regex.compile(
-    r"(?<![\d.,/⁄])(?:(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?|(?<=\s)\.\d+)(?![\d])"
+    r"(?<![\d.,/⁄])(?:(?:\d{1,2}(?:,\d\d)+,\d{3}(?![\d])|\d{1,3}(?:,\d{3})+(?![\d])|\d+)"
+    r"(?:\.\d+)?|(?<=\s)\.\d+|(?<![\d])[½¼¾⅓⅔](?![\d]))(?![\d])"
 )
 _FRACTION = regex.compile(r"(?:\s+|-)(\d{1,2})[/⁄](\d{1,3})(?![\d/])")
 _GLUED_SLASH = regex.compile(r"[/⁄](\d{1,4})(?![\d/⁄])")
@@ -85,12 +86,14 @@ class Scan:
     times: list[tuple[int, int]]  # char spans of years, dates and clock times it set aside
 
 
-def _alternation(items: list[str], *, boundary: bool = True) -> str:
-    """One regex alternative per surface form, longest first; case rules as units.jsonl says."""
+def _alternation(items: list[str], *, boundary: bool = True,
+                 loose: frozenset[str] = frozenset()) -> str:
+    """One regex alternative per surface form, longest first; case rules as units.jsonl says
+    (``loose`` forms always ignore case)."""
     parts = []
     for item in sorted(set(items), key=len, reverse=True):
-        body = regex.escape(item).replace(r"\ ", r"[\s-]+")
-        sensitive = len(item) <= 2 or item != item.lower()
+        body = regex.escape(item).replace(r"\ ", r"\s*" if "$" in item else r"[\s-]+")
+        sensitive = (len(item) <= 2 or item != item.lower()) and item not in loose
         piece = body if sensitive else f"(?i:{body})"
         if boundary and item[-1].isalnum():
             piece += r"(?![\p{L}\p{N}])"
@@ -126,11 +129,19 @@ class QuantityFinder:
                 suffix.append(form)
                 # A unit wins over a currency of the same form after a number ("300 PS").
                 self.unit_ids["suf:" + form.lower()] = rule.id
+        # Currency codes and dollar forms ignore case ("usd", "c $"); "PS" or "p" do not.
+        # ("a $5 fee" is no Australian dollar: the article stays case-sensitive.)
+        loose = frozenset(f for f in prefix + suffix
+                          if (len(f) >= 3 or "$" in f) and not f.lower().startswith("a ")
+                          and self.unit_ids.get(
+                              "suf:" + f.lower(), self.unit_ids.get("pre:" + f.lower()))
+                          in self.currency_ids)
         self._prefix = regex.compile(
-            r"(?:(?<![\p{L}])(?P<c>" + _alternation(prefix, boundary=False) + r"))\s?$"
+            r"(?:(?<![\p{L}])(?P<c>" + _alternation(prefix, boundary=False, loose=loose)
+            + r"))\s?$"
         )
         self._suffix = regex.compile(
-            r"(?:\s?-\s?|\s{0,2})(?P<u>" + _alternation(suffix) + r")"
+            r"(?:\s?-\s?|\s{0,2})(?P<u>" + _alternation(suffix, loose=loose) + r")"
         )
         self._scales: dict[str, tuple[float, str]] = {}
         for row in patterns.table("number_scales"):
@@ -175,8 +186,8 @@ class QuantityFinder:
         self._time_words = patterns.word_list("quant_time_words")
         self._per_nouns = patterns.word_list("unit_per_nouns")
         self._rate = regex.compile(
-            r"[\s-]?(?:(?P<per>per|/)\s?|(?P<a>an?)[\s-])(?P<n>[\p{L}][\p{L}-]*(?:\s(?:feet|foot|metres?"
-            r"|meters?|miles?|kilometres?|centimetres?))?)(?![\p{L}])",
+            r"\s?-?\s?(?:(?P<per>per|/)\s?|(?P<a>an?)(?:\s?-\s?|\s))(?P<n>[\p{L}][\p{L}-]*"
+            r"(?:\s(?:feet|foot|metres?|meters?|miles?|kilometres?|centimetres?))?)(?![\p{L}])",
             regex.IGNORECASE,
         )
 
@@ -192,10 +203,12 @@ class QuantityFinder:
         times = [(s.start_char, s.end_char) for s in rejected
                  if s.id_.startswith("clock") or s.id_ == "decade"]
         cands: list[_Cand] = []
+        floor = 0  # a currency sign already read as the previous amount's suffix stays there
         for match in _DIGITS.finditer(text):
-            cand = self._digits(doc, text, starts, match, blocked, times)
+            cand = self._digits(doc, text, starts, match, blocked, times, floor)
             if cand is not None:
                 cands.append(cand)
+                floor = cand.end
         cands.extend(self._word_numbers(doc, text, starts, blocked))
         cands.sort(key=lambda c: c.start)
         cands = self._merge_ranges(text, cands)
@@ -212,13 +225,13 @@ class QuantityFinder:
 
     # ------------------------------------------------------------------ digits
 
-    def _digits(self, doc, text, starts, match, blocked, times) -> _Cand | None:
+    def _digits(self, doc, text, starts, match, blocked, times, floor=0) -> _Cand | None:
         s, e = match.span()
         if _inside(blocked, s, e):
             return None
         raw = match.group().replace(",", "")
         try:
-            value = float(raw)
+            value = _GLUED_FRACTION[raw] if raw in _GLUED_FRACTION else float(raw)
         except ValueError:
             return None
         if abs(value) > 1e15:
@@ -227,6 +240,10 @@ class QuantityFinder:
         currency: str | None = None
         start = s
         # A sign counts only at a word start: "-5C", not "COVID-19" or the "-10" of "5-10".
+        lead = text[max(0, s - 20) : s]
+        if (s > 1 and text[s - 1] == "-" and regex.search(r"\p{L}[\w-]*-$", lead)
+                and not regex.search(r"(?i)(?:minus|sub)-$", lead)):
+            return None  # inside a name or code: "COVID-19", "F-150", "scp2-173m"
         if s > 0 and text[s - 1] in _MINUS:
             pre = text[s - 2] if s >= 2 else " "
             if pre.isalpha() and not text[max(0, s - 6) : s - 1].lower().endswith("minus"):
@@ -236,7 +253,7 @@ class QuantityFinder:
         minus = regex.search(r"(?i)(?<![\p{L}])minus[\s-]$", text[max(0, s - 7) : s])
         if minus is not None and value > 0:
             value, start = -value, s - len(minus.group())
-        cur = self._prefix.search(text[max(0, start - 12) : start])
+        cur = self._prefix.search(text[max(0, floor, start - 12) : start])
         if cur is not None:
             currency = self.unit_ids.get("pre:" + cur.group("c").lower())
             start = start - (len(cur.group()))
@@ -265,6 +282,9 @@ class QuantityFinder:
         self._suffixes(text, cand)
         if cand.end < len(text) and _WORD_CHAR.match(text[cand.end]):
             return None  # "3G", "5am", "1990s": letters glued on that are no unit
+        if regex.match(r"-\p{N}", text[cand.end : cand.end + 2]) and cand.unit and (
+                text[cand.end - 1].isalpha()):
+            return None  # a code: "24703 L-202"
         if self._set_aside(doc, text, starts, cand, before, times):
             return None
         return cand
@@ -284,7 +304,7 @@ class QuantityFinder:
             ok = ok or (where == "money" and cand.currency)
             if where == "glued" and scale.group("s") == "m" and not cand.currency:
                 # "600m users" is millions, "100m sprint" is metres.
-                ok = bool(regex.match(r"\s+(?:people|[a-z]+s)\b", text[scale.end() :]))
+                ok = bool(regex.match(r"\s+(?:people|[a-z]{3,}s)\b", text[scale.end() :]))
             if ok:
                 cand.value = (cand.value or 0) * mult
                 cand.scaled = True
@@ -297,12 +317,18 @@ class QuantityFinder:
             if unit is None:
                 unit = self.unit_ids.get("suf:" + regex.sub(r"[\s-]+", " ", suffix.group("u")
                                                             .lower()))
-            if unit is not None and not (cand.currency and unit not in self.currency_ids
-                                         and unit != "percent"):
-                if not cand.currency:
-                    cand.unit = unit
-                    cand.currency = unit in self.currency_ids
+            if unit == "lb" and cand.scaled:
+                unit = "GBP"  # "361 million pounds" is money, not weight
+            if unit is not None and not cand.currency:
+                cand.unit = unit
+                cand.currency = unit in self.currency_ids
                 pos = suffix.end()
+                late = self._scale.match(text, pos) if cand.currency else None
+                if late is not None and not cand.scaled and self._scales[late.group("s")][
+                        1] == "any":
+                    cand.value = (cand.value or 0) * self._scales[late.group("s")][0]
+                    cand.scaled = True  # "75 USD million"
+                    pos = late.end()
         if cand.unit is not None:
             pos = self._rate_of(text, cand, pos)
         cand.end = pos
@@ -365,6 +391,9 @@ class QuantityFinder:
         if bare and nxt is not None and nxt.lower_ in self._time_words:
             times.append((cand.num_start, nxt.idx + len(nxt)))
             return True  # a month after a day ("02 January") or a clock word ("5 pm")
+        if prev is not None and prev.text == "." and prev.i > 0 and (
+                doc[prev.i - 1].lower_ in self._time_words):
+            prev = doc[prev.i - 1]  # "oct . 13" split by the tokenizer
         if bare and prev is not None and prev.lower_ in self._time_words:
             times.append((prev.idx, cand.num_end))
             return True  # "January 2", "Oct. 31"
@@ -412,14 +441,20 @@ class QuantityFinder:
             low = tok.lower_
             lead_a = (low in ("a", "an") and i + 1 < n
                       and words.get(doc[i + 1].lower_, (0, ""))[1] in ("hundred", "scale", "dozen"))
-            if not lead_a and (low not in words or words[low][1] != "unit"):
+            frac_scale = (low in words and words[low][1] == "fraction" and i + 1 < n
+                          and words.get(doc[i + 1].lower_, (0, ""))[1] == "scale")
+            if frac_scale:  # "half a million" aside, "a quarter million": fraction times scale
+                lead_a = False
+            if not lead_a and not frac_scale and (low not in words or words[low][1] != "unit"):
                 i += 1
                 continue  # "hundred" alone ("several hundred") or "dozen" alone is no amount
-            j = i + 1 if lead_a else i
+            j = i + 1 if lead_a or frac_scale else i
             total, group, last = 0.0, 0.0, i
-            used_any = False
+            used_any = frac_scale
             if lead_a:
                 group = 1.0
+            if frac_scale:
+                group = words[low][0]
             while j < n:
                 w = doc[j].lower_
                 entry = words.get(w)
@@ -461,10 +496,11 @@ class QuantityFinder:
             i = last + 1
             if _inside(blocked, s, e):
                 continue
-            if first.lower_ == "one" and last == first.i and not self._one_counts(doc, first):
-                continue
             cand = _Cand(s, e, value, s, e, words=True)
             self._suffixes(text, cand)
+            if (first.lower_ == "one" and last == first.i and cand.unit is None
+                    and not self._one_counts(doc, first)):
+                continue
             if self._attributive_duration(doc, starts, text, cand):
                 continue
             if s > 0 and text[s - 1] in "-" and s > 1 and text[s - 2].isalpha():
@@ -498,6 +534,10 @@ class QuantityFinder:
                 b = cands[i + 1]
                 gap = text[a.end : b.start].strip().lower()
                 lead = text[max(0, a.start - 10) : a.start].lower()
+                if self._dollars_and_cents(text, a, b, gap):
+                    out.append(a)
+                    i += 2
+                    continue
                 joins = gap in ("-", "–", "—", "to", "and", "or", "-to-")
                 if gap == "and":
                     joins = lead.rstrip().endswith("between")
@@ -534,6 +574,21 @@ class QuantityFinder:
             i += 1
         return out
 
+    def _dollars_and_cents(self, text: str, a: _Cand, b: _Cand, gap: str) -> bool:
+        """ "3 dollars 50 cents", "15 dollars and 50": one amount. Updates ``a`` in place."""
+        if gap not in ("", "and") or not a.currency or a.scaled or a.range is not None:
+            return False
+        if a.unit in ("cent", "penny") or b.value is None or b.range is not None:
+            return False
+        cents = b.unit in ("cent", "penny") or (
+            b.unit is None and not b.words and float(b.value).is_integer()
+            and 0 < b.value < 100 and regex.match(r"\s*(?:[.,;!?)]|$)", text[b.end :]) is not None)
+        if not cents or a.value is None:
+            return False
+        a.value = a.value + b.value / 100
+        a.end = b.end
+        return True
+
     # ------------------------------------------------------------------ bounds, changes
 
     def _change_in(self, window: str) -> regex.Match[str] | None:
@@ -554,9 +609,9 @@ class QuantityFinder:
             cand.bound = self._bounds.get(phrase, cand.bound)
             cand.start -= len(bound.group())
             window = window[: len(window) - len(bound.group())]
-        if text[max(0, cand.start - 6) : cand.start].lower().endswith("aged ") and (
-                cand.unit is None):
-            cand.unit = "year_of_age"
+        if cand.unit is None and regex.search(r"(?i)(?<![\p{L}])(?:aged|age)\s$",
+                                              text[max(0, cand.start - 6) : cand.start]):
+            cand.unit = "year_of_age"  # "aged 40", "a man of age 87"
         change = self._change_before.search(window[-45:])
         if change is not None:
             word = change.group("w").lower()
@@ -661,7 +716,8 @@ class QuantityFinder:
                 t.lower_ in ("last", "next", "this", "that", "every", "each", "per")
                 for t in doc[j : head.i]):
             return anchor.i, None  # "2.1 last year" counts no years
-        unit = self._unit_id(head.text) if len(head.text) > 2 else None
+        unit = (self._unit_id(head.text) if len(head.text) > 2 and head.text.islower()
+                else None)
         if unit is not None and unit not in self.currency_ids:
             cand.unit = unit  # "517 rushing yards", "50 previous years": a unit after all
             return anchor.i, None
@@ -712,8 +768,8 @@ def _to_quantity(text: str, cand: _Cand) -> Quantity:
     while start < end and text[start].isspace():
         start += 1
     value = cand.value
-    if value is not None and value == int(value) and abs(value) < 1e15:
-        value = float(int(value))
+    if value is not None:
+        value = float(f"{value:.12g}")  # 16.4 * 1e6 is 16399999.999999998 in binary
     return Quantity(
         start=start,
         end=end,
