@@ -87,6 +87,7 @@ class QuoteExtractor:
         self.beliefs = patterns.word_list("cue_beliefs")
         self.framing = patterns.word_list("cue_framing")
         self.intent = patterns.word_list("cue_intent")
+        self.direct_only = patterns.word_list("cue_direct_only")
         self.titles = frozenset(w.rstrip(".") for w in patterns.word_list("titles"))
         self.phrases = RuleMatcher(nlp, patterns.rules_for("cue_phrases"))
 
@@ -558,6 +559,20 @@ class _Run:
             return None
         return doc[lo].idx, _end_char(doc, hi)
 
+    def _drop_tail(self, lo: int, hi: int) -> int:
+        """End reported content before a trailing aside: ", which ...", ", who ...", a dash
+        or a parenthesis after the clause proper."""
+        doc = self.doc
+        for k in range(lo + 3, hi - 1):
+            tok, nxt = doc[k], doc[k + 1]
+            if self.in_quote[k] >= 0:
+                continue
+            if (tok.text == "," and nxt.lower_ in ("which", "who")) or tok.text in (
+                "―", "—", "--", "("
+            ):
+                return k
+        return hi
+
     def _clip(self, lo: int, hi: int, anchor: int) -> tuple[int, int]:
         """Keep to the anchor's sentence and paragraph, without punctuation at the start. A
         leading "that" stays: it is part of the reported clause, as annotated corpora keep it."""
@@ -675,8 +690,10 @@ class _Run:
             spans = self._reported_clause(tok) if speech or belief else None
             if spans is None and speech and tok.dep_ == "parataxis":
                 spans = self._parenthetical(tok)
-            if spans is None and (intent or speech):
-                spans = self._intent_object(tok)
+            if spans is None and (intent or speech) and low not in self.ex.direct_only:
+                # A bare object reports something only after verbs of intent and stance
+                # ("cited the figures"), not after speech verbs ("told the truth").
+                spans = self._intent_object(tok, bare=intent and not speech)
             if not spans:
                 continue
             found.append(self._reported_item(spans, self.speakers.resolve(subj), i, i + 1))
@@ -703,7 +720,7 @@ class _Run:
                 spans.append((doc[a].idx, _end_char(doc, b)))
         return spans or None
 
-    def _intent_object(self, verb: Token) -> list[tuple[int, int]] | None:
+    def _intent_object(self, verb: Token, *, bare: bool) -> list[tuple[int, int]] | None:
         """'X pledged [to push for an amendment]', 'X cited [comments ...]', 'X called for
         [an inquiry]': the verb's infinitive, object or "for"/"on" phrase."""
         doc = self.doc
@@ -713,10 +730,18 @@ class _Run:
                                              for c in child.lefts):
                 target = (child.left_edge.i, child.right_edge.i + 1)
                 break
-            if child.dep_ == "dobj" and child.tag_ != "PRP" and child.ent_type_ not in (
-                "PERSON", "ORG", "NORP", "GPE"
-            ):
-                target = (child.left_edge.i, child.right_edge.i + 1)
+            if child.dep_ == "dobj":
+                # The object with its complement: "called [the charges unsubstantiated]",
+                # "urged [Republicans to join ...]", "cited [remarks ... as examples]".
+                end = child.right_edge.i + 1
+                for sib in verb.rights:
+                    if sib.i > child.i and (sib.dep_ in ("oprd", "xcomp", "ccomp") or (
+                            sib.dep_ == "prep" and sib.lower_ == "as")):
+                        end = max(end, sib.right_edge.i + 1)
+                named = child.tag_ == "PRP" or child.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                if (named or not bare) and end == child.right_edge.i + 1:
+                    continue
+                target = (child.left_edge.i, end)
                 break
             if child.dep_ == "prep" and child.lower_ in ("for", "on") and child.i == verb.i + 1:
                 pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
@@ -726,6 +751,7 @@ class _Run:
         if target is None:
             return None
         lo, hi = self._clip(target[0], target[1], verb.i)
+        hi = self._drop_tail(lo, hi)
         for k in range(lo, hi):
             if self.in_quote[k] >= 0:
                 hi = k
@@ -780,6 +806,7 @@ class _Run:
                 hi = k
                 break
         lo, hi = self._clip(lo, hi, verb.i)
+        hi = self._drop_tail(lo, hi)
         if sum(1 for t in doc[lo:hi] if t.is_alpha) < 2:
             return None
         return [(doc[lo].idx, _end_char(doc, hi))]
