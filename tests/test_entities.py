@@ -323,3 +323,26 @@ def test_role_without_a_titled_person(extractor):
     text = "Maria Lopez opened the forum. Later the president said the talks went well."
     start = text.index("the president")
     assert resolve_role(text, start, start + 13, entities(extractor, text)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Winds of 120 km/h were expected in Porto and Aveiro overnight.", "Aveiro"),
+        ("Ferries between Lisbon and Madeira were suspended on Sunday.", "Madeira"),
+    ],
+)
+def test_place_coordinated_with_a_known_place(extractor, text, name):
+    assert by_name(entities(extractor, text), name).label == "GPE"
+
+
+def test_players_in_a_scores_table(extractor):
+    text = (
+        "Leading scores after the third round ( British unless stated ) :\n"
+        "204 Lee Westwood 68 67 69\n"
+        "206 Bernhard Langer ( Germany ) 70 68 68\n"
+    )
+    ents = entities(extractor, text)
+    assert by_name(ents, "Lee Westwood").label == "PERSON"
+    assert by_name(ents, "Bernhard Langer").label == "PERSON"
+    assert by_name(ents, "Germany").label == "GPE"

@@ -15,6 +15,7 @@ The small model's entities are the raw material. On news text they need, in one 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -38,6 +39,7 @@ NAME_LABELS = frozenset(
 GAZETTEER_LABELS = {
     "gpe": "GPE",
     "cities": "GPE",
+    "states": "GPE",
     "countries": "GPE",
     "loc": "LOC",
     "norp": "NORP",
@@ -49,7 +51,7 @@ GAZETTEER_LABELS = {
 }
 # A city name is also its club's or its government's ("Valencia won", "Beijing said"): these
 # lists relabel the model's other labels but leave its ORG alone.
-WEAK_GAZETTEERS = frozenset({"cities"})
+WEAK_GAZETTEERS = frozenset({"cities", "states"})
 # Labels whose names may end in a number ("Windows 95", "Euro 2024").
 NUMBERED_LABELS = frozenset({"PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "FAC"})
 # Words that join the parts of a name and may be lower case inside it.
@@ -144,6 +146,7 @@ class EntityExtractor:
         self._first_name_persons(doc, cands)
         cands = self._add_gazetteer(doc, cands)
         cands = self._table_rows(doc, text, cands, headlines)
+        _coordinated_places(doc, cands)
         acronyms = self._add_acronyms(doc, cands)
         cands += _initialisms(doc, cands)
         cands = self._drop_furniture(doc, cands, furniture)
@@ -315,7 +318,9 @@ class EntityExtractor:
                     cand.split = False  # the row confirms where the name ends
                     # Players are listed by full name; one capitalised word there is a club.
                     single_person = cand.label == "PERSON" and end - start == 1
-                    if cand.weak or single_person or (
+                    if end - start > 1 and doc[start].text in self._first_names:
+                        cand.label = "PERSON"  # "Bernhard Langer 68 67" in a golf table
+                    elif cand.weak or single_person or (
                         not cand.gaz and cand.label in ("GPE", "LOC", "NORP")
                     ):
                         cand.label, cand.gaz = "ORG", False
@@ -560,8 +565,8 @@ def _drop_last(doc: Doc, start: int, end: int, label: str) -> bool:
     )
 
 
-# A line with a number after a capitalised word: a candidate results or standings row.
-_TABLE_LINE = re.compile(r"(?m)^[ \t]*[A-Z][^\n]*?\d[^\n]*$")
+# A line with a digit and a capital letter: a candidate results or standings row.
+_TABLE_LINE = re.compile(r"(?m)^(?=[^\n]*\d)[^\n]*[A-Z][^\n]*$")
 
 
 def _is_table_row(span: Span) -> bool:
@@ -688,6 +693,25 @@ def _entity(doc: Doc, text: str, entity_id: str, label: str, cands: list[_Cand])
             seen.add(form.lower())
             aliases.append(form)
     return Entity(entity_id, name, label, tuple(aliases), tuple(mentions))
+
+
+def _coordinated_places(doc: Doc, cands: list[_Cand]) -> None:
+    """"in Porto and Aveiro", "Lisbon, Madeira": a name joined to a known place by "and", "or"
+    or a comma is a place too, when the model gave it a label that is not a place."""
+    ordered = sorted(cands, key=lambda c: c.start)
+    for left, right in itertools.pairwise(ordered):
+        gap = [doc[i].lower_ for i in range(left.end, right.start)]
+        if gap not in (["and"], ["or"], [","], ["&"]):
+            continue
+        for known, other in ((left, right), (right, left)):
+            if (
+                known.gaz
+                and known.label in ("GPE", "LOC")
+                and not other.gaz
+                and other.label in ("ORG", "PERSON", "NORP", "PRODUCT", "FAC")
+                and not (other.label == "PERSON" and other.end - other.start > 1)
+            ):
+                other.label = known.label
 
 
 def _dateline_places(
