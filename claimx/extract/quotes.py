@@ -321,6 +321,8 @@ class _Run:
             return None
         p = self.par[cand.close_i]
         lo = k + 1
+        while lo < n and doc[lo].is_space and "\n" not in doc[lo].text:
+            lo += 1
         hi = lo
         while hi < n and self.par[hi] == p and not doc[hi].is_space and hi - lo < 8 \
                 and doc[hi].text not in (".", "!", "?", ",", ";", "(") \
@@ -536,6 +538,8 @@ class _Run:
         if path.i < verb.i:
             reports = low in self.ex.speech or low in self.ex.beliefs
             return dep in ("ccomp", "parataxis") and reports
+        if dep in ("dobj", "dative") and any(c.dep_ == "ccomp" for c in verb.children):
+            return False  # 'told MSNBC's “Morning Joe” that ...': the quote names the listener
         if low in self.ex.speech:
             return dep in ("ccomp", "xcomp", "dobj", "oprd", "dative", "advcl", "conj") or as_phrase
         if low in self.ex.beliefs:
@@ -960,8 +964,12 @@ def _has_right_clause(verb: Token) -> bool:
             or child.lower_ in ("reporters", "journalists", "audience", "crowd", "supporters")
         )
         if child.dep_ in ("ccomp", "dobj") and not listener:
+            # Only a clause right after the verb ("said the plan ...", "said that ..."):
+            # after a comma the parse has usually hung the next quotation on the verb.
             first = child.left_edge
-            if first.i > verb.i and first.text not in ALL_MARKS and not _after_mark(first):
+            gap = [t for t in verb.doc[verb.i + 1:first.i] if t.lower_ not in ("that",)]
+            if first.i > verb.i and not gap and first.text not in ALL_MARKS \
+                    and not _after_mark(first):
                 return True
     return False
 
