@@ -22,6 +22,9 @@ THING_PRONOUNS = frozenset({"it"})
 GROUP_PRONOUNS = frozenset({"they", "them", "we", "i", "you"})
 PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
 SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# How far back (characters) a pronoun looks for a name in subject position before settling
+# for the nearest name of any role.
+SUBJECT_REACH = 600
 # Words a speaker phrase may start with that are not part of who speaks.
 _DROP_LEFT = frozenset({"but", "and", "or", "so", "also", "then", "yet"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -79,11 +82,30 @@ class SpeakerResolver:
         return i >= 0 and self.blocked[i][0] <= start and end <= self.blocked[i][1]
 
     def _nearest_before(self, pos: int, labels: frozenset[str]) -> _Name | None:
+        """The name a pronoun at ``pos`` refers to: the nearest one before it that is a
+        grammatical subject (the person the text is about, not one mentioned in passing:
+        "Obama spoke after meeting Vladimir Putin. He said ..."), else the nearest one."""
         hi = bisect.bisect_left(self.starts, pos)
+        nearest = None
         for n in reversed(self.names[max(0, hi - 200):hi]):
-            if n.end <= pos and n.label in labels and not self._inside_blocked(n.start, n.end):
+            if n.end > pos or n.label not in labels or self._inside_blocked(n.start, n.end):
+                continue
+            if nearest is None:
+                nearest = n
+            if pos - n.end > SUBJECT_REACH:
+                break
+            if self._is_subject(n):
                 return n
-        return None
+        return nearest
+
+    def _is_subject(self, name: _Name) -> bool:
+        span = self.doc.char_span(name.start, name.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        if root.dep_ in ("appos", "compound") and root.head.i != root.i:
+            root = root.head
+        return root.dep_ in _SUBJECT_DEPS
 
     def mention_tokens(self, head: Token) -> tuple[int, int]:
         """Token range of the speaker phrase headed by ``head``: determiners, titles and
