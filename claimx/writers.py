@@ -42,9 +42,16 @@ class Writer(Protocol):
 
 
 def flat_items(doc: Document) -> Iterator[dict[str, Any]]:
-    """One dict per extracted item (and per error), each tagged with ``doc_id`` and ``kind``."""
+    """One dict per extracted item (and per error), each tagged with ``doc_id`` and ``kind``.
+
+    ``kind`` names the item (claim, quote, entity, error), so a claim's own kind moves to
+    ``claim_kind``.
+    """
     record = doc.to_dict()
-    for kind, key in (("claim", "claims"), ("quote", "quotes"), ("entity", "entities")):
+    for claim in record["claims"]:
+        claim["claim_kind"] = claim.pop("kind")
+        yield {"doc_id": doc.id, "kind": "claim", **claim}
+    for kind, key in (("quote", "quotes"), ("entity", "entities")):
         for item in record[key]:
             yield {"doc_id": doc.id, "kind": kind, **item}
     for problem in record["errors"]:
@@ -203,11 +210,11 @@ class TableWriter:
             self.console.print(Text(f"{problem.code}: {problem.message}", style=style))
         if doc.claims:
             table = Table(title="Claims", title_justify="left", expand=True, show_lines=True)
-            table.add_column("claim", ratio=5, overflow="fold")
+            table.add_column("claim", ratio=4, overflow="fold")
             table.add_column("value", ratio=2, overflow="fold")
             table.add_column("unit", ratio=2, overflow="fold")
             table.add_column("bound", width=5)
-            table.add_column("source", ratio=2, overflow="fold")
+            table.add_column("source", ratio=3, overflow="fold")
             for claim in doc.claims:
                 q = _quantity_fields(claim)
                 source = claim.source.text if claim.source else ""
@@ -217,17 +224,17 @@ class TableWriter:
             table = Table(title="Quotes", title_justify="left", expand=True, show_lines=True)
             table.add_column("speaker", ratio=2, overflow="fold")
             table.add_column("quote", ratio=6, overflow="fold")
-            table.add_column("cue", ratio=1, overflow="fold")
+            table.add_column("cue", min_width=10, ratio=1, overflow="fold")
             for quote in doc.quotes:
                 speaker = quote.speaker.name if quote.speaker else ""
                 table.add_row(speaker, quote_text(quote), quote.cue.text if quote.cue else "")
             self.console.print(table)
         if doc.entities:
             table = Table(title="Entities", title_justify="left", expand=True)
-            table.add_column("name", ratio=4, overflow="fold")
-            table.add_column("label", ratio=2)
-            table.add_column("mentions", justify="right", ratio=1)
-            table.add_column("first", justify="right", ratio=1)
+            table.add_column("name", overflow="fold")
+            table.add_column("label", width=11)
+            table.add_column("mentions", justify="right", width=8)
+            table.add_column("first", justify="right", width=7)
             for entity in doc.entities:
                 first = str(entity.mentions[0].start) if entity.mentions else ""
                 table.add_row(entity.name, entity.label, str(len(entity.mentions)), first)

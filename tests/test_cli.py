@@ -229,3 +229,10 @@ def test_version_and_help(runner):
     assert runner.invoke(app, ["--version"]).stdout.startswith("claimx ")
     helped = runner.invoke(app, ["extract", "--help"])
     assert helped.exit_code == 0 and "--format" in helped.stdout
+
+
+def test_flat_claims_keep_their_own_kind_as_claim_kind(runner):
+    result = runner.invoke(app, ["-q", "--flat", "--only", "claims"], input=ARTICLE)
+    claims = [item for item in records(result.stdout) if item["kind"] == "claim"]
+    assert claims
+    assert all(item["claim_kind"] in {"percentage", "count", "change", "money"} for item in claims)
