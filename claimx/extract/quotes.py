@@ -49,6 +49,8 @@ BEFORE_WINDOW = 30
 # A quotation of fewer words with no speaker of its own is a name or a scare quote.
 MIN_STANDALONE_WORDS = 3
 MAX_PARAGRAPHS = 12
+# Words that may stand between a quote and its unattributed continuation ("He paused.").
+MAX_GAP_WORDS = 12
 
 
 @dataclass
@@ -596,32 +598,56 @@ class _Run:
     # ------------------------------------------------------------------ continuation
     def _merge_continuations(self, cands: list[_Cand]) -> list[_Cand]:
         """'"A," he said. "B."' is one quote: a direct quote with no attribution of its own
-        that follows a direct quote of the same paragraph (with at most that quote's
-        attribution between them) joins it."""
-        doc = self.doc
+        joins the attributed quote before it when only that quote's attribution, or one short
+        sentence with no other name, stands between them in the paragraph, or when it opens
+        the paragraph right after the one that ended with that quote."""
         out: list[_Cand] = []
         for cand in cands:
             prev = out[-1] if out else None
             if (
                 prev is not None
                 and cand.kind == "direct"
-                and prev.kind == "direct"
+                and prev.kind in ("direct", "mixed")
+                and prev.attributed
                 and not cand.attributed
                 and prev.close_i is not None
-                and self.par[prev.close_i] == self.par[cand.open_i]
+                and self._continues(prev, cand)
             ):
-                gap_start = prev.close_i + 1
-                if prev.after_end is not None and prev.cue is not None and prev.cue > prev.close_i:
-                    gap_start = max(gap_start, prev.after_end)
-                gap = [t for t in doc[gap_start:cand.open_i]
-                       if not t.is_space and not t.is_punct]
-                if not gap:
-                    prev.segments.extend(cand.segments)
-                    prev.close_i = cand.close_i
-                    prev.after_end = cand.after_end
-                    continue
+                if prev.kind == "mixed":
+                    prev.content.extend(
+                        (self.doc[s].idx, _end_char(self.doc, e)) for s, e in cand.segments
+                        if e > s
+                    )
+                prev.segments.extend(cand.segments)
+                prev.close_i = cand.close_i
+                prev.after_end = cand.after_end
+                continue
             out.append(cand)
         return out
+
+    def _continues(self, prev: _Cand, cand: _Cand) -> bool:
+        doc = self.doc
+        assert prev.close_i is not None
+        gap_start = prev.close_i + 1
+        if prev.after_end is not None and prev.cue is not None and prev.cue > prev.close_i:
+            gap_start = max(gap_start, prev.after_end)
+        gap = [t for t in doc[gap_start:cand.open_i] if not t.is_space and not t.is_punct]
+        p_prev, p_cand = self.par[prev.close_i], self.par[cand.open_i]
+        if p_prev == p_cand:
+            if not gap:
+                return True
+            return len(gap) <= MAX_GAP_WORDS and not any(
+                t.ent_type_ == "PERSON" or t.text in ALL_MARKS for t in gap
+            ) and prev.speaker is not None
+        # The next paragraph: nothing after the previous quote's attribution, nothing before
+        # this quote's opening mark.
+        return p_cand == p_prev + 1 and not gap and self._opens_paragraph(cand.open_i)
+
+    def _opens_paragraph(self, i: int) -> bool:
+        k = i - 1
+        while k >= 0 and self.doc[k].is_space and "\n" not in self.doc[k].text:
+            k -= 1
+        return k < 0 or "\n" in self.doc[k].text
 
     def _inherit(self, cands: list[_Cand], reported: list) -> None:
         """Unattributed direct quotes take the speaker of the nearest attribution before them
