@@ -8,13 +8,14 @@ the dependency parse; the vocabularies from ``patterns/claim_*`` (and the shared
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 import regex
 
-from claimx.extract.quantities import Found, QuantityFinder
+from claimx.extract.quantities import Found, QuantityFinder, doc_text
 from claimx.models import Claim, Entity, Furniture, Quantity, Source, Span
 
 if TYPE_CHECKING:
@@ -36,8 +37,8 @@ _PRONOUNS = frozenset({"it", "they", "this", "that", "which", "who", "these", "t
 _MONEY_UNITS_SUFFIX = " per "
 _PERCENT_UNITS = frozenset({"percent", "percentage_point", "basis_point"})
 _ORDINAL = regex.compile(
-    r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
-    r"tenth|top|bottom|last)$",
+    r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|top|bottom|last)\b",
     regex.IGNORECASE,
 )
 _COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -58,6 +59,33 @@ _HARD_BREAKS = (
 )
 _RANKING = regex.compile(r"\b(?:rank\w*|top|largest|biggest|highest|lowest|leading)\b",
                          regex.IGNORECASE)
+
+
+@dataclass
+class _DocContext:
+    """Lookups computed once per Doc."""
+
+    starts: list[int]
+    sents: list[SpacySpan]
+    dates: list[tuple[int, int]]
+    _sent_starts: list[int] = field(default_factory=list)
+
+    def sent_of(self, i: int) -> SpacySpan:
+        if not self._sent_starts:
+            self._sent_starts = [s.start for s in self.sents]
+        return self.sents[max(0, bisect.bisect_right(self._sent_starts, i) - 1)]
+
+    def token_from(self, doc: Doc, char: int) -> Token | None:
+        """The first token starting at or after ``char``."""
+        i = bisect.bisect_left(self.starts, char)
+        return doc[i] if i < len(doc) else None
+
+    def token_ending(self, doc: Doc, char: int) -> Token | None:
+        """The token whose text ends at ``char`` (the unit of "100 percent")."""
+        i = bisect.bisect_left(self.starts, char) - 1
+        if 0 <= i < len(doc) and doc[i].idx + len(doc[i]) == char:
+            return doc[i]
+        return None
 
 
 class ClaimExtractor:
@@ -87,8 +115,15 @@ class ClaimExtractor:
         scan = self.quantities(doc)
         if not scan.quantities:
             return []
-        text = doc.text
+        text = doc_text(doc)
         breaks = sorted(m.span() for rx in _HARD_BREAKS for m in rx.finditer(text))
+        # Per-document lookups built once: Token.sent and Span.ents rescan the whole Doc.
+        ctx = _DocContext(
+            starts=scan.starts,
+            sents=list(doc.sents),
+            dates=[(e.start_char, e.end_char) for e in doc.ents
+                   if e.label_ in ("DATE", "TIME") and _DATE_WORDS.search(e.text)],
+        )
         fences = [(f.start, f.end) for f in furniture]
         groups: dict[int, list[Found]] = {}
         heads: dict[int, Token] = {}
@@ -103,7 +138,8 @@ class ClaimExtractor:
         for key in sorted(groups, key=lambda k: groups[k][0].quantity.start):
             members = groups[key]
             head = heads[key]
-            for claim in self._claims(doc, head, members, scan.times, breaks, len(claims) + 1):
+            for claim in self._claims(doc, ctx, head, members, scan.times, breaks,
+                                      len(claims) + 1):
                 if any(a <= claim.start and claim.end <= b for a, b in fences):
                     continue
                 claims.append(replace(claim, id=f"c{len(claims) + 1}"))
@@ -111,15 +147,15 @@ class ClaimExtractor:
 
     # ------------------------------------------------------------------ one claim
 
-    def _claims(self, doc: Doc, head: Token, members: list[Found],
+    def _claims(self, doc: Doc, ctx: _DocContext, head: Token, members: list[Found],
                 times: list[tuple[int, int]], breaks: list[tuple[int, int]],
                 number: int) -> list[Claim]:
         """The claims of one clause: one per thing measured ("Dell will cut 6,650 jobs, or 5%
         of its workforce" states a count about Dell and a share of its workforce)."""
-        text = doc.text
+        text = doc_text(doc)
         quantities = tuple(f.quantity for f in members)
         anchors = {f.token for f in members}
-        sent = doc[members[0].token].sent
+        sent = ctx.sent_of(members[0].token)
         start, end = _clause_extent(doc, head, anchors, sent)
         first_q = min(q.start for q in quantities)
         last_q = max(q.end for q in quantities)
@@ -136,7 +172,7 @@ class ClaimExtractor:
         by_subject: dict[tuple[int, int] | None, list[Found]] = {}
         subjects: dict[tuple[int, int] | None, Span | None] = {None: None}
         for found in members:
-            subject = self._subject(doc, head, [found, *members], source)
+            subject = self._subject(doc, ctx, head, [found, *members], source)
             if subject is not None and not (start <= subject.start and subject.end <= end) and (
                     not (s_start <= subject.start and subject.end <= s_end)):
                 subject = None
@@ -162,12 +198,12 @@ class ClaimExtractor:
                 quantities=group_q,
                 subject=subjects[key],
                 source=source,
-                time=_time(doc, sent, start, end, times, quantities),
+                time=_time(doc, ctx, sent, start, end, times, quantities),
                 hedge=self._hedge_in(text, sent.start_char, end),
             ))
         return claims
 
-    def _subject(self, doc: Doc, head: Token, members: list[Found],
+    def _subject(self, doc: Doc, ctx: _DocContext, head: Token, members: list[Found],
                  source: Source | None) -> Span | None:
         """The thing measured: "65% of the population", else the clause's subject."""
         first = members[0]
@@ -178,12 +214,12 @@ class ClaimExtractor:
             return _np_span(doc, doc[first.noun_token], skip=skip)
         anchor = doc[first.token]
         if q.unit in _PERCENT_UNITS:
-            nxt = _next_token(doc, q.end)
+            nxt = ctx.token_from(doc, q.end)
             if nxt is not None and nxt.lower_ == "of":
                 pobj = [c for c in nxt.children if c.dep_ == "pobj"]
                 if pobj:
                     return _np_span(doc, pobj[0], skip=skip)
-        last = _token_ending(doc, q.end) or anchor
+        last = ctx.token_ending(doc, q.end) or anchor
         # "a dividend yield of 4.1 per cent", "a net worth of $1.7bn": the noun before "of"
         for tok in (last, anchor):
             prep = tok.head
@@ -203,7 +239,7 @@ class ClaimExtractor:
             if inside and min(x.start for x in inside) > span.start:
                 # "MacBook Pro 16 inch is worth $2000": keep the words before the quantity
                 cut = min(x.start for x in inside)
-                span = Span.of(doc.text, span.start, len(doc.text[:cut].rstrip(" ,(-")))
+                span = Span.of(doc_text(doc), span.start, len(doc_text(doc)[:cut].rstrip(" ,(-")))
                 inside = []
             if not is_source and not inside and span.end > span.start:
                 return span
@@ -221,7 +257,7 @@ class ClaimExtractor:
         return None
 
     def _source(self, doc: Doc, head: Token, sent: SpacySpan) -> Source | None:
-        text = doc.text
+        text = doc_text(doc)
         # "according to the Ministry"
         for tok in sent:
             if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to":
@@ -257,7 +293,7 @@ class ClaimExtractor:
 
     def _data_source(self, doc: Doc, subj: Token, verb: Token) -> Source:
         """ "ITU data shows": the source is ITU, the cue "data shows"."""
-        text = doc.text
+        text = doc_text(doc)
         if subj.lower_ in self._data_nouns:
             for child in subj.children:
                 if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
@@ -399,24 +435,7 @@ def _np_span(doc: Doc, token: Token, *, keep_preps: bool = True,
         rest = [t for t in doc[lo : hi + 1] if t.idx >= skip[1] and not t.is_punct]
         if rest:
             start = rest[0].idx
-    return Span.of(doc.text, start, end)
-
-
-def _token_ending(doc: Doc, char: int) -> Token | None:
-    """The token whose text ends at ``char`` (the unit of "100 percent")."""
-    for tok in doc:
-        if tok.idx + len(tok) == char:
-            return tok
-        if tok.idx > char:
-            break
-    return None
-
-
-def _next_token(doc: Doc, char: int) -> Token | None:
-    for tok in doc:
-        if tok.idx >= char:
-            return tok
-    return None
+    return Span.of(doc_text(doc), start, end)
 
 
 def _overlaps_any(span: Span, quantities: list[Quantity]) -> bool:
@@ -426,14 +445,11 @@ def _overlaps_any(span: Span, quantities: list[Quantity]) -> bool:
 def _kind(doc: Doc, quantities: tuple[Quantity, ...], start: int, end: int) -> str:
     if any(q.change is not None for q in quantities):
         return "change"
-    clause = doc.text[start:end]
-    if _COMPARISON.search(clause) and not all(
-            regex.search(r"(?:more|less|fewer|greater|higher) than\s*$",
-                         doc.text[max(0, q.start - 15) : q.start + len(q.text)].split(q.text)[0])
-            or q.bound != "=" for q in quantities):
+    clause = doc_text(doc)[start:end]
+    # "than" in "more than 60%" is a bound, not a comparison between two things
+    if _COMPARISON.search(clause) and not all(q.bound != "=" for q in quantities):
         return "comparison"
-    if any(_ORDINAL.match(t.text) for t in doc.char_span(start, end, alignment_mode="expand")
-           or ()) and _RANKING.search(clause):
+    if _ORDINAL.search(clause) and _RANKING.search(clause):
         return "ranking"
     if all(q.vague for q in quantities):
         return "vague"
@@ -463,18 +479,18 @@ def _is_money(unit: str) -> bool:
     return bool(_CURRENCY_CODES.match(unit))
 
 
-def _time(doc: Doc, sent: SpacySpan, start: int, end: int, times: list[tuple[int, int]],
-          quantities: tuple[Quantity, ...]) -> Span | None:
+def _time(doc: Doc, ctx: _DocContext, sent: SpacySpan, start: int, end: int,
+          times: list[tuple[int, int]], quantities: tuple[Quantity, ...]) -> Span | None:
     """The date or period the claim refers to: a DATE/TIME entity or a year or date the
     quantity pass set aside, inside the clause first, else in the sentence."""
-    text = doc.text
+    text = doc_text(doc)
     candidates: list[tuple[int, int]] = []
-    for ent in sent.ents:
-        if ent.label_ in ("DATE", "TIME") and _DATE_WORDS.search(ent.text):
-            s, e = ent.start_char, ent.end_char
-            if any(q.start < e and s < q.end for q in quantities):
-                continue
-            candidates.append((s, e))
+    for s, e in ctx.dates:
+        if not (sent.start_char <= s < sent.end_char):
+            continue
+        if any(q.start < e and s < q.end for q in quantities):
+            continue
+        candidates.append((s, e))
     for s, e in times:
         if sent.start_char <= s < sent.end_char and not any(
                 a <= s and e <= b for a, b in candidates):

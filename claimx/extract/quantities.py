@@ -34,6 +34,10 @@ _DIGITS = regex.compile(
 _FRACTION = regex.compile(r"(?:\s+|-)(\d{1,2})[/⁄](\d{1,3})(?![\d/])")
 _GLUED_SLASH = regex.compile(r"[/⁄](\d{1,4})(?![\d/⁄])")
 _EXPONENT = regex.compile(r"\s?[×x]\s?10\^?([-−]?\d{1,3})(?![\d])")
+_MOST = regex.compile(r"(?i)(?<![\p{L}])most(?![\p{L}])")
+_PLURAL_NEXT = regex.compile(r"\s+(?:people|[a-z]{3,}s)\b")
+_DATING_NEXT = regex.compile(r"\s+(?:earlier|ago|before|later|after)\b")
+_CLAUSE_END_NEXT = regex.compile(r"\s*(?:[.,;!?)]|$)")
 _TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade",
                          "century"})
 _YEAR_PREPS = frozenset({"in", "since", "between", "from", "until", "by", "before", "after",
@@ -84,6 +88,7 @@ class Scan:
 
     quantities: list[Found]
     times: list[tuple[int, int]]  # char spans of years, dates and clock times it set aside
+    starts: list[int]  # each token's character offset, for bisecting
 
 
 def _alternation(items: list[str], *, boundary: bool = True,
@@ -107,7 +112,15 @@ class QuantityFinder:
     def __init__(self, nlp: Language, patterns: PatternSet) -> None:
         from claimx.patterns import RuleMatcher
 
-        self._not_quantities = RuleMatcher(nlp, patterns.rules_for("quant_not"))
+        # Regex rules run straight over the text (no token snapping needed); token rules, if a
+        # user adds any, go through the RuleMatcher.
+        not_rules = patterns.rules_for("quant_not")
+        self._not_regexes = [
+            (regex.compile(r.regex, regex.IGNORECASE if "i" in r.flags else 0), r.id)
+            for r in not_rules if r.regex is not None
+        ]
+        token_rules = [r for r in not_rules if r.regex is None]
+        self._not_matcher = RuleMatcher(nlp, token_rules) if token_rules else None
         self.unit_ids: dict[str, str] = {}
         prefix: list[str] = []
         suffix: list[str] = []
@@ -154,6 +167,15 @@ class QuantityFinder:
         for row in patterns.table("number_words"):
             if len(row) >= 3:
                 self._number_words[row[0].lower()] = (float(row[1]), row[2])
+        starters = [w for w, (_, kind) in self._number_words.items()
+                    if kind in ("unit", "fraction")]
+        scales = [w for w, (_, kind) in self._number_words.items()
+                  if kind in ("hundred", "scale", "dozen")]
+        self._word_start = regex.compile(
+            r"(?<![\p{L}])(?:" + "|".join(map(regex.escape, starters)) + r"|an?\s+(?:"
+            + "|".join(map(regex.escape, scales)) + r"))(?![\p{L}])",
+            regex.IGNORECASE,
+        ) if starters else None
         before: list[str] = []
         after: list[str] = []
         self._bounds: dict[str, str] = {}
@@ -194,14 +216,17 @@ class QuantityFinder:
     # ------------------------------------------------------------------ public
 
     def __call__(self, doc: Doc) -> Scan:
-        text = doc.text
+        text = doc_text(doc)
         if not text or not any(ch.isdigit() or ch.isalpha() for ch in text[:100000]):
-            return Scan([], [])
+            return Scan([], [], [])
         starts = [t.idx for t in doc]
-        rejected = self._not_quantities(doc)
-        blocked = [(s.start_char, s.end_char) for s in rejected]
-        times = [(s.start_char, s.end_char) for s in rejected
-                 if s.id_.startswith("clock") or s.id_ == "decade"]
+        rejected = [(m.start(), m.end(), rule_id) for compiled, rule_id in self._not_regexes
+                    for m in compiled.finditer(text) if m.end() > m.start()]
+        if self._not_matcher is not None:
+            rejected += [(s.start_char, s.end_char, s.id_) for s in self._not_matcher(doc)]
+        blocked = [(a, b) for a, b, _ in rejected]
+        times = [(a, b) for a, b, rule_id in rejected
+                 if rule_id.startswith("clock") or rule_id == "decade"]
         cands: list[_Cand] = []
         floor = 0  # a currency sign already read as the previous amount's suffix stays there
         for match in _DIGITS.finditer(text):
@@ -221,7 +246,7 @@ class QuantityFinder:
         for cand in kept:
             token, noun_token = self._noun(doc, starts, cand)
             found.append(Found(_to_quantity(text, cand), token, noun_token))
-        return Scan(found, times)
+        return Scan(found, times, starts)
 
     # ------------------------------------------------------------------ digits
 
@@ -304,7 +329,7 @@ class QuantityFinder:
             ok = ok or (where == "money" and cand.currency)
             if where == "glued" and scale.group("s") == "m" and not cand.currency:
                 # "600m users" is millions, "100m sprint" is metres.
-                ok = bool(regex.match(r"\s+(?:people|[a-z]{3,}s)\b", text[scale.end() :]))
+                ok = bool(_PLURAL_NEXT.match(text, scale.end()))
             if ok:
                 cand.value = (cand.value or 0) * mult
                 cand.scaled = True
@@ -365,7 +390,7 @@ class QuantityFinder:
             return pos
         if noun.lower() in ("cent", "cents") and rate.group("per"):
             return pos  # "per cent" after a currency is not a rate
-        if regex.match(r"\s+(?:earlier|ago|before|later|after)\b", text[end:]):
+        if _DATING_NEXT.match(text, end):
             return pos  # "a year earlier" dates the amount, it is no rate
         if per_unit in self.currency_ids:
             return pos
@@ -435,8 +460,17 @@ class QuantityFinder:
     def _word_numbers(self, doc, text, starts, blocked) -> list[_Cand]:
         found: list[_Cand] = []
         words = self._number_words
-        i, n = 0, len(doc)
-        while i < n:
+        n = len(doc)
+        # Only tokens that can start a number word are visited, found by one regex pass.
+        if self._word_start is None:
+            return found
+        todo = sorted({bisect.bisect_right(starts, m.start()) - 1
+                       for m in self._word_start.finditer(text)})
+        i = 0
+        for k in todo:
+            if k < i:
+                continue
+            i = k
             tok = doc[i]
             low = tok.lower_
             lead_a = (low in ("a", "an") and i + 1 < n
@@ -582,7 +616,7 @@ class QuantityFinder:
             return False
         cents = b.unit in ("cent", "penny") or (
             b.unit is None and not b.words and float(b.value).is_integer()
-            and 0 < b.value < 100 and regex.match(r"\s*(?:[.,;!?)]|$)", text[b.end :]) is not None)
+            and 0 < b.value < 100 and _CLAUSE_END_NEXT.match(text, b.end) is not None)
         if not cents or a.value is None:
             return False
         a.value = a.value + b.value / 100
@@ -665,7 +699,8 @@ class QuantityFinder:
             found.append(_Cand(s, e, value, s, e, range=rng, bound=bound, vague=vague,
                                words=True))
         # "most households": "most" as a determiner, not "the most".
-        for tok in doc:
+        for match in _MOST.finditer(text):
+            tok = doc[bisect.bisect_right(starts, match.start()) - 1]
             if (tok.lower_ == "most" and tok.tag_ == "JJS" and tok.i + 1 < len(doc)
                     and doc[tok.i + 1].tag_ == "NNS"
                     and (tok.i == 0 or doc[tok.i - 1].tag_ not in ("DT", "PRP$"))):
@@ -700,7 +735,7 @@ class QuantityFinder:
                         first = left
                     elif left.tag_ == "HYPH":
                         continue
-                cand.noun = doc.text[first.idx : head.idx + len(head)]
+                cand.noun = doc_text(doc)[first.idx : head.idx + len(head)]
                 return anchor.i, head.i
         if anchor.head.i > anchor.i and anchor.head.tag_ in _NOUN_TAGS and (
                 anchor.head.i - anchor.i <= 5) and anchor.dep_ in ("nummod", "amod", "quantmod",
@@ -724,11 +759,22 @@ class QuantityFinder:
         first = doc[j]
         while first.i < head.i and (first.is_punct or first.tag_ in ("HYPH", "DT", "VBN", "VBG")):
             first = doc[first.i + 1]
-        cand.noun = doc.text[first.idx : head.idx + len(head)]
+        cand.noun = doc_text(doc)[first.idx : head.idx + len(head)]
         return anchor.i, head.i
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, which spaCy rebuilds from every token on each access, cached per Doc."""
+    if not len(doc):
+        return ""
+    cached = doc.user_data.get("claimx.text")
+    if not isinstance(cached, str) or len(cached) != doc[-1].idx + len(doc[-1].text_with_ws):
+        cached = doc.text
+        doc.user_data["claimx.text"] = cached
+    return cached
 
 
 def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -784,4 +830,4 @@ def _to_quantity(text: str, cand: _Cand) -> Quantity:
     )
 
 
-__all__ = ["Found", "QuantityFinder", "Scan"]
+__all__ = ["Found", "QuantityFinder", "Scan", "doc_text"]
