@@ -258,3 +258,70 @@ def test_quotes_in_furniture_are_dropped(nlp, patterns):
 )
 def test_never_crashes(extractor, text):
     quotes_of(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "contents", "name"),
+    [
+        (
+            # A second paragraph that is only a quotation continues the speaker's quote.
+            "“We will rebuild the pier,” the harbour master Ian Doyle said.\n\n"
+            "“The boats will be back by summer.”",
+            ["We will rebuild the pier,", "The boats will be back by summer."],
+            "Ian Doyle",
+        ),
+        (
+            "“Prices are too high,” said Aisha Bello. She paused. “Families cannot cope.”",
+            ["Prices are too high,", "Families cannot cope."],
+            "Aisha Bello",
+        ),
+        (
+            "“If the river rises again,” the mayor’s spokesman says, “the town will flood.”",
+            ["If the river rises again,", "the town will flood."],
+            "spokesman",
+        ),
+    ],
+)
+def test_continuations_join_the_quote(extractor, text, contents, name):
+    quote = only(quotes_of(extractor, text), "direct")
+    assert [c.text for c in quote.content] == contents
+    assert quote.speaker is not None and quote.speaker.name.endswith(name)
+
+
+def test_signed_quote(extractor):
+    text = "Readers wrote in.\n\n“The new bus line changed my life.” ― Maria Gonzalez\n"
+    quote = only(quotes_of(extractor, text), "direct")
+    assert quote.speaker is not None and quote.speaker.name == "Maria Gonzalez"
+
+
+@pytest.mark.parametrize(
+    ("text", "contents", "name"),
+    [
+        (
+            "The new port, the minister said, will open in the spring.",
+            ["The new port", "will open in the spring"],
+            "minister",
+        ),
+        (
+            "Turnout was the highest in decades, officials said.",
+            ["Turnout was the highest in decades"],
+            "officials",
+        ),
+    ],
+)
+def test_reported_speech_around_the_attribution(extractor, text, contents, name):
+    quote = only(quotes_of(extractor, text), "indirect")
+    assert [c.text for c in quote.content] == contents
+    assert quote.speaker is not None and quote.speaker.name.lower().endswith(name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shares continued to fall on Monday.",
+        "The council posted a video of the meeting.",
+        "The senator told the truth about the budget.",
+    ],
+)
+def test_no_reported_speech_without_a_report(extractor, text):
+    assert quotes_of(extractor, text) == []

@@ -113,6 +113,7 @@ class _Run:
         self.entities = entities
         self.in_quote = [-1] * self.n
         self.used_cues: set[int] = set()
+        self.after_cues: dict[int, int] = {}  # cue after a quote -> that quote's closing mark
         self.according: dict[int, int] = {}  # "according" token -> end of the phrase
         for span in ex.phrases(doc):
             if span.id_ == "according-to":
@@ -279,6 +280,8 @@ class _Run:
         cand.cue_end = self.according.get(cue, cue + 1)
         cand.attributed = True
         self.used_cues.add(cue)
+        if cand.close_i is not None and cand.close_i < cue:
+            self.after_cues[cue] = cand.close_i
         cand.speaker = self._speaker_for(cue, cand)
 
     def _speaker_for(self, cue: int, cand: _Cand | None = None) -> Speaker | None:
@@ -390,7 +393,8 @@ class _Run:
         '"...," said Smith, "..."'."""
         for j in range(k - 1, max(-1, k - AFTER_WINDOW), -1):
             if j in self.used_cues:
-                return any(self.doc[m].text in DOUBLE_MARKS for m in range(max(0, j - 3), j))
+                owner = self.after_cues.get(j)
+                return owner is not None and owner < j
             if self._is_cue(j):
                 return False
             if self.in_quote[j] >= 0 or self.doc[j].text in (".", "!", "?"):
