@@ -569,26 +569,12 @@ class _Run:
             return None
         return doc[lo].idx, _end_char(doc, hi)
 
-    def _drop_tail(self, lo: int, hi: int) -> int:
-        """End reported content before a trailing aside: ", which ...", ", who ...", a dash
-        or a parenthesis after the clause proper."""
-        doc = self.doc
-        for k in range(lo + 3, hi - 1):
-            tok, nxt = doc[k], doc[k + 1]
-            if self.in_quote[k] >= 0:
-                continue
-            if (tok.text == "," and nxt.lower_ in ("which", "who")) or tok.text in (
-                "―", "—", "--", "("
-            ):
-                return k
-        return hi
-
     def _clip(self, lo: int, hi: int, anchor: int) -> tuple[int, int]:
         """Keep to the anchor's sentence and paragraph, without punctuation at the start. A
         leading "that" stays: it is part of the reported clause, as annotated corpora keep it."""
         doc = self.doc
         while lo < hi and ((doc[lo].is_punct and doc[lo].text not in ALL_MARKS)
-                           or doc[lo].is_space):
+                           or doc[lo].is_space or (doc[lo].dep_ == "cc" and doc[lo].i == lo)):
             lo += 1
         p = self.par[anchor]
         sent = doc[anchor].sent
@@ -785,7 +771,6 @@ class _Run:
         if target is None:
             return None
         lo, hi = self._clip(target[0], target[1], verb.i)
-        hi = self._drop_tail(lo, hi)
         for k in range(lo, hi):
             if self.in_quote[k] >= 0:
                 hi = k
@@ -840,7 +825,6 @@ class _Run:
                 hi = k
                 break
         lo, hi = self._clip(lo, hi, verb.i)
-        hi = self._drop_tail(lo, hi)
         if sum(1 for t in doc[lo:hi] if t.is_alpha) < 2:
             return None
         return [(doc[lo].idx, _end_char(doc, hi))]
