@@ -9,7 +9,7 @@ the dependency parse; the vocabularies from ``patterns/claim_*`` (and the shared
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -68,6 +68,7 @@ class _DocContext:
     starts: list[int]
     sents: list[SpacySpan]
     dates: list[tuple[int, int]]
+    quantity_spans: list[tuple[int, int]]
     _sent_starts: list[int] = field(default_factory=list)
 
     def sent_of(self, i: int) -> SpacySpan:
@@ -123,6 +124,7 @@ class ClaimExtractor:
             sents=list(doc.sents),
             dates=[(e.start_char, e.end_char) for e in doc.ents
                    if e.label_ in ("DATE", "TIME") and _DATE_WORDS.search(e.text)],
+            quantity_spans=[(f.quantity.start, f.quantity.end) for f in scan.quantities],
         )
         fences = [(f.start, f.end) for f in furniture]
         groups: dict[int, list[Found]] = {}
@@ -205,47 +207,49 @@ class ClaimExtractor:
 
     def _subject(self, doc: Doc, ctx: _DocContext, head: Token, members: list[Found],
                  source: Source | None) -> Span | None:
-        """The thing measured: "65% of the population", else the clause's subject."""
+        """The thing measured: the first candidate that survives ``_clean_subject``."""
+        for span in self._subject_candidates(doc, ctx, head, members, source):
+            cleaned = _clean_subject(doc, ctx, span)
+            if cleaned is not None:
+                return cleaned
+        return None
+
+    def _subject_candidates(self, doc: Doc, ctx: _DocContext, head: Token,
+                            members: list[Found], source: Source | None) -> Iterator[Span]:
+        """In order: "65% of the population", "nearly all households", "a yield of 4%",
+        "a 25% premium", the clause's (or nearest) subject, the noun the quantity modifies."""
         first = members[0]
         q = first.quantity
         skip = (q.start, q.end)
         if first.noun_token is not None and (q.vague or q.unit in _PERCENT_UNITS or (
                 q.value is not None and q.value < 1 and q.unit is None)):
-            return _np_span(doc, doc[first.noun_token], skip=skip)
+            yield _np_span(doc, doc[first.noun_token], skip=skip)
         anchor = doc[first.token]
         if q.unit in _PERCENT_UNITS:
             nxt = ctx.token_from(doc, q.end)
             if nxt is not None and nxt.lower_ == "of":
                 pobj = [c for c in nxt.children if c.dep_ == "pobj"]
                 if pobj:
-                    return _np_span(doc, pobj[0], skip=skip)
+                    yield _np_span(doc, pobj[0], skip=skip)
         last = ctx.token_ending(doc, q.end) or anchor
-        # "a dividend yield of 4.1 per cent", "a net worth of $1.7bn": the noun before "of"
         for tok in (last, anchor):
             prep = tok.head
             if (tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.tag_ in ("NN", "NNS")
                     and prep.head.i < tok.i):
-                return _np_span(doc, prep.head, keep_preps=False)
-        # "a 25% premium", "an $800 pizza oven", "50mph winds": the noun it qualifies
+                yield _np_span(doc, prep.head, keep_preps=False)
         if q.noun is None and last.head.i > last.i and last.head.tag_ in ("NN", "NNS") and (
                 last.dep_ in ("amod", "compound", "nmod", "npadvmod", "nummod")):
-            return _np_span(doc, last.head, skip=skip)
-        quantities = [m.quantity for m in members]
+            yield _np_span(doc, last.head, skip=skip)
         subj = _nearest_subject(head)
         if subj is not None:
             span = _np_span(doc, subj)
-            is_source = source is not None and span.start <= source.start < span.end
-            inside = [x for x in quantities if x.start < span.end and span.start < x.end]
-            if inside and min(x.start for x in inside) > span.start:
-                # "MacBook Pro 16 inch is worth $2000": keep the words before the quantity
-                cut = min(x.start for x in inside)
-                span = Span.of(doc_text(doc), span.start, len(doc_text(doc)[:cut].rstrip(" ,(-")))
-                inside = []
-            if not is_source and not inside and span.end > span.start:
-                return span
+            # "ITU data shows 100%": the body of evidence is the source, not the thing measured
+            evidence = source is not None and " " in (source.cue or "") and (
+                span.start <= source.start < span.end or subj.lower_ in self._data_nouns)
+            if not evidence:
+                yield span
         if q.noun is not None:
-            return None  # a count names what it counts: "the two sides" needs no subject
-        # No usable subject: the noun the quantity modifies ("100 percent coverage").
+            return  # a count names what it counts: "the two sides" needs no other subject
         token = anchor
         for _ in range(4):
             if token.head is token:
@@ -253,8 +257,8 @@ class ClaimExtractor:
             token = token.head
             if token.tag_ in ("NN", "NNS", "NNP", "NNPS") and token.i > anchor.i and not (
                     q.start <= token.idx < q.end):
-                return _np_span(doc, token, skip=skip)
-        return None
+                yield _np_span(doc, token, skip=skip)
+                return
 
     def _source(self, doc: Doc, head: Token, sent: SpacySpan) -> Source | None:
         text = doc_text(doc)
@@ -436,6 +440,36 @@ def _np_span(doc: Doc, token: Token, *, keep_preps: bool = True,
         if rest:
             start = rest[0].idx
     return Span.of(doc_text(doc), start, end)
+
+
+def _clean_subject(doc: Doc, ctx: _DocContext, span: Span) -> Span | None:
+    """A subject without any quantity in it and with at least one noun, else None:
+    "MacBook Pro 16 inch" -> "MacBook Pro"; "Just 1 percent" -> None."""
+    text = doc_text(doc)
+    start, end = span.start, span.end
+    for q_start, q_end in ctx.quantity_spans:
+        if q_start < end and start < q_end:
+            if q_start > start:
+                end = q_start  # keep the words before the quantity
+            elif q_end < end:
+                start = q_end  # keep the words after it
+            else:
+                return None
+    while end > start and text[end - 1] in " ,;:(-–":
+        end -= 1
+    while start < end and text[start] in " ,;:)-–":
+        start += 1
+    if end <= start:
+        return None
+    first = ctx.token_from(doc, start)
+    if first is None:
+        return None
+    i = first.i
+    while i < len(doc) and doc[i].idx < end:
+        if doc[i].tag_.startswith("NN"):
+            return Span.of(text, start, end)
+        i += 1
+    return None
 
 
 def _overlaps_any(span: Span, quantities: list[Quantity]) -> bool:

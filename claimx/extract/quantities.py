@@ -240,7 +240,14 @@ class QuantityFinder:
         for cand in cands:
             self._bound_and_change(text, cand)
         self._link_changes(text, cands)
-        cands.extend(self._vague_quantities(doc, text, starts))
+        _inherit_in_brackets(text, cands)
+        vague = self._vague_quantities(doc, text, starts)
+        for cand in vague:
+            bound = self._bound_before.search(text[max(0, cand.start - 30) : cand.start].lower())
+            if bound is not None and cand.bound == "=":
+                cand.bound = self._bounds.get(bound.group("b"), "=")
+                cand.start -= len(bound.group())  # "almost half of"
+        cands.extend(vague)
         kept = _non_overlapping(cands)
         found = []
         for cand in kept:
@@ -656,10 +663,10 @@ class QuantityFinder:
                                                            : len(window) - len(change.group())
                                                        ]) is None and cand.unit is None:
                 return
-            last_word = window.rstrip().rsplit(None, 1)[-1] if window.strip() else ""
-            if last_word == "to":
+            fillers = change.group()[len(change.group("w")) :].split()
+            if "to" in fillers:
                 cand.change = Change(direction, None, cand.value)  # "fell to 4.1%": a level
-            elif last_word == "from":
+            elif "from" in fillers:
                 cand.change = Change(direction, cand.value, None)
             else:
                 cand.change = Change(direction)
@@ -775,6 +782,25 @@ def doc_text(doc: Doc) -> str:
         cached = doc.text
         doc.user_data["claimx.text"] = cached
     return cached
+
+
+def _inherit_in_brackets(text: str, cands: list[_Cand]) -> None:
+    """An amount restated in brackets shares the bound and change of the one before it:
+    "just under 296 hp (224 kW / 300 PS)", "rose 2 degrees (3.6 F)"; "+0.3%" is a rise."""
+    for prev, cand in zip([None, *cands], cands, strict=False):
+        if (cand.change is None and cand.start > 0 and text[cand.start - 1] == "+"
+                and cand.unit is not None):
+            cand.change = Change("up")
+        if prev is None:
+            continue
+        gap = text[prev.end : cand.start].strip()
+        if gap in ("(", "[", "/", "or") and (gap != "or" or "(" in text[prev.start : prev.end]):
+            if cand.bound == "=":
+                cand.bound = prev.bound
+            if cand.change is None and prev.change is not None:
+                level = prev.change.to_value is not None and prev.change.to_value == prev.value
+                cand.change = Change(prev.change.direction, None,
+                                     cand.value if level else None)
 
 
 def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
