@@ -346,3 +346,24 @@ def test_players_in_a_scores_table(extractor):
     assert by_name(ents, "Lee Westwood").label == "PERSON"
     assert by_name(ents, "Bernhard Langer").label == "PERSON"
     assert by_name(ents, "Germany").label == "GPE"
+
+
+def test_sentence_opening_preposition_is_not_part_of_a_name(extractor):
+    text = (
+        "Across Scotland, job centres will close on Friday. Unions in Scotland said the "
+        "plan would hit rural towns hardest."
+    )
+    ents = entities(extractor, text)
+    place = by_name(ents, "Scotland")
+    assert place.label == "GPE"
+    assert not [t for t in all_mention_texts(ents) if t.startswith("Across")]
+
+
+def test_personal_honorific_marks_a_person(extractor):
+    text = (
+        "The inquiry led by Lord Pemberton found no wrongdoing. Pemberton said the "
+        "evidence was clear, and Mr Castell agreed."
+    )
+    ents = entities(extractor, text)
+    assert by_name(ents, "Pemberton").label == "PERSON"
+    assert by_name(ents, "Castell").label == "PERSON"

@@ -64,7 +64,12 @@ GENERIC_HEADS = frozenset({"bank", "ministry", "department", "university", "nati
                            "house", "court", "council", "office", "institute", "association"})
 # Personal honorifics, stripped whatever the model's label (the rest of titles.txt only from
 # PERSON spans, because "General Motors" and "State Department" start with title words).
-HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "president", "sen", "rep",
+PERSONAL_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady",
+                                 "baroness", "sen", "rep", "senator"})
+# Tags of a sentence's first word that is not part of the name the model ran it into.
+LEADING_NON_NAME_TAGS = frozenset({"IN", "TO", "CC", "RB", "VBG", "WRB", "PRP", "MD"})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "baroness",
+                        "president", "sen", "rep",
                         "senator", "gov", "prof"})
 BRACKETS = frozenset("()[]{}")
 # A city name after one of these words is the place, even where the model says ORG.
@@ -88,7 +93,7 @@ class _Cand:
     start: int
     end: int
     label: str
-    gaz: bool = False  # the gazetteer backs this span and its label
+    gaz: bool = False  # the gazetteer (or a personal title) backs this span and its label
     headline: bool = False
     weak: bool = False  # backed by a list that yields to context (a city can be a club)
     split: bool = False  # a piece of a model span cut at a line break or dash
@@ -177,7 +182,10 @@ class EntityExtractor:
         for number, (s, e) in enumerate(pieces):
             s, e = self._trim(doc, s, e, label)
             if e > s and self._is_name(doc, s, e):
-                out.append(_Cand(s, e, label, split=number > 0))
+                # "Lord Hutton", "Mr Castell" tagged ORG: a personal honorific names a person.
+                titled = s > 0 and doc[s - 1].lower_.rstrip(".") in PERSONAL_HONORIFICS
+                out.append(_Cand(s, e, "PERSON" if titled else label, gaz=titled,
+                                 split=number > 0))
         return out
 
     def _trim(self, doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
@@ -200,6 +208,8 @@ class EntityExtractor:
             return doc[start:end].text.lower() not in self._the_names
         if _NUMBERISH.match(tok.text) or tok.lower_ in POSSESSIVES:
             return True
+        if tok.tag_ in LEADING_NON_NAME_TAGS and _starts_sentence(doc, start):
+            return True  # "Across Wales, ...": a capitalised preposition opens the sentence
         is_title = low in HONORIFICS or (label == "PERSON" and low in self._titles)
         return is_title and doc[start + 1].text[:1].isupper()
 
@@ -704,14 +714,15 @@ def _coordinated_places(doc: Doc, cands: list[_Cand]) -> None:
         if gap not in (["and"], ["or"], [","], ["&"]):
             continue
         for known, other in ((left, right), (right, left)):
+            single = other.end - other.start == 1
             if (
-                known.gaz
-                and known.label in ("GPE", "LOC")
+                known.label in ("GPE", "LOC")
+                and (known.gaz or single)
                 and not other.gaz
                 and other.label in ("ORG", "PERSON", "NORP", "PRODUCT", "FAC")
-                and not (other.label == "PERSON" and other.end - other.start > 1)
+                and not (other.label == "PERSON" and not single)
             ):
-                other.label = known.label
+                other.label = known.label  # a list of places: "Cardiff, Bangor and Wrexham"
 
 
 def _dateline_places(
