@@ -30,6 +30,7 @@ _CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "parataxis", "csubj
                           "acl", "xcomp"})
 # Children of a clause head that are other clauses (cut away unless they hold our quantity).
 _SPLIT_DEPS = frozenset({"conj", "ccomp", "advcl", "parataxis", "relcl"})
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "nummod", "quantmod"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _SUBJECT_DROP = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"})
 _PRONOUNS = frozenset({"it", "they", "this", "that", "which", "who", "these", "those", "he",
@@ -237,9 +238,16 @@ class ClaimExtractor:
             if (tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.tag_ in ("NN", "NNS")
                     and prep.head.i < tok.i):
                 yield _np_span(doc, prep.head, keep_preps=False)
-        if q.noun is None and last.head.i > last.i and last.head.tag_ in ("NN", "NNS") and (
-                last.dep_ in ("amod", "compound", "nmod", "npadvmod", "nummod")):
-            yield _np_span(doc, last.head, skip=skip)
+        if q.noun is None:
+            # "a 25% premium", "98 percent rural network coverage": the noun it qualifies
+            token = last
+            for _ in range(4):
+                if token.head.i <= token.i or token.dep_ not in _MODIFIER_DEPS:
+                    break
+                token = token.head
+                if token.tag_ in ("NN", "NNS"):
+                    yield _np_span(doc, token, skip=skip)
+                    break
         subj = _nearest_subject(head)
         if subj is not None:
             span = _np_span(doc, subj)
