@@ -144,3 +144,15 @@ def test_furniture_drops_claims(claims_of):
 @pytest.mark.parametrize("text", ["", "   ", "”“", "5", "(((5%)))", "a\n\n\n\n5bn"])
 def test_no_crash(claims_of, text):
     claims_of(text)
+
+
+def test_ranking_claim(claims_of):
+    claims = claims_of("The port is one of the busiest in the region.")
+    assert [c.kind for c in claims] == ["ranking"]
+
+
+def test_two_things_measured_in_one_clause(claims_of):
+    claims = claims_of("The bank will cut 1,200 jobs, or about 8% of its workforce.")
+    subjects = [c.subject.text if c.subject else None for c in claims]
+    assert "its workforce" in subjects
+    assert all(c.text == claims[0].text for c in claims)

@@ -201,3 +201,47 @@ def test_unit_rules_fire_on_their_examples(nlp, patterns):
 )
 def test_junk_does_not_crash(finder, nlp, text):
     quantities(finder, nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The fare was 3 dollars 50 cents.", 3.5, "USD"),
+        ("The loan was 12,34,567 rupees.", 1234567.0, "INR"),
+        ("They lost 75 usd million last year.", 75e6, "USD"),
+        ("The plant cost c $ 16.4 million.", 16.4e6, "CAD"),
+        ("The city has 4 hundred thousand residents.", 400000.0, None),
+        ("It costs a quarter million dollars.", 250000.0, "USD"),
+        ("The chips use a sub-5 nanometer process.", 5.0, "nm"),
+        ("Profit reached Y=120 billion.", 120e9, "JPY"),
+        ("Parker, 58, was appointed on Monday.", 58.0, "year_of_age"),
+        ("The dish needs ½ teaspoon of salt.", 0.5, "teaspoon"),
+        ("It reached minus 40 degrees Celsius.", -40.0, "celsius"),
+    ],
+)
+def test_more_forms(finder, nlp, text, value, unit):
+    q = only(finder, nlp, text)
+    assert q.value == pytest.approx(value)
+    assert q.unit == unit
+
+
+def test_bracketed_restatement_shares_bound(finder, nlp):
+    found = quantities(finder, nlp, "The engine makes just under 400 hp (298 kW) at full tilt.")
+    assert [(q.text, q.bound) for q in found] == [("just under 400 hp", "<"), ("298 kW", "<")]
+
+
+def test_plus_sign_is_a_rise(finder, nlp):
+    found = quantities(finder, nlp, "Markets at noon: Dax +0.4%, Cac -0.2%.")
+    assert found[0].change is not None and found[0].change.direction == "up"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It is one of the fastest trains in Europe.", 1),
+        ("He is one of the founders of the firm.", 0),
+        ("One bidder dropped out of the race.", 1),
+    ],
+)
+def test_one_of_the(finder, nlp, text, expected):
+    assert len([q for q in quantities(finder, nlp, text) if q.value == 1]) == expected

@@ -58,6 +58,9 @@ _HARD_BREAKS = (
         r"|Ltd|U\.S|U\.K))[.!?][\"”’)]?)\s+(?=[A-Z“\"‘(•])"
     ),
 )
+_ONE_OF_THE_BEST = regex.compile(
+    r"\bone of the (?:most|least|best|worst|\w+est)\b", regex.IGNORECASE
+)
 _RANKING = regex.compile(r"\b(?:rank\w*|top|largest|biggest|highest|lowest|leading)\b",
                          regex.IGNORECASE)
 
@@ -491,7 +494,7 @@ def _kind(doc: Doc, quantities: tuple[Quantity, ...], start: int, end: int) -> s
     # "than" in "more than 60%" is a bound, not a comparison between two things
     if _COMPARISON.search(clause) and not all(q.bound != "=" for q in quantities):
         return "comparison"
-    if _ORDINAL.search(clause) and _RANKING.search(clause):
+    if (_ORDINAL.search(clause) and _RANKING.search(clause)) or _ONE_OF_THE_BEST.search(clause):
         return "ranking"
     if all(q.vague for q in quantities):
         return "vague"

@@ -273,10 +273,11 @@ class QuantityFinder:
         start = s
         # A sign counts only at a word start: "-5C", not "COVID-19" or the "-10" of "5-10".
         lead = text[max(0, s - 20) : s]
+        sub = regex.search(r"(?i)(?<![\p{L}])sub-$", lead)
         if (s > 1 and text[s - 1] == "-" and regex.search(r"\p{L}[\w-]*-$", lead)
-                and not regex.search(r"(?i)(?:minus|sub)-$", lead)):
+                and not regex.search(r"(?i)minus-$", lead) and sub is None):
             return None  # inside a name or code: "COVID-19", "F-150", "scp2-173m"
-        if s > 0 and text[s - 1] in _MINUS:
+        if s > 0 and text[s - 1] in _MINUS and sub is None:
             pre = text[s - 2] if s >= 2 else " "
             if pre.isalpha() and not text[max(0, s - 6) : s - 1].lower().endswith("minus"):
                 return None
@@ -311,6 +312,8 @@ class QuantityFinder:
             value = value * 10.0 ** int(power.group(1).replace("−", "-"))
             end = power.end()
         cand = _Cand(start, end, value, s, e, unit=currency, currency=currency is not None)
+        if sub is not None:
+            cand.start, cand.bound = s - 4, "<"  # "sub-7 nanometer"
         self._suffixes(text, cand)
         if cand.end < len(text) and _WORD_CHAR.match(text[cand.end]):
             return None  # "3G", "5am", "1990s": letters glued on that are no unit
@@ -561,7 +564,10 @@ class QuantityFinder:
         if nxt.lower_ in ("another", "day", "time", "way", "thing", "by", "or", "more"):
             return False
         if nxt.lower_ == "of":
-            return False  # "one of the drivers" names a member, it does not count them
+            # "one of the drivers" names a member; "one of the best speakers" ranks it
+            after = doc[tok.i + 2 : tok.i + 5]
+            return len(after) >= 2 and after[0].lower_ == "the" and (
+                after[1].tag_ in ("JJS", "RBS"))
         return nxt.tag_ in ("NN", "NNS", "JJ") and tok.dep_ == "nummod"
 
     # ------------------------------------------------------------------ ranges
