@@ -35,6 +35,7 @@ _FRACTION = regex.compile(r"(?:\s+|-)(\d{1,2})[/⁄](\d{1,3})(?![\d/])")
 _GLUED_SLASH = regex.compile(r"[/⁄](\d{1,4})(?![\d/⁄])")
 _EXPONENT = regex.compile(r"\s?[×x]\s?10\^?([-−]?\d{1,3})(?![\d])")
 _MOST = regex.compile(r"(?i)(?<![\p{L}])most(?![\p{L}])")
+_SPACED_MINUS = regex.compile(r"(?<=\p{L} )- $")
 _PLURAL_NEXT = regex.compile(r"\s+(?:people|[a-z]{3,}s)\b")
 _DATING_NEXT = regex.compile(r"\s+(?:earlier|ago|before|later|after)\b")
 _CLAUSE_END_NEXT = regex.compile(r"\s*(?:[.,;!?)]|$)")
@@ -315,6 +316,10 @@ class QuantityFinder:
         if sub is not None:
             cand.start, cand.bound = s - 4, "<"  # "sub-7 nanometer"
         self._suffixes(text, cand)
+        if (cand.unit in ("celsius", "fahrenheit", "degree") and value > 0 and start == s
+                and _SPACED_MINUS.search(text, max(0, s - 4), s)):
+            cand.value = -(cand.value or 0.0)  # "convert - 20 degrees": a spaced minus sign
+            cand.start = s - 2
         if cand.end < len(text) and _WORD_CHAR.match(text[cand.end]):
             return None  # "3G", "5am", "1990s": letters glued on that are no unit
         if regex.match(r"-\p{N}", text[cand.end : cand.end + 2]) and cand.unit and (
