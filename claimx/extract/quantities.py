@@ -36,6 +36,7 @@ _GLUED_SLASH = regex.compile(r"[/⁄](\d{1,4})(?![\d/⁄])")
 _EXPONENT = regex.compile(r"\s?[×x]\s?10\^?([-−]?\d{1,3})(?![\d])")
 _MOST = regex.compile(r"(?i)(?<![\p{L}])most(?![\p{L}])")
 _SPACED_MINUS = regex.compile(r"(?<=\p{L} )- $")
+_MEGA_CODE = regex.compile(r"\s?(?P<m>[Mk])(?P<code>[A-Z]{3})(?![\p{L}\p{N}])")
 _PLURAL_NEXT = regex.compile(r"\s+(?:people|[a-z]{3,}s)\b")
 _DATING_NEXT = regex.compile(r"\s+(?:earlier|ago|before|later|after)\b")
 _CLAUSE_END_NEXT = regex.compile(r"\s*(?:[.,;!?)]|$)")
@@ -351,7 +352,15 @@ class QuantityFinder:
                 pos = scale.end()
             else:
                 break
-        suffix = self._suffix.match(text, pos)
+        mega = _MEGA_CODE.match(text, pos)
+        if mega is not None and not cand.currency:
+            unit = self.unit_ids.get("suf:" + mega.group("code").lower())
+            if unit in self.currency_ids:
+                # "30 MUSD", "120 MEUR": millions (k: thousands) of a currency code
+                cand.value = (cand.value or 0) * (1e6 if mega.group("m") == "M" else 1e3)
+                cand.unit, cand.currency, cand.scaled = unit, True, True
+                pos = mega.end()
+        suffix = self._suffix.match(text, pos) if not cand.currency else None
         if suffix is not None:
             unit = self.unit_ids.get("suf:" + suffix.group("u").lower())
             if unit is None:
@@ -630,10 +639,12 @@ class QuantityFinder:
         """ "3 dollars 50 cents", "15 dollars and 50": one amount. Updates ``a`` in place."""
         if gap not in ("", "and") or not a.currency or a.scaled or a.range is not None:
             return False
+        if b.start < a.end or a.unit not in self.currency_ids:
+            return False  # overlapping, or a rate ("64.2 cents a dozen")
         if a.unit in ("cent", "penny") or b.value is None or b.range is not None:
             return False
         cents = b.unit in ("cent", "penny") or (
-            b.unit is None and not b.words and float(b.value).is_integer()
+            b.unit is None and float(b.value).is_integer()
             and 0 < b.value < 100 and _CLAUSE_END_NEXT.match(text, b.end) is not None)
         if not cents or a.value is None:
             return False
