@@ -367,3 +367,36 @@ def test_personal_honorific_marks_a_person(extractor):
     ents = entities(extractor, text)
     assert by_name(ents, "Pemberton").label == "PERSON"
     assert by_name(ents, "Castell").label == "PERSON"
+
+
+def test_headline_name_the_body_repeats(extractor):
+    text = (
+        "Granite Peak Outfitters Posts Record Sales\n\n"
+        "Granite Peak Outfitters said on Tuesday that sales rose 9% in the quarter."
+    )
+    company = by_name(entities(extractor, text), "Granite Peak Outfitters")
+    assert company.label == "ORG"
+    assert len(company.mentions) == 2
+
+
+def test_hyphenated_organisation_name(extractor):
+    text = (
+        "The Organisation for Economic Co-operation and Development (OECD) cut its forecast. "
+        "The OECD now expects slower growth."
+    )
+    ents = entities(extractor, text)
+    oecd = by_name(ents, "Organisation for Economic Co-operation and Development")
+    assert oecd.label == "ORG" and "OECD" in oecd.aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("The warning came from Ruben Almagro, a spokesman for the agency.", "Ruben Almagro",
+         "PERSON"),
+        ("Up to a third of the harvest in Cazorla province could be lost.", "Cazorla", "GPE"),
+        ("Councillor Amara Nwosu voted against the plan.", "Amara Nwosu", "PERSON"),
+    ],
+)
+def test_context_settles_the_type(extractor, text, name, label):
+    assert by_name(entities(extractor, text), name).label == label

@@ -75,9 +75,17 @@ BRACKETS = frozenset("()[]{}")
 # A city name after one of these words is the place, even where the model says ORG.
 PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "outside", "across", "into",
                                 "around", "via", "towards", "toward"})
+# Lower-case nouns after a one-word name that make it a place: "Jaen province".
+NATURAL_PLACES = frozenset({"river", "valley", "mountains", "lake", "sea", "island", "islands",
+                            "peninsula", "desert", "basin", "coast", "bay", "gulf", "delta"})
+PLACE_NOUNS = NATURAL_PLACES | frozenset({"province", "region", "district", "county",
+                                          "prefecture", "municipality", "governorate", "oblast",
+                                          "state", "city", "town", "village", "airport",
+                                          "port"})
 # Tags of words that are not names when the model tags them alone at a sentence start.
 NOT_NAME_TAGS = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "RBS", "VB", "VBD", "VBG", "VBN",
-                           "VBP", "VBZ", "IN", "DT", "PRP", "PRP$", "MD", "CC", "UH"})
+                           "VBP", "VBZ", "IN", "DT", "PRP", "PRP$", "MD", "CC", "UH", "NN",
+                           "NNS"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’", "s"})
 BLOCKING_FURNITURE = frozenset({"read_more", "id", "footer"})
 _NUMBERISH = re.compile(r"^[\d.,:/%\-+]+$")
@@ -152,6 +160,7 @@ class EntityExtractor:
         cands = self._add_gazetteer(doc, cands)
         cands = self._table_rows(doc, text, cands, headlines)
         _coordinated_places(doc, cands)
+        self._context_labels(doc, cands)
         acronyms = self._add_acronyms(doc, cands)
         cands += _initialisms(doc, cands)
         cands = self._drop_furniture(doc, cands, furniture)
@@ -234,6 +243,42 @@ class EntityExtractor:
             ):
                 cand.label = "PERSON"
 
+    def _context_labels(self, doc: Doc, cands: list[_Cand]) -> None:
+        """Words around a name that settle its type: "Ruben Campo, a spokesman for" is a person;
+        "Jaen province" and "the Tana river" are places."""
+        n = len(doc)
+        for cand in cands:
+            if cand.gaz:
+                continue
+            after = cand.end
+            if (
+                cand.label != "PERSON"
+                and cand.end - cand.start > 1
+                and after + 2 < n
+                and doc[after].text == ","
+                and doc[after + 1].lower_ in ("a", "an", "the", "its", "their")
+                and self._role_head(doc, after + 2)
+            ):
+                cand.label = "PERSON"
+            elif (
+                cand.end - cand.start == 1
+                and after < n
+                and doc[after].lower_ in PLACE_NOUNS
+                and cand.label in ("PERSON", "ORG", "NORP", "PRODUCT")
+            ):
+                cand.label = "LOC" if doc[after].lower_ in NATURAL_PLACES else "GPE"
+
+    def _role_head(self, doc: Doc, i: int) -> bool:
+        """Is the noun phrase at ``i`` a role ("chief executive", "spokesman")? Its head, the
+        last of its nouns, must be a title word: "the energy ministry" is not a role."""
+        head = None
+        for j in range(i, min(i + 4, len(doc))):
+            if doc[j].tag_.startswith("NN") or doc[j].tag_ == "JJ":
+                head = doc[j] if doc[j].tag_.startswith("NN") else head
+                continue
+            break
+        return head is not None and head.tag_ in ("NN", "NNS") and head.lower_ in self._titles
+
     def _check_headlines(
         self, doc: Doc, cands: list[_Cand], headlines: list[tuple[int, int]]
     ) -> list[_Cand]:
@@ -248,10 +293,21 @@ class EntityExtractor:
             body.setdefault(words, cand.label)
             if cand.label == "PERSON" and len(words) > 1:
                 body.setdefault(words[-1:], "PERSON")
-        kept = [c for c in cands if not c.headline or _key_words(doc, c.start, c.end) in body]
-        for cand in kept:
-            if cand.headline:
-                cand.label = body[_key_words(doc, cand.start, cand.end)]
+        kept = []
+        for cand in cands:
+            label = body.get(_key_words(doc, cand.start, cand.end)) if cand.headline else None
+            if label:
+                cand.label = label
+            elif cand.headline and not _repeated_in_body(doc, cand, headlines):
+                # "Granite Peak Outfitters Posts Record Sales": keep the longest opening
+                # words the body repeats, if any.
+                for end in range(cand.end - 1, cand.start + 1, -1):
+                    part = _Cand(cand.start, end, cand.label, headline=True)
+                    if _repeated_in_body(doc, part, headlines):
+                        kept.append(part)
+                        break
+                continue
+            kept.append(cand)
         taken = {i for c in kept for i in range(c.start, c.end)}
         longest = max((len(k) for k in body), default=0)
         for line_start, line_end in headlines:
@@ -539,6 +595,22 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
     return lines
 
 
+def _repeated_in_body(doc: Doc, cand: _Cand, headlines: list[tuple[int, int]]) -> bool:
+    """The body writes the headline's name too, even where the model did not tag it there."""
+    name = doc[cand.start:cand.end].text
+    if name.isupper() or " " not in name:
+        return False  # one word or capitals: too weak a signal on its own
+    text = doc.text
+    # Not inside a longer name: "Port of Gdansk Authority" does not repeat "Port of Gdansk".
+    for match in re.finditer(r"\b" + re.escape(name) + r"\b(?![ -][A-Z])", text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        before = text[max(line_start, match.start() - 30):match.start()].split()
+        inside_name = bool(before) and before[-1][:1].isupper() and before[-1][-1:].isalpha()
+        if not inside_name and not _in_lines(match.start(), headlines):
+            return True
+    return False
+
+
 def _in_lines(offset: int, lines: list[tuple[int, int]]) -> bool:
     return any(s <= offset < e for s, e in lines)
 
@@ -549,6 +621,8 @@ def _cased_like_a_name(doc: Doc, start: int, end: int) -> bool:
         text = doc[i].text
         if text[:1].isupper():
             continue
+        if i > start and doc[i - 1].text == "-" and not doc[i - 1].whitespace_:
+            continue  # "Co-operation": the part after a hyphen may be lower case
         if text.lower() in JOINERS or not any(ch.isalpha() for ch in text):
             continue
         return False
