@@ -157,6 +157,8 @@ class QuantityFinder:
         )
         self._suffix = regex.compile(
             r"(?:\s?-\s?|\s{0,2})(?P<u>" + _alternation(suffix, loose=loose) + r")"
+            # a unit in brackets, as tables write it: "20 (kg)", "20 [kg]"
+            r"|\s?[(\[{<](?P<u>" + _alternation(suffix, loose=loose) + r")[)\]}>]"
         )
         self._scales: dict[str, tuple[float, str]] = {}
         for row in patterns.table("number_scales"):
