@@ -400,3 +400,14 @@ def test_hyphenated_organisation_name(extractor):
 )
 def test_context_settles_the_type(extractor, text, name, label):
     assert by_name(entities(extractor, text), name).label == label
+
+
+def test_first_name_links_to_the_one_person_with_it(extractor):
+    text = (
+        "Petra Kvitova beat Elena Dementieva in straight sets on Monday. Petra served "
+        "eleven aces, and Kvitova said she felt ready for the Australian Open."
+    )
+    ents = entities(extractor, text)
+    player = by_name(ents, "Petra Kvitova")
+    assert {"Petra", "Kvitova"} <= set(player.aliases)
+    assert by_name(ents, "Australian Open").label == "EVENT"

@@ -480,6 +480,8 @@ class EntityExtractor:
             last = doc[cand.end - 1]
             if cand.label == "PERSON" and len(form) > 1 and last.is_alpha and len(last) > 2:
                 forms.setdefault((last.text,), "PERSON")  # "Pashinyan" after "Nikol Pashinyan"
+                if form[0] in self._first_names:
+                    forms.setdefault(form[:1], "PERSON")  # "Petra" after "Petra Kvitova"
         if not forms:
             return []
         longest = max(len(f) for f in forms)
@@ -533,6 +535,10 @@ class EntityExtractor:
                 union(key, acronyms[key])
                 continue
             full = [p for p in persons if p != key and p.split()[-len(words):] == words]
+            given = doc[cs[0].start].text in self._first_names
+            if not full and len(words) == 1 and (given or _votes(cs) == "PERSON"):
+                # "Serena" after "Serena Williams", when no other person shares the name.
+                full = [p for p in persons if p.split()[0] == key]
             if len({find(p) for p in full}) == 1:
                 union(key, full[0])
                 surname_of.add(key)
