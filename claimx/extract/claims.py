@@ -259,6 +259,8 @@ class ClaimExtractor:
                 span.start <= source.start < span.end or subj.lower_ in self._data_nouns)
             if not evidence:
                 yield span
+        if head.tag_.startswith("NN") and head.i < anchor.i:
+            yield _np_span(doc, head, keep_preps=False)  # a fragment: "floor area = 32 m2"
         if q.noun is not None:
             return  # a count names what it counts: "the two sides" needs no other subject
         token = anchor
@@ -477,7 +479,11 @@ def _clean_subject(doc: Doc, ctx: _DocContext, span: Span) -> Span | None:
         return None
     i = first.i
     while i < len(doc) and doc[i].idx < end:
-        if doc[i].tag_.startswith("NN"):
+        tok = doc[i]
+        # a noun, or a name the tagger missed ("OHSU" as JJ)
+        if tok.tag_.startswith("NN") or tok.ent_type_ or (
+                tok.tag_ in ("JJ", "FW", "VBN") and tok.text[:1].isupper() and tok.i > 0
+                and not doc[tok.i - 1].is_sent_start):
             return Span.of(text, start, end)
         i += 1
     return None
