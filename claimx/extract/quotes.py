@@ -128,7 +128,8 @@ class _Run:
                     self.in_quote[i] = number
         blocked = [(self.doc[s].idx, _end_char(self.doc, e)) for c in cands for s, e in c.segments
                    if e > s]
-        self.speakers = SpeakerResolver(self.doc, self.entities, self.ex.titles, blocked)
+        self.speakers = SpeakerResolver(self.doc, self.entities, self.ex.titles, blocked,
+                                        text=self.text)
         for cand in cands:
             self._attribute(cand)
         cands = [c for c in cands if c.kind in ("direct", "mixed")]

@@ -48,8 +48,11 @@ class SpeakerResolver:
         entities: Sequence[Entity],
         titles: frozenset[str],
         blocked: Sequence[tuple[int, int]] = (),
+        text: str | None = None,
     ) -> None:
         self.doc = doc
+        # Doc.text joins every token on each access: read it once.
+        self.text = doc.text if text is None else text
         self.titles = titles
         names: list[_Name] = []
         for entity in entities:
@@ -139,7 +142,7 @@ class SpeakerResolver:
                 if right.dep_ == "appos" and _entity_of(right) is not None:
                     named = right
                     break
-        mention = Span.of(doc.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+        mention = Span.of(self.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
         low = head.lower_
         if head.tag_ == "PRP" or low in PRONOUNS:
             labels: frozenset[str] = frozenset()
@@ -179,7 +182,7 @@ class SpeakerResolver:
         doc = self.doc
         if end - start > 1 and doc[start].lower_ in ("the", "a", "an") and doc[start + 1].is_title:
             start += 1
-        return doc.text[doc[start].idx:_end(doc, end)]
+        return self.text[doc[start].idx:_end(doc, end)]
 
 
 def _end(doc: Doc, hi: int) -> int:
