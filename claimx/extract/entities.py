@@ -66,6 +66,11 @@ GENERIC_HEADS = frozenset({"bank", "ministry", "department", "university", "nati
 # PERSON spans, because "General Motors" and "State Department" start with title words).
 PERSONAL_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady",
                                  "baroness", "sen", "rep", "senator"})
+TRAILING_ROLES = frozenset({"MP", "MPs", "MEP", "MEPs", "MSP", "MSPs", "AM", "TD"})
+# Title words that are never a name on their own ("the Cardinal said").
+LONE_TITLES = frozenset({"cardinal", "minister", "chancellor", "president", "senator", "governor",
+                         "mayor", "bishop", "archbishop", "sheikh", "councillor", "premier",
+                         "mr", "mrs", "ms", "dr", "sir", "lord", "lady"})
 # Tags of a sentence's first word that is not part of the name the model ran it into.
 LEADING_NON_NAME_TAGS = frozenset({"IN", "TO", "CC", "RB", "VBG", "WRB", "PRP", "MD"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "baroness",
@@ -219,12 +224,16 @@ class EntityExtractor:
             return True
         if tok.tag_ in LEADING_NON_NAME_TAGS and _starts_sentence(doc, start):
             return True  # "Across Wales, ...": a capitalised preposition opens the sentence
+        if tok.is_lower and tok.is_alpha and low not in JOINERS:
+            return True  # "today Brent South": a name does not start with a lower-case word
         is_title = low in HONORIFICS or (label == "PERSON" and low in self._titles)
         return is_title and doc[start + 1].text[:1].isupper()
 
     def _is_name(self, doc: Doc, start: int, end: int) -> bool:
         text = doc[start:end].text
         if not _HAS_UPPER.search(text) or _NUMBERISH.match(text):
+            return False
+        if end - start == 1 and text.lower().rstrip(".") in LONE_TITLES:
             return False
         return " ".join(text.lower().split()) not in self._stoplist
 
@@ -644,6 +653,8 @@ def _drop_last(doc: Doc, start: int, end: int, label: str) -> bool:
         return True
     if end - start < 2:
         return False
+    if tok.text in TRAILING_ROLES:
+        return True  # "Bedfordshire MP": the seat is the name, the member is not
     if tok.tag_ in ("IN", "CC", "DT", "TO", "WDT"):
         return True
     # "Kazakh digital ministry": a name does not end in lower-case words.
