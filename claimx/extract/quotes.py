@@ -553,7 +553,11 @@ class _Run:
             return dep in ("ccomp",)
         if low in self.ex.framing:
             return dep in ("dobj", "oprd", "xcomp", "ccomp") or as_phrase
-        return False
+        # Any verb that casts its object as the quoted words: 'pounding Trump as a “con
+        # artist”'.
+        return dep == "prep" and path.lower_ == "as" and any(
+            c.dep_ == "dobj" and c.i < path.i for c in verb.children
+        )
 
     def _clause_span(self, verb: Token, path: Token) -> tuple[int, int] | None:
         """Characters of what ``verb`` reports, the branch holding ``path``: a clause alone
