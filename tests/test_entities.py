@@ -411,3 +411,16 @@ def test_first_name_links_to_the_one_person_with_it(extractor):
     player = by_name(ents, "Petra Kvitova")
     assert {"Petra", "Kvitova"} <= set(player.aliases)
     assert by_name(ents, "Australian Open").label == "EVENT"
+
+
+def test_scorers_in_brackets_are_people(extractor):
+    text = (
+        "Scottish first division results :\n"
+        "Falkirk 2 ( Mackay 14 , Reid 77 ) Dunfermline 1 ( Hume 60 )\n"
+        "Livingston 0 Morton 1 ( Weatherson 88 )\n"
+    )
+    ents = entities(extractor, text)
+    for club in ("Falkirk", "Dunfermline", "Livingston", "Morton"):
+        assert by_name(ents, club).label == "ORG"
+    for scorer in ("Mackay", "Reid", "Hume", "Weatherson"):
+        assert by_name(ents, scorer).label == "PERSON"

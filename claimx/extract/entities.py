@@ -35,6 +35,8 @@ NAME_LABELS = frozenset(
     {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
      "LANGUAGE"}
 )
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL",
+                            "CARDINAL"})
 # Gazetteer file stem suffix -> label ("gazetteer_cities.txt" holds GPE names).
 GAZETTEER_LABELS = {
     "gpe": "GPE",
@@ -110,6 +112,7 @@ class _Cand:
     headline: bool = False
     weak: bool = False  # backed by a list that yields to context (a city can be a club)
     split: bool = False  # a piece of a model span cut at a line break or dash
+    sure: bool = False  # its context (a results row) settles it: no common-word doubts
 
 
 class EntityExtractor:
@@ -163,7 +166,7 @@ class EntityExtractor:
         cands = self._check_headlines(doc, cands, headlines)
         self._first_name_persons(doc, cands)
         cands = self._add_gazetteer(doc, cands)
-        cands = self._table_rows(doc, text, cands, headlines)
+        cands = self._table_rows(doc, text, cands, headlines, furniture)
         _coordinated_places(doc, cands)
         self._context_labels(doc, cands)
         acronyms = self._add_acronyms(doc, cands)
@@ -374,26 +377,41 @@ class EntityExtractor:
         return cands
 
     def _table_rows(
-        self, doc: Doc, text: str, cands: list[_Cand], headlines: list[tuple[int, int]]
+        self,
+        doc: Doc,
+        text: str,
+        cands: list[_Cand],
+        headlines: list[tuple[int, int]],
+        furniture: tuple[Furniture, ...],
     ) -> list[_Cand]:
         """Results and standings lines ("Real Betis 2 Sevilla 1", "Chile 4 3 1 0 9") hold only
         names and numbers: each run of capitalised words is a team or a player. A city there is
         its club (ORG); a country is its national side, which stays a place."""
         for match in _TABLE_LINE.finditer(text):
-            if _in_lines(match.start(), headlines):
-                continue
+            if _in_lines(match.start(), headlines) or any(
+                f.start < match.end() and match.start() < f.end for f in furniture
+            ):
+                continue  # a dateline is names and numbers too
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is None or not _is_table_row(span):
                 continue
             for start, end in _capitalised_runs(span):
+                if any(doc[i].ent_type_ in NUMERIC_LABELS for i in range(start, end)):
+                    continue  # "June", "Tuesday": the model's dates are not teams
+                # "Barnsley 3 ( Smith 12 , Jones 45 )": names in brackets are the scorers.
+                bracketed = _in_brackets(span, start)
                 inside = [c for c in cands if c.start < end and start < c.end]
                 exact = [c for c in inside if (c.start, c.end) == (start, end)]
                 if exact:
                     cand = exact[0]
-                    cand.split = False  # the row confirms where the name ends
+                    cand.split, cand.sure = False, True  # the row confirms the name
                     # Players are listed by full name; one capitalised word there is a club.
-                    single_person = cand.label == "PERSON" and end - start == 1
-                    if end - start > 1 and doc[start].text in self._first_names:
+                    single_person = (
+                        cand.label == "PERSON" and end - start == 1 and not bracketed
+                    )
+                    if (end - start > 1 and doc[start].text in self._first_names) or (
+                        bracketed and not cand.gaz
+                    ):
                         cand.label = "PERSON"  # "Bernhard Langer 68 67" in a golf table
                     elif cand.weak or single_person or (
                         not cand.gaz and cand.label in ("GPE", "LOC", "NORP")
@@ -405,9 +423,10 @@ class EntityExtractor:
                 label = next((c.label for c in inside if c.label == "PERSON"
                               and start <= c.start and c.end <= end), None)
                 if label is None:
-                    label = "PERSON" if doc[start].text in self._first_names else "ORG"
+                    given = doc[start].text in self._first_names
+                    label = "PERSON" if given or bracketed else "ORG"
                 cands = [c for c in cands if not (c.start < end and start < c.end)]
-                cands.append(_Cand(start, end, label))
+                cands.append(_Cand(start, end, label, sure=True))
         return cands
 
     def _add_acronyms(self, doc: Doc, cands: list[_Cand]) -> dict[str, str]:
@@ -602,7 +621,12 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
             lines.append((match.start(), match.end()))
             continue
         stripped = line.rstrip()
-        if len(words) < 3 or stripped[-1:] in ".!?:;,\"”'’" or stripped[-1:].isdigit():
+        if (
+            len(words) < 3
+            or stripped[-1:] in ".!?:;,\"”'’"
+            or stripped[-1:].isdigit()
+            or len(re.findall(r"(?<!\S)\d", line)) >= 2
+        ):
             continue  # a sentence, or a results row ("Real Betis 2 Sevilla 1")
         titled = sum(1 for w in content if w[0].isupper())
         if content and titled == len(content) and len(content) >= 3:
@@ -683,6 +707,16 @@ def _is_table_row(span: Span) -> bool:
         elif tok.lower_ not in JOINERS:
             return False
     return numbers > 0 and names > 0
+
+
+def _in_brackets(span: Span, i: int) -> bool:
+    """Is token ``i`` inside round brackets opened within the line ``span``?"""
+    depth = 0
+    for tok in span:
+        if tok.i >= i:
+            break
+        depth += (tok.text == "(") - (tok.text == ")")
+    return depth > 0
 
 
 def _capitalised_runs(span: Span) -> list[tuple[int, int]]:
@@ -851,6 +885,7 @@ def _drop_common_words(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         single = (
             cand.end - cand.start == 1
             and not cand.gaz
+            and not cand.sure
             and tok.text[:1].isupper()
             and not tok.text.isupper()  # "WHO" in capitals is an acronym, not "who"
         )
