@@ -101,6 +101,8 @@ class ClaimExtractor:
         sources = patterns.table("claim_sources")
         self._speech = patterns.word_list("cue_verbs") | {
             row[0].lower() for row in sources if len(row) > 1 and row[1] == "verb"}
+        self._reporting = {row[0].lower() for row in sources if len(row) > 1
+                           and row[1] == "verb"}
         self._data_verbs = {row[0].lower() for row in sources if len(row) > 1
                             and row[1] == "data"}
         self._data_nouns = {row[0].lower() for row in sources if len(row) > 1
@@ -205,7 +207,7 @@ class ClaimExtractor:
                 subject=subjects[key],
                 source=source,
                 time=_time(doc, ctx, sent, start, end, times, quantities),
-                hedge=self._hedge_in(text, sent.start_char, end),
+                hedge=self._hedge_in(doc, head, start, end),
             ))
         return claims
 
@@ -285,8 +287,14 @@ class ClaimExtractor:
                     return Source(span.start, span.end, span.text, "according to")
         # "the company said" / "X told Reuters" governing the clause
         token = head
+        came_by = "ccomp"
         for _ in range(4):
-            if token.lower_ in self._speech and token.tag_.startswith("VB"):
+            # The clause's own verb attributes only if it is a reporting verb ("the firm
+            # reported profits of $5m"); a verb above it only if the claim is its complement
+            # ("the firm said profits rose"), not "posted a profit of $3bn, up 27%".
+            speech = self._reporting if token is head else (
+                self._speech if came_by in ("ccomp", "parataxis", "xcomp", "conj") else ())
+            if token.lower_ in speech and token.tag_.startswith("VB"):
                 subj = _subject_of(token)
                 if subj is not None:
                     span = _np_span(doc, subj)
@@ -297,6 +305,7 @@ class ClaimExtractor:
                     return self._data_source(doc, subj, token)
             if token.head is token:
                 break
+            came_by = token.dep_
             token = token.head
         # "..., the company said." parsed with the speech verb as a child of our clause
         for child in head.children:
@@ -331,11 +340,25 @@ class ClaimExtractor:
         span = _np_span(doc, subj)
         return Source(span.start, span.end, span.text, verb.lower_)
 
-    def _hedge_in(self, text: str, start: int, end: int) -> Span | None:
+    def _hedge_in(self, doc: Doc, head: Token, start: int, end: int) -> Span | None:
+        """A hedge inside the clause, or the verb the clause hangs on ("analysts estimate
+        that ...", "is expected to ...")."""
         if self._hedge is None:
             return None
+        text = doc_text(doc)
         match = self._hedge.search(text, start, end)
-        return Span.of(text, *match.span()) if match is not None else None
+        if match is not None:
+            return Span.of(text, *match.span())
+        governor = head.head
+        if head.dep_ in ("ccomp", "xcomp") and governor is not head:
+            lo = governor.idx
+            for child in governor.children:
+                if child.dep_ in ("aux", "auxpass") and child.i < governor.i:
+                    lo = min(lo, child.idx)
+            match = self._hedge.search(text, lo, governor.idx + len(governor) + 3)
+            if match is not None:
+                return Span.of(text, *match.span())
+        return None
 
 
 # ---------------------------------------------------------------------- parse helpers

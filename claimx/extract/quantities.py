@@ -450,8 +450,10 @@ class QuantityFinder:
             return True  # "January 2", "Oct. 31"
         if bare and regex.fullmatch(r"\d{4}", digits):
             after_prep = prev is not None and prev.lower_ in _YEAR_PREPS
-            attributive = prev is not None and prev.tag_ in ("NNP", "NNPS", "POS", "PRP$", "DT")
-            counted = nxt is not None and nxt.tag_ == "NNS" and not attributive
+            # news writes counts of this size with a comma ("2,000 people"); a bare 1800-2100
+            # is a year ("2003 results") unless a bound makes it an amount ("over 2000 fans")
+            bounded = self._bound_before.search(text[max(0, cand.start - 25) : cand.start])
+            counted = bounded is not None and nxt is not None and nxt.tag_ == "NNS"
             if (1800 <= value <= 2100 or (after_prep and 1000 <= value <= 2200)) and not counted:
                 times.append((cand.num_start, cand.num_end))
                 return True  # a year
@@ -540,7 +542,12 @@ class QuantityFinder:
                 elif kind == "dozen":
                     group = (group or 1.0) * 12
                 elif kind == "fraction":
-                    if not used_any or group == 0 or group >= 20:
+                    # "two-thirds", "three quarters of": a fraction; "three quarters" alone
+                    # counts periods
+                    hyphenated = doc[j - 1].text == "-"
+                    before_of = j + 1 < n and doc[j + 1].lower_ == "of"
+                    if not used_any or group == 0 or group >= 20 or not (
+                            hyphenated or before_of):
                         break
                     group = group * val
                 used_any = True
