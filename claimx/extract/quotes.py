@@ -262,6 +262,10 @@ class _Run:
             elif signed is not None:
                 cand.speaker = signed
                 cand.attributed = True
+            elif start_kind == "colon":
+                # 'Obama has a new message: “...”': the subject before the colon speaks.
+                cand.speaker = self._colon_speaker(cand)
+                cand.attributed = cand.speaker is not None
             cand.standalone = True
             if start_kind == "that":
                 # 'said that “...”': the reported clause opens with "that", a mixed quote.
@@ -291,7 +295,8 @@ class _Run:
             obj = self._according_object(cue)
             return self.speakers.resolve(obj) if obj is not None else None
         verb = doc[cue]
-        subj = subject_of(verb)
+        # A quotation's cue may hang far down a chain of participles: look further up.
+        subj = subject_of(verb, depth=3)
         if subj is not None and self.in_quote[subj.i] < 0:
             return self.speakers.resolve(subj)
         # The parse missed the subject. Words between the closing mark and the cue are the
@@ -314,6 +319,21 @@ class _Run:
                     head = head.head
                 return self.speakers.resolve(head)
         return None
+
+    def _colon_speaker(self, cand: _Cand) -> Speaker | None:
+        doc = self.doc
+        k = cand.open_i - 1
+        while k >= 0 and (doc[k].is_space or doc[k].text == ":"):
+            k -= 1
+        if k < 0 or self.par[k] != self.par[cand.open_i] or self.in_quote[k] >= 0:
+            return None
+        root = doc[k].sent.root
+        subj = subject_of(root) if root.tag_.startswith(("VB", "MD")) else None
+        if subj is None or subj.i > k or self.in_quote[subj.i] >= 0:
+            return None
+        if subj.ent_type_ not in ("PERSON", "ORG", "NORP") and subj.tag_ != "PRP":
+            return None
+        return self.speakers.resolve(subj)
 
     def _dash_speaker(self, cand: _Cand) -> Speaker | None:
         """'"..." ― Jane Doe' at the end of a paragraph: a signed quote, no cue."""

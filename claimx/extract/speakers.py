@@ -205,18 +205,20 @@ def _entity_of(token: Token):  # -> spaCy Span | None
 RELATIVES = frozenset({"who", "that", "which", "whom"})
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The grammatical subject of a cue verb, looking through conjunctions ("..., he said and
-    added") and relative pronouns ("Jane Doe, who said ..." -> Jane Doe)."""
-    for child in verb.children:
-        if child.dep_ in _SUBJECT_DEPS:
-            if child.lower_ in RELATIVES and verb.dep_ == "relcl" and verb.head.i != verb.i:
-                return verb.head
-            if child.lower_ in RELATIVES:
-                return None
-            return child
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
-        for child in verb.head.children:
+def subject_of(verb: Token, *, depth: int = 1) -> Token | None:
+    """The grammatical subject of a cue verb, looking through conjunctions and participles
+    ("..., he said and added", "Smith left, saying ...": up to ``depth`` verbs up) and
+    relative pronouns ("Jane Doe, who said ..." -> Jane Doe)."""
+    node = verb
+    for _ in range(depth + 1):
+        for child in node.children:
             if child.dep_ in _SUBJECT_DEPS:
+                if child.lower_ in RELATIVES:
+                    if node.dep_ == "relcl" and node.head.i != node.i:
+                        return node.head
+                    return None
                 return child
+        if node.dep_ not in ("conj", "xcomp", "advcl") or node.head.i == node.i:
+            return None
+        node = node.head
     return None
