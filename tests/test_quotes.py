@@ -219,6 +219,12 @@ def test_not_quotes(extractor, text):
             "indirect", "Unemployment fell to 4% in June", "statistics office", "according to",
         ),
         (
+            "The city has made progress in transport:\n\nNine in ten residents now live near "
+            "a bus stop, according to the transport authority.",
+            "indirect", "Nine in ten residents now live near a bus stop", "transport authority",
+            "according to",
+        ),
+        (
             "According to the report, the river has never been so low.",
             "indirect", "the river has never been so low", "report", "According to",
         ),

@@ -595,19 +595,22 @@ class _Run:
         return doc[lo].idx, _end_char(doc, hi)
 
     def _clip(self, lo: int, hi: int, anchor: int) -> tuple[int, int]:
-        """Keep to the anchor's sentence and paragraph, without punctuation at the start. A
-        leading "that" stays: it is part of the reported clause, as annotated corpora keep it."""
+        """Keep to the anchor's sentence and paragraph, without punctuation or a conjunction
+        at the start. A leading "that" stays: it is part of the reported clause, as annotated
+        corpora keep it."""
         doc = self.doc
-        while lo < hi and ((doc[lo].is_punct and doc[lo].text not in ALL_MARKS)
-                           or doc[lo].is_space or (doc[lo].dep_ == "cc" and doc[lo].i == lo)):
-            lo += 1
         p = self.par[anchor]
         sent = doc[anchor].sent
         lo, hi = max(lo, sent.start), min(hi, sent.end)
+        while lo < hi and (self.par[lo] != p or "\n" in doc[lo].text):
+            lo += 1  # the parse ran the sentence over a paragraph break before the anchor
         for k in range(lo, hi):
-            if self.par[k] != p:
+            if self.par[k] != p or "\n" in doc[k].text:
                 hi = k
                 break
+        while lo < hi and ((doc[lo].is_punct and doc[lo].text not in ALL_MARKS)
+                           or doc[lo].is_space or doc[lo].dep_ == "cc"):
+            lo += 1
         return lo, _strip_space_end(doc, lo, hi)
 
     # ------------------------------------------------------------------ continuation
