@@ -245,3 +245,26 @@ def test_plus_sign_is_a_rise(finder, nlp):
 )
 def test_one_of_the(finder, nlp, text, expected):
     assert len([q for q in quantities(finder, nlp, text) if q.value == 1]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "direction"),
+    [
+        ("The carrier blamed fuel for a 35% drop in profits.", "35%", "down"),
+        ("Staff were offered a 4% pay rise.", "4%", "up"),
+        ("The fee was raised from £3 to £5 last spring.", "£3", "up"),
+        ("Costs rose by £40m or 12% in the year.", "12%", "up"),
+    ],
+)
+def test_more_changes(finder, nlp, text, amount, direction):
+    q = next(q for q in quantities(finder, nlp, text) if q.text == amount)
+    assert q.change is not None and q.change.direction == direction
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The choir raised £12,000 for the hospice.", "Results for 2003 and 2004 were restated."],
+)
+def test_no_change_or_amount(finder, nlp, text):
+    assert all(q.change is None for q in quantities(finder, nlp, text))
+    assert all(q.value not in (2003.0, 2004.0) for q in quantities(finder, nlp, text))

@@ -49,8 +49,13 @@ _MINUS = "-−–"
 _WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _CLAUSE_STOP = frozenset({".", ";", "!", "?"})
+# Nouns of change that may follow an amount (the verbs list holds the same words).
+_CHANGE_NOUNS = frozenset({"rise", "rises", "fall", "falls", "drop", "drops", "increase",
+                           "increases", "decline", "declines", "jump", "gain", "gains", "cut",
+                           "cuts", "slump", "surge", "decrease", "plunge", "slide", "dip"})
 _CHANGE_FILLERS = (
-    r"(?:by|of|to|from|a|an|further|additional|extra|just|only|some|nearly|almost|about|around|"
+    r"(?:by|of|to|from|a|an|it|this|that|them|further|additional|extra|just|only|some|nearly|"
+    r"almost|about|around|"
     r"roughly|over|more|than|less|another|\w+ly)"
 )
 
@@ -192,9 +197,22 @@ class QuantityFinder:
         )
         self._bound_after = regex.compile(r"\s*(?P<b>" + _alternation(after) + r")")
         self._changes: dict[str, str] = {}
+        self._change_needs_prep: set[str] = set()
+        change_nouns: list[str] = []
         for row in patterns.table("change_verbs"):
             if len(row) >= 2:
                 self._changes[row[0].lower()] = row[1]
+                kind = row[2] if len(row) > 2 else ""
+                if kind == "prep":
+                    self._change_needs_prep.add(row[0].lower())
+                if kind == "noun" or row[0].lower() in _CHANGE_NOUNS:
+                    change_nouns.append(row[0].lower())
+        # "a 40% drop in profits": a change noun right after the amount
+        self._change_after = regex.compile(
+            r"\s+(?:(?:sharp|steep|further|slight|modest|small|big|huge|annual|pay|price)\s+)?"
+            r"(?P<w>" + _alternation(change_nouns) + r")",
+            regex.IGNORECASE,
+        )
         self._change_before = regex.compile(
             r"(?<![\p{L}])(?P<w>" + _alternation(list(self._changes)) + r")"
             + r"(?:\s+" + _CHANGE_FILLERS + r"){0,3}\s*$"
@@ -685,6 +703,11 @@ class QuantityFinder:
                                               text[max(0, cand.start - 6) : cand.start]):
             cand.unit = "year_of_age"  # "aged 40", "a man of age 87"
         change = self._change_before.search(window[-45:])
+        if change is None:
+            after = self._change_after.match(text, cand.end)
+            if after is not None and cand.unit is not None:
+                cand.change = Change(self._changes.get(after.group("w").lower(), "up"))
+            return
         if change is not None:
             word = change.group("w").lower()
             direction = self._changes.get(word) or self._changes.get(
@@ -695,6 +718,8 @@ class QuantityFinder:
                                                        ]) is None and cand.unit is None:
                 return
             fillers = change.group()[len(change.group("w")) :].split()
+            if word in self._change_needs_prep and not {"by", "to", "from"} & set(fillers):
+                return  # "raised £2m for charity" changes nothing
             if "to" in fillers:
                 cand.change = Change(direction, None, cand.value)  # "fell to 4.1%": a level
             elif "from" in fillers:
@@ -825,7 +850,8 @@ def _inherit_in_brackets(text: str, cands: list[_Cand]) -> None:
         if prev is None:
             continue
         gap = text[prev.end : cand.start].strip()
-        if gap in ("(", "[", "/", "or") and (gap != "or" or "(" in text[prev.start : prev.end]):
+        restated = gap == "or" and prev.unit != cand.unit and prev.unit and cand.unit
+        if gap in ("(", "[", "/") or restated:
             if cand.bound == "=":
                 cand.bound = prev.bound
             if cand.change is None and prev.change is not None:
