@@ -396,6 +396,8 @@ def test_hyphenated_organisation_name(extractor):
          "PERSON"),
         ("Up to a third of the harvest in Cazorla province could be lost.", "Cazorla", "GPE"),
         ("Councillor Amara Nwosu voted against the plan.", "Amara Nwosu", "PERSON"),
+        ("Researchers at West Virginia University found the samples were mislabelled.",
+         "West Virginia University", "ORG"),
     ],
 )
 def test_context_settles_the_type(extractor, text, name, label):

@@ -145,6 +145,7 @@ class EntityExtractor:
             *(patterns.word_list(n, lower=False) for n in patterns.words if n.startswith("name"))
         )
         self._stoplist = patterns.word_list("entity_stoplist")
+        self._org_heads = patterns.word_list("entity_org_heads")
 
     def __call__(self, doc: Doc, *, furniture: Sequence[Furniture] = ()) -> list[Entity]:
         try:
@@ -261,6 +262,13 @@ class EntityExtractor:
         n = len(doc)
         for cand in cands:
             if cand.gaz:
+                continue
+            if (
+                cand.end - cand.start > 1
+                and cand.label in ("GPE", "LOC", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART")
+                and doc[cand.end - 1].lower_.rstrip(".") in self._org_heads
+            ):
+                cand.label = "ORG"  # "West Virginia University"
                 continue
             after = cand.end
             if (
