@@ -426,3 +426,29 @@ def test_scorers_in_brackets_are_people(extractor):
         assert by_name(ents, club).label == "ORG"
     for scorer in ("Mackay", "Reid", "Hume", "Weatherson"):
         assert by_name(ents, scorer).label == "PERSON"
+
+
+def _bench_module():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "entities.py"
+    spec = importlib.util.spec_from_file_location("claimx_bench_entities", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_benchmark_scores_exact_spans_with_conll_labels():
+    bench = _bench_module()
+    gold = {("d", 0, 5, "LOC"), ("d", 10, 15, "PER"), ("d", 20, 24, "MISC")}
+    labels = [("d", 0, 5, "GPE"), ("d", 10, 14, "PERSON"), ("d", 20, 24, "NORP"),
+              ("d", 30, 34, "DATE")]
+    pred = {(d, s, e, bench.map_label(lab, "conll")) for d, s, e, lab in labels
+            if bench.map_label(lab, "conll")}
+    table = bench.score(gold, pred)
+    assert table["micro"] == (2, 3, 3)  # the PER span is one character short: no credit
+    assert table["PER"] == (0, 1, 1)
+    precision, recall, f1 = bench.prf(*table["micro"])
+    assert round(f1, 1) == 66.7

@@ -138,7 +138,7 @@ class EntityExtractor:
             key = f"claimx-{name}"
             self._gaz_labels[nlp.vocab.strings.add(key)] = (label, kind in WEAK_GAZETTEERS)
             phrases = [w for w in words if w.strip()]
-            self._gazetteer.add(key, list(nlp.tokenizer.pipe(phrases)))
+            self._gazetteer.add(key, [nlp.make_doc(phrase) for phrase in phrases])
             self._the_names.update(w.lower() for w in phrases if w.lower().startswith("the "))
         self._titles = patterns.word_list("titles")
         self._first_names = frozenset().union(
