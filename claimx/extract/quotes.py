@@ -269,8 +269,8 @@ class _Run:
             cand.standalone = True
             if start_kind == "that":
                 # 'said that “...”': the reported clause opens with "that", a mixed quote.
-                that = doc[cand.open_i - 1] if doc[cand.open_i - 1].lower_ == "that" \
-                    else doc[cand.open_i - 2]
+                assert cand.cue is not None
+                that = doc[self._that_between(cand.cue, cand.open_i) or cand.open_i - 1]
                 cand.kind = "mixed"
                 end = cand.close_i + 1 if cand.close_i is not None else cand.segments[-1][1]
                 cand.content = [(that.idx, _end_char(doc, end))] if end > that.i else []
@@ -401,13 +401,21 @@ class _Run:
                 return "start", None
             cue = self._cue_before(k)
             if cue is not None:
-                if tok.lower_ == "that" or (tok.text == "," and k > 0
-                                            and doc[k - 1].lower_ == "that"):
+                if tok.lower_ == "that" or (tok.text == "," and self._that_between(cue, k)
+                                            is not None):
                     return "that", cue
                 return ("colon" if tok.text == ":" else "cue"), cue
             if tok.text == ":":
                 return "colon", None
         return "inside", None
+
+    def _that_between(self, cue: int, k: int) -> int | None:
+        """The "that" opening a reported clause between a cue and a quotation: 'said Friday
+        that if she wins, “...”' quotes part of the clause, a mixed quote."""
+        for j in range(cue + 1, k + 1):
+            if self.doc[j].lower_ == "that" and self.doc[j].dep_ == "mark":
+                return j
+        return None
 
     def _ends_attribution(self, k: int) -> bool:
         """True when token ``k`` closes the attribution of an earlier quote:
