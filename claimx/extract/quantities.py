@@ -48,11 +48,6 @@ _GLUED_FRACTION = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3
 _MINUS = "-−–"
 _WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
-_CLAUSE_STOP = frozenset({".", ";", "!", "?"})
-# Nouns of change that may follow an amount (the verbs list holds the same words).
-_CHANGE_NOUNS = frozenset({"rise", "rises", "fall", "falls", "drop", "drops", "increase",
-                           "increases", "decline", "declines", "jump", "gain", "gains", "cut",
-                           "cuts", "slump", "surge", "decrease", "plunge", "slide", "dip"})
 _CHANGE_FILLERS = (
     r"(?:by|of|to|from|a|an|it|this|that|them|further|additional|extra|just|only|some|nearly|"
     r"almost|about|around|"
@@ -141,7 +136,7 @@ class QuantityFinder:
                 # Symbols and codes may lead ("$5", "USD 5"); words only follow ("5 euros").
                 if not (form.isalpha() and form.islower()):
                     prefix.append(form)
-                    self.unit_ids.setdefault("pre:" + form.lower(), rule.id)
+                    self.unit_ids.setdefault("pre:" + _squeeze(form), rule.id)
                 if rule.label == "CURRENCY":
                     suffix.append(form)
                     self.unit_ids.setdefault("suf:" + form.lower(), rule.id)
@@ -154,7 +149,7 @@ class QuantityFinder:
         loose = frozenset(f for f in prefix + suffix
                           if (len(f) >= 3 or "$" in f) and not f.lower().startswith("a ")
                           and self.unit_ids.get(
-                              "suf:" + f.lower(), self.unit_ids.get("pre:" + f.lower()))
+                              "suf:" + f.lower(), self.unit_ids.get("pre:" + _squeeze(f)))
                           in self.currency_ids)
         self._prefix = regex.compile(
             r"(?:(?<![\p{L}])(?P<c>" + _alternation(prefix, boundary=False, loose=loose)
@@ -205,7 +200,7 @@ class QuantityFinder:
                 kind = row[2] if len(row) > 2 else ""
                 if kind == "prep":
                     self._change_needs_prep.add(row[0].lower())
-                if kind == "noun" or row[0].lower() in _CHANGE_NOUNS:
+                if kind == "noun":
                     change_nouns.append(row[0].lower())
         # "a 40% drop in profits": a change noun right after the amount
         self._change_after = regex.compile(
@@ -310,7 +305,7 @@ class QuantityFinder:
             value, start = -value, s - len(minus.group())
         cur = self._prefix.search(text[max(0, floor, start - 12) : start])
         if cur is not None:
-            currency = self.unit_ids.get("pre:" + cur.group("c").lower())
+            currency = self.unit_ids.get("pre:" + _squeeze(cur.group("c")))
             start = start - (len(cur.group()))
         elif s > 0 and _WORD_CHAR.match(text[s - 1]):
             return None  # glued to letters: an id or a name ("A2", "G7", "MENAFN1811...")
@@ -330,7 +325,7 @@ class QuantityFinder:
             value += _GLUED_FRACTION[text[end]]
             end += 1
         power = _EXPONENT.match(text, end)
-        if power is not None:
+        if power is not None and abs(int(power.group(1).replace("−", "-"))) <= 300:
             value = value * 10.0 ** int(power.group(1).replace("−", "-"))
             end = power.end()
         cand = _Cand(start, end, value, s, e, unit=currency, currency=currency is not None)
@@ -822,7 +817,10 @@ class QuantityFinder:
         first = doc[j]
         while first.i < head.i and (first.is_punct or first.tag_ in ("HYPH", "DT", "VBN", "VBG")):
             first = doc[first.i + 1]
-        cand.noun = doc_text(doc)[first.idx : head.idx + len(head)]
+        noun = doc_text(doc)[first.idx : head.idx + len(head)]
+        if not any(ch.isalpha() for ch in noun):
+            return anchor.i, None
+        cand.noun = noun
         return anchor.i, head.i
 
 
@@ -838,6 +836,11 @@ def doc_text(doc: Doc) -> str:
         cached = doc.text
         doc.user_data["claimx.text"] = cached
     return cached
+
+
+def _squeeze(form: str) -> str:
+    """A currency prefix as a lookup key: "US $", "US  $" and "us$" are one form."""
+    return regex.sub(r"\s+", "", form).lower()
 
 
 def _inherit_in_brackets(text: str, cands: list[_Cand]) -> None:
