@@ -73,3 +73,14 @@ def test_spans_are_sorted_and_disjoint(extractor):
     assert [f.kind for f in found] == [
         "dateline", "wire_tag", "byline", "read_more", "id", "disclaimer"]
     assert all(a.end <= b.start for a, b in itertools.pairwise(found))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Swansea beat Cardiff 3-1 (Neath-Swansea) in the derby.",
+        "Arsenal led through Walcott (Smith-Rowe 45) before the break.",
+    ],
+)
+def test_hyphenated_names_in_brackets_are_not_wire_tags(extractor, text):
+    assert furniture(extractor, text) == []
