@@ -40,6 +40,12 @@ def furniture(extractor, text: str):
         ("Story ends here.\n\nCopyright 2024 Northwind Media. All rights reserved.", "footer",
          "Copyright 2024 Northwind Media. All rights reserved."),
         ("Story ends here.\n\nSearch\n", "footer", "Search"),
+        ("The vote is due on Friday. (Reporting by Ana Silva; Editing by Tom Hale)", "byline",
+         "(Reporting by Ana Silva; Editing by Tom Hale)"),
+        ("Image caption: Crowds gathered outside the court\nThe judge ruled on Monday.",
+         "footer", "Image caption: Crowds gathered outside the court"),
+        ("Last updated: 12 May 2024, 10:40 BST\nRail fares will rise.", "dateline",
+         "Last updated: 12 May 2024, 10:40 BST"),
     ],
 )
 def test_kinds(extractor, text, kind, span):
@@ -57,6 +63,8 @@ def test_kinds(extractor, text, kind, span):
         "He read more than 200 reports before the vote.",
         "The search for survivors went on through the night.",
         "Order number 12345 was shipped on Monday.",
+        "Picture the scene: rain, wind and a queue of buses.",
+        "Published figures for 2023 showed a fall in crime.",
     ],
 )
 def test_plain_sentences_are_not_furniture(extractor, text):
