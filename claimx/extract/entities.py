@@ -495,7 +495,7 @@ class EntityExtractor:
                     and tok.text[:1].isupper()
                     and tok.text[-1:].isalnum()  # "MENAFN-" is the aggregator's prefix
                     and tok.i not in taken
-                    and tok.lower_ not in ("by", "and", "written", "reporting")
+                    and tok.lower_ not in ("by", "and", "written", "reporting", "editing")
                 ):
                     run.append(tok.i)
                     continue
@@ -783,7 +783,7 @@ def _initialisms(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     for cand in cands:
         if cand.label in ("ORG", "FAC", "EVENT", "LAW") and cand.end - cand.start > 1:
             code = _initials(_key(doc[cand.start:cand.end].text)).upper()
-            if len(code) > 1:
+            if len(code) > 2:  # two letters ("BA", "FR") spell too many things
                 initials.setdefault(code, cand.label)
     if not initials:
         return []
