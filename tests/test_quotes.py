@@ -237,6 +237,14 @@ def test_mixed_and_reported_speech(extractor, text, kind, content, name, cue):
     assert quote.cue is not None and quote.cue.text == cue
 
 
+def test_parenthetical_attribution_before_a_quotation(extractor):
+    text = "The bridge, the engineer said, “will outlast all of us.”"
+    quote = only(quotes_of(extractor, text), "mixed")
+    assert [c.text for c in quote.content] == ["The bridge", "“will outlast all of us.”"]
+    assert quote.speaker is not None and quote.speaker.mention is not None
+    assert quote.speaker.mention.text == "the engineer"
+
+
 def test_surname_speaker_gets_the_full_name(extractor):
     text = (
         "Finance Minister Helena Berg presented the budget on Monday. “Every euro is "

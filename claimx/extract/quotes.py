@@ -275,10 +275,48 @@ class _Run:
                 end = cand.close_i + 1 if cand.close_i is not None else cand.segments[-1][1]
                 cand.content = [(that.idx, _end_char(doc, end))] if end > that.i else []
                 return
+            if start_kind == "cue" and cand.cue is not None and cand.cue < cand.open_i:
+                lead = self._lead_before_parenthetical(cand.cue)
+                if lead is not None:
+                    # 'It was, the president said, “a stone ...”': one sentence, partly quoted.
+                    cand.kind = "mixed"
+                    end = cand.close_i + 1 if cand.close_i is not None else cand.segments[-1][1]
+                    cand.content = [lead, (doc[cand.open_i].idx, _end_char(doc, end))]
+                    return
             if not cand.attributed and _word_count(doc, cand) < MIN_STANDALONE_WORDS:
                 cand.kind = "scare"
             return
         self._mixed(cand)
+
+    def _lead_before_parenthetical(self, cue: int) -> tuple[int, int] | None:
+        """The words of the sentence before a parenthetical attribution ("A, X said, ..."),
+        when the cue hangs inside the sentence rather than governing it."""
+        doc = self.doc
+        verb = doc[cue]
+        subj = subject_of(verb)
+        if subj is None or subj.i > cue:
+            return None
+        start = min(subj.left_edge.i, cue)
+        lo, hi = self._clip(verb.sent.start, start, cue)
+        if hi <= lo or doc[hi - 1].text != ",":
+            return None
+        while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in ALL_MARKS:
+            hi -= 1
+        words = doc[lo:hi]
+        if not words or any(self.in_quote[k] >= 0 for k in range(lo, hi)):
+            return None
+        if verb.dep_ != "parataxis":
+            # With the cue as the sentence's verb, only a noun phrase in front is quoted
+            # speech cut short ("The bridge, the engineer said, “...”"); a time or a
+            # prepositional phrase ("On Monday, Smith said, “...”") is not.
+            first = words[0]
+            if first.tag_ in ("IN", "RB", "WRB", "CC", "TO", "UH") or first.ent_type_ in (
+                "DATE", "TIME"
+            ) or not any(t.tag_.startswith(("NN", "PRP")) for t in words):
+                return None
+            if any(t.tag_.startswith("VB") for t in words) or len(words) > 12:
+                return None
+        return doc[lo].idx, _end_char(doc, hi)
 
     def _set_cue(self, cand: _Cand, cue: int) -> None:
         cand.cue = cue
