@@ -268,3 +268,22 @@ def test_more_changes(finder, nlp, text, amount, direction):
 def test_no_change_or_amount(finder, nlp, text):
     assert all(q.change is None for q in quantities(finder, nlp, text))
     assert all(q.value not in (2003.0, 2004.0) for q in quantities(finder, nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Nearly 1 in 4 adults skip breakfast.", 0.25),
+        ("Only 3 out of 10 trains ran on time.", 0.3),
+    ],
+)
+def test_shares_in_digits(finder, nlp, text, value):
+    q = only(finder, nlp, text)
+    assert q.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text", ["The form was filed on 3/4/2020.", "The 2019/20 season ended early."]
+)
+def test_numeric_dates_are_not_amounts(finder, nlp, text):
+    assert quantities(finder, nlp, text) == []

@@ -34,6 +34,12 @@ _DIGITS = regex.compile(
 _FRACTION = regex.compile(r"(?:\s+|-)(\d{1,2})[/⁄](\d{1,3})(?![\d/])")
 _GLUED_SLASH = regex.compile(r"[/⁄](\d{1,4})(?![\d/⁄])")
 _EXPONENT = regex.compile(r"\s?[×x]\s?10\^?([-−]?\d{1,3})(?![\d])")
+_SLASH_DIGIT = regex.compile(r"[/⁄]\d")
+# "1 in 4", "3 out of 10", not followed by a unit word that would make it a measure
+_ONE_IN = regex.compile(
+    r"\s+(?:in|out\s+of)\s+(\d{1,4})(?![\d.,])(?!\s*(?:%|per|minutes?|hours?|days?|years?|"
+    r"seconds?|months?|weeks?|km|miles?|metres?|meters?|games?|matches|attempts|tries))"
+)
 _MOST = regex.compile(r"(?i)(?<![\p{L}])most(?![\p{L}])")
 _SPACED_MINUS = regex.compile(r"(?<=\p{L} )- $")
 _MEGA_CODE = regex.compile(r"\s?(?P<m>[Mk])(?P<code>[A-Z]{3})(?![\p{L}\p{N}])")
@@ -324,6 +330,13 @@ class QuantityFinder:
         elif end < len(text) and text[end] in _GLUED_FRACTION:
             value += _GLUED_FRACTION[text[end]]
             end += 1
+        elif _SLASH_DIGIT.match(text, end):
+            return None  # "3/4/2020", "2019/20": a date or a season, not an amount
+        ratio = _ONE_IN.match(text, end)
+        if (ratio is not None and currency is None and "." not in raw
+                and 0 < value < int(ratio.group(1)) <= 1000):
+            value = value / int(ratio.group(1))  # "1 in 4 adults": a share
+            end = ratio.end()
         power = _EXPONENT.match(text, end)
         if power is not None and abs(int(power.group(1).replace("−", "-"))) <= 300:
             value = value * 10.0 ** int(power.group(1).replace("−", "-"))
