@@ -452,3 +452,15 @@ def test_benchmark_scores_exact_spans_with_conll_labels():
     assert table["PER"] == (0, 1, 1)
     precision, recall, f1 = bench.prf(*table["micro"])
     assert (round(precision, 1), round(recall, 1), round(f1, 1)) == (66.7, 66.7, 66.7)
+
+
+def test_city_and_its_club_are_two_entities(extractor):
+    text = (
+        "CARDIFF 2024-06-03\n"
+        "Cardiff flanker Owain Rees and Swansea centre Mark Pugh were named in the squad ."
+    )
+    ents = entities(extractor, text)
+    labels = {(m.text, e.label) for e in ents for m in e.mentions}
+    assert ("CARDIFF", "GPE") in labels
+    assert ("Cardiff", "ORG") in labels
+    assert ("Swansea", "ORG") in labels

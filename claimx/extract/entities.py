@@ -95,7 +95,7 @@ NOT_NAME_TAGS = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "RBS", "VB", "VBD", 
                            "NNS"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’", "s"})
 BLOCKING_FURNITURE = frozenset({"read_more", "id", "footer"})
-_NUMBERISH = re.compile(r"^[\d.,:/%\-+]+$")
+_NUMBERISH = re.compile(r"^(?=.*\d)[\d.,:/%\-+]+$")
 _HAS_UPPER = re.compile(r"[A-Z\u00c0-\u00de]")
 _WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&.\d]{1,9}$")
@@ -113,6 +113,7 @@ class _Cand:
     weak: bool = False  # backed by a list that yields to context (a city can be a club)
     split: bool = False  # a piece of a model span cut at a line break or dash
     sure: bool = False  # its context (a results row) settles it: no common-word doubts
+    club: bool = False  # a place name used for its sports club: a separate entity
 
 
 class EntityExtractor:
@@ -146,6 +147,7 @@ class EntityExtractor:
         )
         self._stoplist = patterns.word_list("entity_stoplist")
         self._org_heads = patterns.word_list("entity_org_heads")
+        self._team_words = patterns.word_list("entity_team_words")
 
     def __call__(self, doc: Doc, *, furniture: Sequence[Furniture] = ()) -> list[Entity]:
         try:
@@ -261,6 +263,15 @@ class EntityExtractor:
         "Jaen province" and "the Tana river" are places."""
         n = len(doc)
         for cand in cands:
+            if (
+                cand.weak
+                and cand.end < n
+                and doc[cand.end].lower_ in self._team_words
+                and doc[cand.end].is_lower
+            ):
+                # "Cardiff flanker": the club, a different entity from the city.
+                cand.label, cand.gaz, cand.sure, cand.club = "ORG", False, True, True
+                continue
             if cand.gaz:
                 continue
             if (
@@ -424,6 +435,7 @@ class EntityExtractor:
                     elif cand.weak or single_person or (
                         not cand.gaz and cand.label in ("GPE", "LOC", "NORP")
                     ):
+                        cand.club = cand.weak or cand.label in ("GPE", "LOC")
                         cand.label, cand.gaz = "ORG", False
                     continue
                 if any(c.gaz and not c.weak for c in inside):
@@ -549,7 +561,8 @@ class EntityExtractor:
         """Group mentions into entities and give each one name and one label."""
         groups: dict[str, list[_Cand]] = {}
         for cand in cands:
-            groups.setdefault(_key(doc[cand.start:cand.end].text), []).append(cand)
+            key = _key(doc[cand.start:cand.end].text)
+            groups.setdefault(key + "#club" if cand.club else key, []).append(cand)
         parent = {k: k for k in groups}
 
         def find(k: str) -> str:
