@@ -42,7 +42,6 @@ _ORDINAL = regex.compile(
     r"tenth|top|bottom|last)\b",
     regex.IGNORECASE,
 )
-_COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
 _COMPARISON = regex.compile(
     r"\b(?:compared (?:with|to)|versus|vs\.?|than|twice as|times (?:as|more|higher|bigger|"
     r"larger|faster)|outpac\w+|exceed\w*|overtak\w+)\b",
@@ -493,6 +492,8 @@ def _clean_subject(doc: Doc, ctx: _DocContext, span: Span) -> Span | None:
                 return None
     while end > start and text[end - 1] in " ,;:(-–":
         end -= 1
+    if text[start:end].endswith(("'s", "’s")) and end - start > 2:
+        end -= 2  # "Microsoft's two tools": the owner, without the possessive
     while start < end and text[start] in " ,;:)-–":
         start += 1
     if end <= start:

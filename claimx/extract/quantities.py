@@ -494,7 +494,7 @@ class QuantityFinder:
         if self._attributive_duration(doc, starts, text, cand):
             return True
         if (bare and prev is not None and prev.text == "," and first.i >= 2
-                and doc[first.i - 2].tag_ == "NNP" and nxt is not None and nxt.text == ","
+                and doc[first.i - 2].tag_ == "NNP" and (nxt is None or nxt.text in (",", ".", ";"))
                 and digits.isdigit() and 1 <= value <= 120):
             cand.unit = "year_of_age"  # "Maddon, 66, said": an age in apposition
         if bare and prev is not None and (prev.lower_ in self._labels
@@ -589,6 +589,9 @@ class QuantityFinder:
             i = last + 1
             if _inside(blocked, s, e):
                 continue
+            if (first.text[:1].isupper() and not first.is_sent_start and last + 1 < n
+                    and doc[last + 1].text[:1].isupper() and doc[last + 1].tag_ in ("NNP", "NNPS")):
+                continue  # part of a name: "the Six Nations", "the Big Four"
             cand = _Cand(s, e, value, s, e, words=True)
             self._suffixes(text, cand)
             if (first.lower_ == "one" and last == first.i and cand.unit is None
@@ -775,7 +778,7 @@ class QuantityFinder:
             if (tok.lower_ == "most" and tok.tag_ == "JJS" and tok.i + 1 < len(doc)
                     and doc[tok.i + 1].tag_ == "NNS"
                     and (tok.i == 0 or doc[tok.i - 1].tag_ not in ("DT", "PRP$"))):
-                found.append(_Cand(tok.idx, tok.idx + 3, None, tok.idx, tok.idx + 3,
+                found.append(_Cand(tok.idx, tok.idx + len(tok), None, tok.idx, tok.idx + len(tok),
                                    bound=">", vague=True, words=True))
         return found
 
