@@ -302,6 +302,20 @@ def test_continuations_join_the_quote(extractor, text, contents, name):
     assert quote.speaker is not None and quote.speaker.name.endswith(name)
 
 
+def test_paragraphs_run_together_continue_the_quote(extractor):
+    # Some archives lose paragraph breaks: the new paragraph's opening mark stays.
+    text = (
+        'The coach Marco Rossi said: "I was pleased with the forwards. They worked hard. '
+        '"The kicking was poor but it will improve." The next match is on Sunday.'
+    )
+    quote = only(quotes_of(extractor, text), "direct")
+    assert [c.text for c in quote.content] == [
+        "I was pleased with the forwards. They worked hard.",
+        "The kicking was poor but it will improve.",
+    ]
+    assert quote.speaker is not None and quote.speaker.name == "Marco Rossi"
+
+
 def test_signed_quote(extractor):
     text = "Readers wrote in.\n\n“The new bus line changed my life.” ― Maria Gonzalez\n"
     quote = only(quotes_of(extractor, text), "direct")

@@ -190,7 +190,12 @@ class _Run:
                 way = _direction(doc, i, open_i is not None)
                 if way == "open":
                     if open_i is not None:
-                        chain = []  # the earlier mark never closed: drop it, keep this one
+                        if _after_sentence_end(doc, i) and len(chain) < MAX_PARAGRAPHS:
+                            # 'said: "A. B. "C."': paragraphs run together in the source;
+                            # the new mark continues the quote as a new paragraph would.
+                            chain = [*chain, (open_i + 1, _strip_space_end(doc, open_i + 1, i))]
+                        else:
+                            chain = []  # the earlier mark never closed: drop it
                     open_i = i
                 elif way == "close" and open_i is not None:
                     cands.append(_Cand([*chain, (open_i + 1, i)], chain_open(chain, open_i), i))
@@ -344,6 +349,9 @@ class _Run:
             words = [t for t in doc[cand.close_i + 1:cue] if _nounish(t)]
             if words:
                 return self.speakers.resolve(doc[words[0].i:words[-1].i + 1].root)
+        # Before the quote, 'said Smith: "..."' names the speaker after the cue, but
+        # 'Describing Mr Smith as ...' names its object there.
+        before = cand is not None and (cand.close_i is None or cue < cand.close_i)
         for k in range(cue + 1, min(self.n, cue + 6)):
             tok = doc[k]
             if tok.is_punct or self.in_quote[k] >= 0 or self.par[k] != self.par[cue] \
@@ -352,6 +360,8 @@ class _Run:
             if tok.ent_type_ in ("DATE", "TIME"):
                 continue
             if _nounish(tok):
+                if before and tok.dep_ in ("dobj", "pobj", "dative", "attr", "oprd"):
+                    return None
                 head = tok
                 while head.head.i != head.i and _nounish(head.head) and abs(head.head.i - cue) < 8:
                     head = head.head
@@ -1012,6 +1022,13 @@ def _single_closes(doc: Doc, i: int) -> bool:
         ):
             return False
     return True
+
+
+def _after_sentence_end(doc: Doc, i: int) -> bool:
+    k = i - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    return k >= 0 and doc[k].text in (".", "!", "?") and _space_before(doc, i)
 
 
 def _strip_space_end(doc: Doc, lo: int, hi: int) -> int:
