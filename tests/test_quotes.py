@@ -225,6 +225,10 @@ def test_not_quotes(extractor, text):
             "according to",
         ),
         (
+            "The governor’s claim that the budget is balanced was challenged by auditors.",
+            "indirect", "that the budget is balanced", "governor", "claim",
+        ),
+        (
             "According to the report, the river has never been so low.",
             "indirect", "the river has never been so low", "report", "According to",
         ),

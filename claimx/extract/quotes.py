@@ -90,6 +90,7 @@ class QuoteExtractor:
         self.framing = patterns.word_list("cue_framing")
         self.intent = patterns.word_list("cue_intent")
         self.direct_only = patterns.word_list("cue_direct_only")
+        self.nouns = patterns.word_list("cue_nouns")
         self.titles = frozenset(w.rstrip(".") for w in patterns.word_list("titles"))
         self.phrases = RuleMatcher(nlp, patterns.rules_for("cue_phrases"))
 
@@ -782,6 +783,11 @@ class _Run:
                     found.append(self._reported_item([span], speaker, i, self.according[i]))
                 continue
             low = tok.lower_
+            if tok.tag_ in ("NN", "NNS") and low in self.ex.nouns:
+                item = self._noun_report(tok)
+                if item is not None:
+                    found.append(item)
+                continue
             if not tok.tag_.startswith("VB"):
                 continue
             speech, belief, intent = (low in self.ex.speech, low in self.ex.beliefs,
@@ -802,6 +808,24 @@ class _Run:
                 continue
             found.append(self._reported_item(spans, self.speakers.resolve(subj), i, i + 1))
         return found
+
+    def _noun_report(self, noun: Token) -> tuple | None:
+        """'Trump's claim that ...': the owner's "that" clause."""
+        doc = self.doc
+        owner = next((c for c in noun.lefts if c.dep_ == "poss"), None)
+        clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp", "appos")
+                       and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"), None)
+        if owner is None or clause is None or self.in_quote[owner.i] >= 0:
+            return None
+        lo, hi = self._clip(clause.left_edge.i, clause.right_edge.i + 1, noun.i)
+        for k in range(lo, hi):
+            if self.in_quote[k] >= 0:
+                hi = k
+                break
+        if sum(1 for t in doc[lo:hi] if t.is_alpha) < 3:
+            return None
+        span = (doc[lo].idx, _end_char(doc, hi))
+        return self._reported_item([span], self.speakers.resolve(owner), noun.i, noun.i + 1)
 
     def _parenthetical(self, verb: Token) -> list[tuple[int, int]] | None:
         """'A, he said, B': the sentence around the attribution, in two pieces."""
