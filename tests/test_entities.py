@@ -398,6 +398,8 @@ def test_hyphenated_organisation_name(extractor):
         ("Councillor Amara Nwosu voted against the plan.", "Amara Nwosu", "PERSON"),
         ("Researchers at West Virginia University found the samples were mislabelled.",
          "West Virginia University", "ORG"),
+        ("Grants come from the Research and Digital Skills Agency, officials said.",
+         "Research and Digital Skills Agency", "ORG"),
     ],
 )
 def test_context_settles_the_type(extractor, text, name, label):

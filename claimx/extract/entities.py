@@ -178,6 +178,7 @@ class EntityExtractor:
         cands += self._byline_names(doc, cands, furniture)
         cands = _dateline_places(doc, cands, furniture)
         cands = _drop_common_words(doc, cands)
+        self._extend_joined_names(doc, cands)
         cands += self._propagate(doc, cands)
         cands = _disjoint(cands)
         return self._link(doc, text, cands, acronyms)
@@ -517,6 +518,30 @@ class EntityExtractor:
                         found.append(_Cand(run[0], end, label))
                 run = []
         return found
+
+    def _extend_joined_names(self, doc: Doc, cands: list[_Cand]) -> None:
+        """"The Innovation and Digital Development Agency": the article's scope shows that the
+        first word belongs to the agency's name, which the model cut at "and"."""
+        by_token = {i: c for c in cands for i in range(c.start, c.end)}
+        for cand in list(cands):
+            s = cand.start
+            if not (
+                cand.label == "ORG"
+                and s >= 3
+                and doc[cand.end - 1].lower_ in self._org_heads
+                and doc[s - 1].lower_ in ("and", "&")
+                and doc[s - 2].text[:1].isupper()
+                and doc[s - 2].is_alpha
+                and doc[s - 3].lower_ == "the"
+            ):
+                continue
+            first = by_token.get(s - 2)
+            if first is not None:
+                # The model tagged the first word alone ("Research"): it joins the name.
+                if first.gaz or (first.start, first.end) != (s - 2, s - 1):
+                    continue
+                cands.remove(first)
+            cand.start = s - 2
 
     def _propagate(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         """Other occurrences of a name the document already uses are mentions of it too: the
