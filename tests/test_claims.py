@@ -156,3 +156,17 @@ def test_two_things_measured_in_one_clause(claims_of):
     subjects = [c.subject.text if c.subject else None for c in claims]
     assert "its workforce" in subjects
     assert all(c.text == claims[0].text for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [("Most traders expect a cut on 4 May, at 3%.", None), ("May sales could reach $2m.", "could")],
+)
+def test_month_may_is_no_hedge(claims_of, text, hedge):
+    claims = claims_of(text)
+    assert claims and all((c.hedge.text if c.hedge else None) == hedge for c in claims)
+
+
+def test_subject_has_no_dangling_words(claims_of):
+    claims = claims_of("Officials from the three agencies met on Monday.")
+    assert claims[0].subject is not None and claims[0].subject.text == "Officials"

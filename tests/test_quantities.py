@@ -287,3 +287,17 @@ def test_shares_in_digits(finder, nlp, text, value):
 )
 def test_numeric_dates_are_not_amounts(finder, nlp, text):
     assert quantities(finder, nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Sales fell in the second half of 2019.", "Growth stalled back in 2008-9."],
+)
+def test_periods_are_not_amounts(finder, nlp, text):
+    assert quantities(finder, nlp, text) == []
+
+
+def test_change_with_object_before_amount(finder, nlp):
+    found = quantities(finder, nlp, "The bank raised interest rates 0.5% to 4.75% on Thursday.")
+    assert [q.text for q in found] == ["0.5%", "4.75%"]
+    assert found[0].change is not None and found[0].change.to_value == pytest.approx(4.75)

@@ -33,6 +33,7 @@ _SPLIT_DEPS = frozenset({"conj", "ccomp", "advcl", "parataxis", "relcl"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "nummod", "quantmod"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _SUBJECT_DROP = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"})
+_DANGLING_TAGS = frozenset({"DT", "IN", "CC", "TO", "PRP$", "POS", "WDT", "HYPH", ","})
 _PRONOUNS = frozenset({"it", "they", "this", "that", "which", "who", "these", "those", "he",
                        "she", "we", "i", "you"})
 _MONEY_UNITS_SUFFIX = " per "
@@ -339,13 +340,25 @@ class ClaimExtractor:
         span = _np_span(doc, subj)
         return Source(span.start, span.end, span.text, verb.lower_)
 
+    def _first_hedge(self, doc: Doc, start: int, end: int) -> regex.Match[str] | None:
+        """The first hedge word that is not a name: "May" the month is tagged NNP."""
+        assert self._hedge is not None
+        text = doc_text(doc)
+        for match in self._hedge.finditer(text, start, end):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is not None and len(span) and (span[0].tag_ in ("NNP", "NNPS")
+                                                   or span[0].ent_type_ in ("DATE", "TIME")):
+                continue
+            return match
+        return None
+
     def _hedge_in(self, doc: Doc, head: Token, start: int, end: int) -> Span | None:
         """A hedge inside the clause, or the verb the clause hangs on ("analysts estimate
         that ...", "is expected to ...")."""
         if self._hedge is None:
             return None
         text = doc_text(doc)
-        match = self._hedge.search(text, start, end)
+        match = self._first_hedge(doc, start, end)
         if match is not None:
             return Span.of(text, *match.span())
         governor = head.head
@@ -354,7 +367,7 @@ class ClaimExtractor:
             for child in governor.children:
                 if child.dep_ in ("aux", "auxpass") and child.i < governor.i:
                     lo = min(lo, child.idx)
-            match = self._hedge.search(text, lo, governor.idx + len(governor) + 3)
+            match = self._first_hedge(doc, lo, governor.idx + len(governor) + 3)
             if match is not None:
                 return Span.of(text, *match.span())
         return None
@@ -494,6 +507,11 @@ def _clean_subject(doc: Doc, ctx: _DocContext, span: Span) -> Span | None:
         end -= 1
     if text[start:end].endswith(("'s", "’s")) and end - start > 2:
         end -= 2  # "Microsoft's two tools": the owner, without the possessive
+    while True:  # "Bankers from the [two countries]": no dangling function words
+        last = ctx.token_ending(doc, end)
+        if last is None or last.idx <= start or last.tag_ not in _DANGLING_TAGS:
+            break
+        end = len(text[: last.idx].rstrip())
     while start < end and text[start] in " ,;:)-–":
         start += 1
     if end <= start:

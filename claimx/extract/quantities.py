@@ -40,6 +40,9 @@ _ONE_IN = regex.compile(
     r"\s+(?:in|out\s+of)\s+(\d{1,4})(?![\d.,])(?!\s*(?:%|per|minutes?|hours?|days?|years?|"
     r"seconds?|months?|weeks?|km|miles?|metres?|meters?|games?|matches|attempts|tries))"
 )
+_PERIOD_BEFORE = regex.compile(r"(?i)\b(?:first|second|third|fourth|final|last|latter|other|"
+                            r"back|front|early|late)\s+$")
+_YEAR_DASH = regex.compile(r"\b(?:1[89]|20)\d\d[-–/]$")
 _MOST = regex.compile(r"(?i)(?<![\p{L}])most(?![\p{L}])")
 _SPACED_MINUS = regex.compile(r"(?<=\p{L} )- $")
 _MEGA_CODE = regex.compile(r"\s?(?P<m>[Mk])(?P<code>[A-Z]{3})(?![\p{L}\p{N}])")
@@ -214,6 +217,13 @@ class QuantityFinder:
             r"(?P<w>" + _alternation(change_nouns) + r")",
             regex.IGNORECASE,
         )
+        # a change verb, its object and then the amount: "lifted interest rates 0.25%"
+        self._change_loose = regex.compile(
+            r"(?<![\p{L}])(?P<w>" + _alternation(
+                [w for w in self._changes if w not in ("up", "down", "higher", "lower")])
+            + r")(?:\s+[\p{L}'’-]+){1,3}\s+$",
+            regex.IGNORECASE,
+        )
         self._change_before = regex.compile(
             r"(?<![\p{L}])(?P<w>" + _alternation(list(self._changes)) + r")"
             + r"(?:\s+" + _CHANGE_FILLERS + r"){0,3}\s*$"
@@ -296,6 +306,8 @@ class QuantityFinder:
         start = s
         # A sign counts only at a word start: "-5C", not "COVID-19" or the "-10" of "5-10".
         lead = text[max(0, s - 20) : s]
+        if _YEAR_DASH.search(lead):
+            return None  # the end of "2000-1" or "2019-20": a period
         sub = regex.search(r"(?i)(?<![\p{L}])sub-$", lead)
         if (s > 1 and text[s - 1] == "-" and regex.search(r"\p{L}[\w-]*-$", lead)
                 and not regex.search(r"(?i)minus-$", lead) and sub is None):
@@ -645,6 +657,11 @@ class QuantityFinder:
                 if gap == "to" and a.unit is not None and self._change_in(
                         text[max(0, a.start - 45) : a.start].lower()):
                     joins = False  # "increased by $43.6bn to $419.2bn": a change and a level
+                loose = self._change_loose.search(text, max(0, a.start - 40), a.start)
+                if gap == "to" and a.unit is not None and a.unit == b.unit and loose:
+                    # "lifted interest rates 0.25% to 5.5%": the rise and the new level
+                    joins = False
+                    a.change = Change(self._changes.get(loose.group("w").lower(), "up"))
                 if gap == "to" and lead.rstrip().endswith("from") and self._change_in(
                         text[max(0, a.start - 45) : a.start].lower().rstrip()[:-4]):
                     joins = False  # "rose from 5% to 7%": a change, not a range
@@ -768,6 +785,8 @@ class QuantityFinder:
                 continue
             lo, hi, vague, bound = entry
             s, e = match.span("v")
+            if _PERIOD_BEFORE.search(text, max(0, s - 12), s):
+                continue  # "the second half of 2004" is a period, not a share
             value = lo if hi is None else None
             rng = (lo, hi) if (lo is not None and hi is not None) else None
             found.append(_Cand(s, e, value, s, e, range=rng, bound=bound, vague=vague,
