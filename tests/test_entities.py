@@ -466,3 +466,15 @@ def test_city_and_its_club_are_two_entities(extractor):
     assert ("CARDIFF", "GPE") in labels
     assert ("Cardiff", "ORG") in labels
     assert ("Swansea", "ORG") in labels
+
+
+def test_surname_that_is_also_a_month(extractor):
+    text = (
+        "Prime Minister Theresa May met union leaders on Monday. May said a deal was close, "
+        "and talks will resume in May."
+    )
+    ents = entities(extractor, text)
+    person = by_name(ents, "Theresa May")
+    assert len(person.mentions) == 2
+    month = text.rindex("May")
+    assert month not in [m.start for m in person.mentions]

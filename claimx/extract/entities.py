@@ -567,8 +567,10 @@ class EntityExtractor:
             if i not in taken and doc[i].text[:1].isupper():
                 for n in range(min(longest, len(doc) - i), 0, -1):
                     form = tuple(doc[j].text for j in range(i, i + n))
-                    if form not in forms or any(j in taken for j in range(i, i + n)):
-                        continue
+                    if form not in forms or any(
+                        j in taken or doc[j].ent_type_ in NUMERIC_LABELS for j in range(i, i + n)
+                    ):
+                        continue  # taken, or a date ("May" the month after "Theresa May")
                     if n == 1 and _starts_sentence(doc, i) and not form[0].isupper():
                         if lower is None:
                             lower = _lower_words(doc)
