@@ -812,7 +812,8 @@ class _Run:
     def _noun_report(self, noun: Token) -> tuple | None:
         """'Trump's claim that ...': the owner's "that" clause."""
         doc = self.doc
-        owner = next((c for c in noun.lefts if c.dep_ == "poss"), None)
+        owner = next((c for c in noun.lefts if c.dep_ == "poss" or any(
+            g.dep_ == "case" and g.tag_ == "POS" for g in c.children)), None)
         clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp", "appos")
                        and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"), None)
         if owner is None or clause is None or self.in_quote[owner.i] >= 0:
