@@ -43,6 +43,10 @@ _ONE_IN = regex.compile(
 _PERIOD_BEFORE = regex.compile(r"(?i)\b(?:first|second|third|fourth|final|last|latter|other|"
                             r"back|front|early|late)\s+$")
 _YEAR_DASH = regex.compile(r"\b(?:1[89]|20)\d\d[-–/]$")
+_LATE_RATE = regex.compile(
+    r"\s+of\s+(?:[\p{L}-]+\s+){1,4}?(?:a|an|per)\s+(?P<t>year|day|week|month|annum)\b",
+    regex.IGNORECASE,
+)
 _MOST = regex.compile(r"(?i)(?<![\p{L}])most(?![\p{L}])")
 _SPACED_MINUS = regex.compile(r"(?<=\p{L} )- $")
 _MEGA_CODE = regex.compile(r"\s?(?P<m>[Mk])(?P<code>[A-Z]{3})(?![\p{L}\p{N}])")
@@ -149,10 +153,13 @@ class QuantityFinder:
                 if rule.label == "CURRENCY":
                     suffix.append(form)
                     self.unit_ids.setdefault("suf:" + form.lower(), rule.id)
+                    self.unit_ids.setdefault("exact:" + form, rule.id)
             else:
                 suffix.append(form)
                 # A unit wins over a currency of the same form after a number ("300 PS").
                 self.unit_ids["suf:" + form.lower()] = rule.id
+                # Case-sensitive forms keep their case: "MB" is a megabyte, "Mb" a megabit.
+                self.unit_ids["exact:" + form] = rule.id
         # Currency codes and dollar forms ignore case ("usd", "c $"); "PS" or "p" do not.
         # ("a $5 fee" is no Australian dollar: the article stays case-sensitive.)
         loose = frozenset(f for f in prefix + suffix
@@ -402,10 +409,7 @@ class QuantityFinder:
                 pos = mega.end()
         suffix = self._suffix.match(text, pos) if not cand.currency else None
         if suffix is not None:
-            unit = self.unit_ids.get("suf:" + suffix.group("u").lower())
-            if unit is None:
-                unit = self.unit_ids.get("suf:" + regex.sub(r"[\s-]+", " ", suffix.group("u")
-                                                            .lower()))
+            unit = self._unit_id(suffix.group("u"))
             if unit == "lb" and cand.scaled:
                 unit = "GBP"  # "361 million pounds" is money, not weight
             if unit is not None and not cand.currency:
@@ -420,6 +424,11 @@ class QuantityFinder:
                     pos = late.end()
         if cand.unit is not None:
             pos = self._rate_of(text, cand, pos)
+            later = _LATE_RATE.match(text, pos)
+            if later is not None and " per " not in cand.unit:
+                # "2.4 billion gallons of jet fuel a year": the rate after what is measured
+                per = later.group("t").lower()
+                cand.unit = f"{cand.unit} per {'year' if per == 'annum' else per}"
         cand.end = pos
         after = self._bound_after.match(text, pos)
         if after is not None:
@@ -463,8 +472,8 @@ class QuantityFinder:
 
     def _unit_id(self, surface: str) -> str | None:
         low = surface.lower()
-        return self.unit_ids.get("suf:" + low) or self.unit_ids.get(
-            "suf:" + regex.sub(r"[\s-]+", " ", low))
+        return (self.unit_ids.get("exact:" + surface) or self.unit_ids.get("suf:" + low)
+                or self.unit_ids.get("suf:" + regex.sub(r"[\s-]+", " ", low)))
 
     def _set_aside(self, doc, text, starts, cand: _Cand, before: str, times) -> bool:
         """True for years, dates, clock times, labels and names: not amounts."""
