@@ -301,3 +301,17 @@ def test_change_with_object_before_amount(finder, nlp):
     found = quantities(finder, nlp, "The bank raised interest rates 0.5% to 4.75% on Thursday.")
     assert [q.text for q in found] == ["0.5%", "4.75%"]
     assert found[0].change is not None and found[0].change.to_value == pytest.approx(4.75)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The board is 8 ft 4 in long.", [(8.0, "foot"), (4.0, "inch")]),
+        ('The screen is 27" wide.', [(27.0, "inch")]),
+        ("The drive holds 500 MB, the link runs at 500 Mb per second.",
+         [(500.0, "mb"), (500.0, "mbit per second")]),
+        ("The refinery burns 3 million barrels of crude a day.", [(3e6, "barrel per day")]),
+    ],
+)
+def test_feet_inches_and_case(finder, nlp, text, expected):
+    assert [(q.value, q.unit) for q in quantities(finder, nlp, text)] == expected

@@ -47,6 +47,11 @@ _LATE_RATE = regex.compile(
     r"\s+of\s+(?:[\p{L}-]+\s+){1,4}?(?:a|an|per)\s+(?P<t>year|day|week|month|annum)\b",
     regex.IGNORECASE,
 )
+_INCH_MARKS = regex.compile(
+    r"\s?(?P<m>[\"″'′])(?=\s+(?:long|wide|tall|high|deep|thick|across|screen|display|in "
+    r"diameter)\b)"
+)
+_INCHES_AFTER = regex.compile(r"\s?in(?:\.|ches)?(?![\p{L}])")
 _MOST = regex.compile(r"(?i)(?<![\p{L}])most(?![\p{L}])")
 _SPACED_MINUS = regex.compile(r"(?<=\p{L} )- $")
 _MEGA_CODE = regex.compile(r"\s?(?P<m>[Mk])(?P<code>[A-Z]{3})(?![\p{L}\p{N}])")
@@ -408,6 +413,11 @@ class QuantityFinder:
                 cand.unit, cand.currency, cand.scaled = unit, True, True
                 pos = mega.end()
         suffix = self._suffix.match(text, pos) if not cand.currency else None
+        marks = _INCH_MARKS.match(text, pos) if suffix is None and not cand.currency else None
+        if marks is not None:
+            # '10" long', "6' tall": quotation-like marks as inches and feet before a dimension
+            cand.unit = "inch" if marks.group("m") in '"″' else "foot"
+            pos = marks.end("m")
         if suffix is not None:
             unit = self._unit_id(suffix.group("u"))
             if unit == "lb" and cand.scaled:
@@ -658,6 +668,9 @@ class QuantityFinder:
                     out.append(a)
                     i += 2
                     continue
+                inches = _INCHES_AFTER.match(text, b.end)
+                if a.unit == "foot" and b.unit is None and gap in ("", "and") and inches:
+                    b.unit, b.end = "inch", inches.end()  # "12 ft 2 in": the inches too
                 joins = gap in ("-", "–", "—", "to", "and", "or", "-to-")
                 if gap == "and":
                     joins = lead.rstrip().endswith("between")
