@@ -211,13 +211,16 @@ def subject_of(verb: Token, *, depth: int = 1) -> Token | None:
     relative pronouns ("Jane Doe, who said ..." -> Jane Doe)."""
     node = verb
     for _ in range(depth + 1):
-        for child in node.children:
-            if child.dep_ in _SUBJECT_DEPS:
-                if child.lower_ in RELATIVES:
-                    if node.dep_ == "relcl" and node.head.i != node.i:
-                        return node.head
-                    return None
-                return child
+        # The subject nearest the verb: a parse that runs over a headline may give two.
+        subjects = sorted((c for c in node.children if c.dep_ in _SUBJECT_DEPS),
+                          key=lambda c: abs(c.i - node.i))
+        if subjects:
+            child = subjects[0]
+            if child.lower_ in RELATIVES:
+                if node.dep_ == "relcl" and node.head.i != node.i:
+                    return node.head
+                return None
+            return child
         if node.dep_ not in ("conj", "xcomp", "advcl") or node.head.i == node.i:
             return None
         node = node.head
