@@ -170,3 +170,15 @@ def test_month_may_is_no_hedge(claims_of, text, hedge):
 def test_subject_has_no_dangling_words(claims_of):
     claims = claims_of("Officials from the three agencies met on Monday.")
     assert claims[0].subject is not None and claims[0].subject.text == "Officials"
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        ("At the close: FTSE +0.4% Dax +0.7%.", ["FTSE", "Dax"]),
+        ("Miners such as Rio Tinto up 3.1% and Glencore up 2.2% led gains.",
+         ["Rio Tinto", "Glencore"]),
+    ],
+)
+def test_market_report_names(claims_of, text, subjects):
+    assert [c.subject.text if c.subject else None for c in claims_of(text)] == subjects
