@@ -33,6 +33,7 @@ _SPLIT_DEPS = frozenset({"conj", "ccomp", "advcl", "parataxis", "relcl"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "nummod", "quantmod"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _SUBJECT_DROP = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"})
+_MAX_SUBJECT_CHARS = 90
 _NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _DANGLING_TAGS = frozenset({"DT", "IN", "CC", "TO", "PRP$", "POS", "WDT", "HYPH", ","})
 _PRONOUNS = frozenset({"it", "they", "this", "that", "which", "who", "these", "those", "he",
@@ -548,8 +549,8 @@ def _clean_subject(doc: Doc, ctx: _DocContext, span: Span) -> Span | None:
         end = len(text[: last.idx].rstrip())
     while start < end and text[start] in " ,;:)-–":
         start += 1
-    if end <= start:
-        return None
+    if end <= start or end - start > _MAX_SUBJECT_CHARS:
+        return None  # a long stretch is a parse accident, not a noun phrase
     first = ctx.token_from(doc, start)
     if first is None:
         return None
@@ -615,8 +616,8 @@ def _time(doc: Doc, ctx: _DocContext, sent: SpacySpan, start: int, end: int,
     for s, e in ctx.dates:
         if not (sent.start_char <= s < sent.end_char):
             continue
-        if any(q.start < e and s < q.end for q in quantities):
-            continue
+        if any(a < e and s < b for a, b in ctx.quantity_spans):
+            continue  # "three months", "30": an amount, not a date
         candidates.append((s, e))
     for s, e in times:
         if sent.start_char <= s < sent.end_char and not any(
