@@ -61,6 +61,10 @@ DIRECT = [
         ["The bridge will reopen in May,"], "engineer", "the engineer", "said",
     ),
     (
+        "As the mayor put it, “the city cannot wait another year.”",
+        ["the city cannot wait another year."], "mayor", "the mayor", "put it",
+    ),
+    (
         "Officials met on Friday, and the minister added: “The deal is done.”",
         ["The deal is done."], "minister", "the minister", "added",
     ),

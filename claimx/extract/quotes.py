@@ -116,9 +116,12 @@ class _Run:
         self.used_cues: set[int] = set()
         self.after_cues: dict[int, int] = {}  # cue after a quote -> that quote's closing mark
         self.according: dict[int, int] = {}  # "according" token -> end of the phrase
+        self.phrase_cues: dict[int, int] = {}  # "put it" and the like -> end of the phrase
         for span in ex.phrases(doc):
             if span.id_ == "according-to":
                 self.according[span.start] = span.end
+            elif span.id_ == "put-it":
+                self.phrase_cues[span.start] = span.end
 
     # ------------------------------------------------------------------ top level
     def quotes(self, furniture: Sequence[Furniture]) -> list[Quote]:
@@ -326,7 +329,7 @@ class _Run:
 
     def _set_cue(self, cand: _Cand, cue: int) -> None:
         cand.cue = cue
-        cand.cue_end = self.according.get(cue, cue + 1)
+        cand.cue_end = self.according.get(cue, self.phrase_cues.get(cue, cue + 1))
         cand.attributed = True
         self.used_cues.add(cue)
         if cand.close_i is not None and cand.close_i < cue:
@@ -424,7 +427,8 @@ class _Run:
 
     def _is_cue(self, i: int) -> bool:
         tok = self.doc[i]
-        return (tok.lower_ in self.ex.speech and tok.tag_.startswith("VB")) or i in self.according
+        return (tok.lower_ in self.ex.speech and tok.tag_.startswith("VB")) \
+            or i in self.according or i in self.phrase_cues
 
     def _before(self, cand: _Cand) -> tuple[str, int | None]:
         """Where the quote starts: "start" of a sentence, after a "colon", or "inside" one;
