@@ -1,16 +1,28 @@
 """Named entities merged per document: one record per real-world entity.
 
-The small model's entities are the raw material. On news text they need, in one pass each:
+The small model's entities are the raw material. On news text they need, in one pass each
+(the order of ``EntityExtractor._extract``):
 
-1. boundaries a reader would mark: no leading "the", bullets or titles, no trailing "'s",
-   prepositions or table numbers, no span across a line break;
+1. boundaries a reader would mark: no leading "the", bullets, titles or sentence-opening
+   prepositions, no trailing "'s", prepositions, "MP" or table numbers, no span across a line
+   break, a bracket or a spaced dash;
 2. headlines checked against the body: a headline is in title case or capitals, where the
    model tags fragments ("Baku Steps Forward") that the body never names;
 3. a gazetteer (``patterns/gazetteer_*.txt``) that labels countries, cities, regions,
-   nationalities and international bodies, and finds them in capitals too;
-4. page furniture: inside it only real names survive ("Read more" never becomes a name);
-5. linking: same name, surname to full name, acronym to expansion, a shorter organisation
-   name to the full one; then one label per entity (gazetteer first, else the majority).
+   nationalities, events and international bodies, and finds them in capitals too; city and
+   state names yield to the model's ORG (a city is also its club or its government);
+4. context: results rows and score tables, places listed with places, "X province",
+   "X, a spokesman", "X University", "Cardiff flanker", given names (``patterns/names_*``);
+5. page furniture (``claimx.extract.furniture``): only real names survive inside it ("Read
+   more" never becomes a name), a byline names people, a dateline opens with a place;
+6. document consistency: names the document already uses are tagged where the model missed
+   them, words the same text writes in lower case are not names;
+7. linking: same name, surname or given name to the full name, acronym to expansion both
+   ways, a shorter organisation name to the full one; then one label per entity (the
+   gazetteer's or a title's first, else the majority).
+
+``resolve_role()`` links a role phrase ("the president") to the titled person on demand;
+role phrases are not name mentions.
 """
 
 from __future__ import annotations
