@@ -650,6 +650,11 @@ class _Run:
             objects = [c for c in verb.rights if c.dep_ in ("dobj", "dative") and c.i < path.i]
             if objects:
                 lo = objects[0].left_edge.i
+            # ... and on through the complement after it: 'called X “Y” [as examples of Z]'.
+            for c in verb.rights:
+                if c.i > path.i and (c.dep_ in ("oprd", "xcomp", "ccomp") or (
+                        c.dep_ == "prep" and c.lower_ == "as")):
+                    hi = max(hi, c.right_edge.i + 1)
         lo, hi = self._clip(lo, hi, verb.i)
         if hi <= lo:
             return None
