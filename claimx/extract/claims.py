@@ -261,6 +261,10 @@ class ClaimExtractor:
         subj = _nearest_subject(head)
         if subj is not None:
             span = _np_span(doc, subj)
+            lead = doc_text(doc)[span.start : q.start].split()
+            if q.noun is not None and span.start <= q.start < span.end and len(lead) <= 1:
+                subj = None  # "20,000 workers lost their jobs": the count is the subject
+        if subj is not None:
             # "ITU data shows 100%": the body of evidence is the source, not the thing measured
             evidence = source is not None and " " in (source.cue or "") and (
                 span.start <= source.start < span.end or subj.lower_ in self._data_nouns)
@@ -549,6 +553,8 @@ def _clean_subject(doc: Doc, ctx: _DocContext, span: Span) -> Span | None:
         end = len(text[: last.idx].rstrip())
     while start < end and text[start] in " ,;:)-–":
         start += 1
+    if "(" in text[start:end] and ")" not in text[start:end]:
+        end = len(text[: text.index("(", start)].rstrip())  # "the committee (MPC": no stray "("
     if end <= start or end - start > _MAX_SUBJECT_CHARS:
         return None  # a long stretch is a parse accident, not a noun phrase
     first = ctx.token_from(doc, start)

@@ -560,7 +560,7 @@ class QuantityFinder:
             low = tok.lower_
             lead_a = (low in ("a", "an") and i + 1 < n
                       and words.get(doc[i + 1].lower_, (0, ""))[1] in ("hundred", "scale", "dozen"))
-            frac_scale = (low in words and words[low][1] == "fraction" and i + 1 < n
+            frac_scale = (low in ("half", "quarter") and i + 1 < n
                           and words.get(doc[i + 1].lower_, (0, ""))[1] == "scale")
             if frac_scale:  # "half a million" aside, "a quarter million": fraction times scale
                 lead_a = False
@@ -620,6 +620,8 @@ class QuantityFinder:
             i = last + 1
             if _inside(blocked, s, e):
                 continue
+            if first.i > 0 and doc[first.i - 1].lower_ in self._labels:
+                continue  # "Formula One", "Section Two"
             if (first.text[:1].isupper() and not first.is_sent_start and last + 1 < n
                     and doc[last + 1].text[:1].isupper() and doc[last + 1].tag_ in ("NNP", "NNPS")):
                 continue  # part of a name: "the Six Nations", "the Big Four"
@@ -628,6 +630,9 @@ class QuantityFinder:
             if (first.lower_ == "one" and last == first.i and cand.unit is None
                     and not self._one_counts(doc, first)):
                 continue
+            if (first.lower_ == "one" and first.i > 0 and doc[first.i - 1].lower_ == "at"
+                    and cand.unit == "point"):
+                continue  # "at one point": some time, not an amount
             if self._attributive_duration(doc, starts, text, cand):
                 continue
             if s > 0 and text[s - 1] in "-" and s > 1 and text[s - 2].isalpha():
@@ -646,6 +651,8 @@ class QuantityFinder:
         nxt = doc[tok.i + 1]
         if nxt.lower_ in ("another", "day", "time", "way", "thing", "by", "or", "more"):
             return False
+        if nxt.lower_ == "point" and prev == "at":
+            return False  # "at one point": some time, not an amount
         if nxt.lower_ == "of":
             # "one of the drivers" names a member; "one of the best speakers" ranks it
             after = doc[tok.i + 2 : tok.i + 5]
