@@ -478,3 +478,19 @@ def test_surname_that_is_also_a_month(extractor):
     assert len(person.mentions) == 2
     month = text.rindex("May")
     assert month not in [m.start for m in person.mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sevilla drew with Real Betis 1-1 in the derby on Sunday.",
+         {("Sevilla", "ORG"), ("Real Betis", "ORG")}),
+        ("Brazil beat Argentina 2-0 in Sao Paulo on Wednesday.",
+         {("Brazil", "GPE"), ("Argentina", "GPE")}),
+        ("Lucia Moreno beat Anna Berg 6-4 7-5 in the final.",
+         {("Lucia Moreno", "PERSON"), ("Anna Berg", "PERSON")}),
+    ],
+)
+def test_match_reports(extractor, text, expected):
+    found = {(m.text, e.label) for e in entities(extractor, text) for m in e.mentions}
+    assert expected <= found

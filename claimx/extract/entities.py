@@ -107,6 +107,8 @@ NOT_NAME_TAGS = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "RBS", "VB", "VBD", 
                            "NNS"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’", "s"})
 BLOCKING_FURNITURE = frozenset({"read_more", "id", "footer"})
+_SCORE = re.compile(r"^\s*(?:\(\s*)?\d{1,3}\s?[-–]\s?\d{1,3}\b")
+_SCORES = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b")
 _NUMBERISH = re.compile(r"^(?=.*\d)[\d.,:/%\-+]+$")
 _HAS_UPPER = re.compile(r"[A-Z\u00c0-\u00de]")
 _WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
@@ -160,6 +162,7 @@ class EntityExtractor:
         self._stoplist = patterns.word_list("entity_stoplist")
         self._org_heads = patterns.word_list("entity_org_heads")
         self._team_words = patterns.word_list("entity_team_words")
+        self._match_verbs = patterns.word_list("entity_match_verbs")
 
     def __call__(self, doc: Doc, *, furniture: Sequence[Furniture] = ()) -> list[Entity]:
         try:
@@ -183,6 +186,7 @@ class EntityExtractor:
         cands = self._add_gazetteer(doc, cands)
         cands = self._table_rows(doc, text, cands, headlines, furniture)
         _coordinated_places(doc, cands)
+        cands = self._match_reports(doc, cands)
         self._context_labels(doc, cands)
         acronyms = self._add_acronyms(doc, cands)
         cands += _initialisms(doc, cands)
@@ -270,6 +274,36 @@ class EntityExtractor:
                         for i in range(cand.start, cand.end))
             ):
                 cand.label = "PERSON"
+
+    def _match_reports(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+        """"Valencia beat Celta Vigo 3-0": the names around a match verb with a score after
+        them are teams. A city, state or one-word name there is its club (ORG); a country
+        stays its national side."""
+        n = len(doc)
+        for verb in doc:
+            if verb.lower_ not in self._match_verbs or not verb.i:
+                continue
+            left = _run_before(doc, verb.i)
+            after = verb.i + 1
+            if after < n and doc[after].lower_ in ("with", "to", "against"):
+                after += 1
+            right = _run_after(doc, after)
+            if left is None or right is None:
+                continue
+            tail = doc[right[1]:min(n, right[1] + 8)].text
+            if not _SCORE.match(tail) or len(_SCORES.findall(tail)) > 1:
+                continue  # no score, or set scores ("6-4 7-6"): players, not teams
+            for start, end in (left, right):
+                inside = [c for c in cands if c.start < end and start < c.end]
+                exact = [c for c in inside if (c.start, c.end) == (start, end)]
+                if exact:
+                    team = exact[0]
+                    if team.weak or (not team.gaz and team.label in ("GPE", "LOC")):
+                        team.label, team.gaz, team.sure = "ORG", False, True
+                        team.club = team.weak
+                elif not inside and doc[start].text not in self._first_names:
+                    cands.append(_Cand(start, end, "ORG", sure=True))
+        return cands
 
     def _context_labels(self, doc: Doc, cands: list[_Cand]) -> None:
         """Words around a name that settle its type: "Ruben Campo, a spokesman for" is a person;
@@ -767,6 +801,22 @@ def _is_table_row(span: Span) -> bool:
         elif tok.lower_ not in JOINERS:
             return False
     return numbers > 0 and names > 0
+
+
+def _run_before(doc: Doc, i: int) -> tuple[int, int] | None:
+    """The capitalised words that end right before token ``i``."""
+    start = i
+    while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
+        start -= 1
+    return (start, i) if start < i else None
+
+
+def _run_after(doc: Doc, i: int) -> tuple[int, int] | None:
+    """The capitalised words that start at token ``i``."""
+    end = i
+    while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+        end += 1
+    return (i, end) if end > i else None
 
 
 def _in_brackets(span: Span, i: int) -> bool:
