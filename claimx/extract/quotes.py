@@ -523,6 +523,9 @@ class _Run:
                 break
             if tok.text in (".", "!", "?", ";"):
                 break
+            if tok.tag_ in ("CC", "WRB") and k == i:
+                # '"...," and, when asked, ...': a new clause, not the quote's attribution.
+                return None
             if k in self.according:
                 return k
             if self._is_cue(k) and k not in self.used_cues:
