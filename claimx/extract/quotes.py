@@ -680,6 +680,10 @@ class _Run:
         while lo < hi and ((doc[lo].is_punct and doc[lo].text not in ALL_MARKS)
                            or doc[lo].is_space or doc[lo].dep_ == "cc"):
             lo += 1
+        # Never split a word: "do|n’t" may hang on another head in the parse.
+        while lo < hi < sent.end and not doc[hi - 1].whitespace_ and doc[hi].is_alpha \
+                and self.par[hi] == p:
+            hi += 1
         return lo, _strip_space_end(doc, lo, hi)
 
     # ------------------------------------------------------------------ continuation
