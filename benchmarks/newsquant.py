@@ -39,6 +39,8 @@ STOPWORDS = frozenset({
 # Nouns whose plural is not plural-ish, or that stay as they are in the gold vocabulary.
 INVARIANT = frozenset({"people", "staff", "police", "series", "species", "news", "data",
                        "media", "cattle", "fish", "sheep", "deer", "aircraft"})
+# Irregular comparison, lemmatised as spaCy does ("best screens" -> "good screen").
+LEMMAS = {"best": "good", "better": "good", "worst": "bad", "worse": "bad"}
 IRREGULAR = {"men": "man", "women": "woman", "children": "child", "feet": "foot",
              "teeth": "tooth", "mice": "mouse", "geese": "goose", "lives": "life",
              "wives": "wife", "knives": "knife", "leaves": "leaf", "halves": "half",
@@ -61,6 +63,8 @@ def singular(word: str) -> str:
         return word
     if word in IRREGULAR:
         return IRREGULAR[word]
+    if word.endswith("men") and len(word) > 4:
+        return word[:-3] + "man"  # fishermen, chairmen
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith(("sses", "shes", "ches", "xes", "zzes")):
@@ -73,12 +77,10 @@ def singular(word: str) -> str:
 
 
 def noun_unit(noun: str) -> str:
-    """ "European countries" -> "european country"; proper nouns keep their form."""
-    words = noun.split()
-    last = words[-1]
-    if last[:1].isupper():
-        return noun  # "Americans": the gold keeps proper nouns as written
-    return " ".join([*words[:-1], singular(last.lower())]).lower()
+    """ "European countries" -> "european country", "best screens" -> "good screen": the
+    gold writes a count's unit as spaCy lemmas."""
+    words = [LEMMAS.get(w.lower(), w) for w in noun.split()]
+    return " ".join([*words[:-1], singular(words[-1].lower())]).lower()
 
 
 def gold_unit(quantity: dict[str, Any], aliases: dict[str, str]) -> str | None:
