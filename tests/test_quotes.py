@@ -361,3 +361,28 @@ def test_reported_speech_around_the_attribution(extractor, text, contents, name)
 )
 def test_no_reported_speech_without_a_report(extractor, text):
     assert quotes_of(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "contents", "name"),
+    [
+        (
+            "''The levy will not raise rents,'' Karen Blume, a senior fellow at the Housing "
+            "Institute and a former adviser to the city council, said of the proposal. ''It is "
+            "a careful design.''",
+            ["The levy will not raise rents,", "It is a careful design."],
+            "Karen Blume",
+        ),
+        (
+            "“Our nurses are exhausted,” Ben Ortiz, head of the regional hospital workers’ "
+            "union and a nurse for twenty years, told reporters. “They need help now.”",
+            ["Our nurses are exhausted,", "They need help now."],
+            "Ben Ortiz",
+        ),
+    ],
+)
+def test_long_appositive_speaker_after_the_quote(extractor, text, contents, name):
+    quote = only(quotes_of(extractor, text), "direct")
+    assert [c.text for c in quote.content] == contents
+    assert quote.speaker is not None and quote.speaker.name == name
+

@@ -45,6 +45,8 @@ _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "pr
                           "dative", "conj", "parataxis", "npadvmod", "pobj", "appos"})
 # How far (tokens) an attribution may sit from the mark it attributes.
 AFTER_WINDOW = 14
+# '"...," Jane Doe, a senior fellow at ... and a former ..., said': a long appositive speaker.
+AFTER_WINDOW_SUBJECT = 40
 BEFORE_WINDOW = 30
 # A quotation of fewer words with no speaker of its own is a name or a scare quote.
 MIN_STANDALONE_WORDS = 3
@@ -515,7 +517,7 @@ class _Run:
         p = self.par[cand.close_i]
         last = _last_content(doc, cand)
         ended = last is not None and last.text in (".",)
-        for k in range(i, min(n, i + AFTER_WINDOW)):
+        for k in range(i, min(n, i + AFTER_WINDOW_SUBJECT)):
             tok = doc[k]
             if self.par[k] != p or tok.is_space or tok.text in DOUBLE_MARKS:
                 break
@@ -523,6 +525,11 @@ class _Run:
                 break
             if tok.text in (".", "!", "?", ";"):
                 break
+            if k >= i + AFTER_WINDOW and not self._subject_between(k, i):
+                # Far from the mark, only a cue whose subject follows the mark attributes it.
+                if self._is_cue(k) or tok.tag_.startswith("VB"):
+                    return None
+                continue
             if tok.tag_ in ("CC", "WRB") and k == i:
                 # '"...," and, when asked, ...': a new clause, not the quote's attribution.
                 return None
@@ -538,6 +545,15 @@ class _Run:
                     and tok.tag_ not in ("VBN", "VBG"):
                 return None
         return None
+
+    def _subject_between(self, k: int, i: int) -> bool:
+        """True when token ``k`` is a cue verb whose subject starts at token ``i``, right
+        after a quotation's closing mark."""
+        tok = self.doc[k]
+        if not self._is_cue(k):
+            return False
+        subj = subject_of(tok)
+        return subj is not None and subj.left_edge.i == i and subj.i < k
 
     def _window_end(self, cue: int) -> int:
         """The token after the attribution clause: sentence end, next mark or paragraph end."""
