@@ -386,3 +386,26 @@ def test_long_appositive_speaker_after_the_quote(extractor, text, contents, name
     assert [c.text for c in quote.content] == contents
     assert quote.speaker is not None and quote.speaker.name == name
 
+
+@pytest.mark.parametrize(
+    ("text", "content", "name"),
+    [
+        (
+            "The governor defended the cuts, saying, “They were painful, but the state "
+            "needed them.”",
+            "They were painful, but the state needed them.",
+            "governor",
+        ),
+        (
+            "Senator Ruth Adler left the hearing early after a reporter asked about the "
+            "contract, saying, “I have nothing more to add.”",
+            "I have nothing more to add.",
+            "Ruth Adler",
+        ),
+    ],
+)
+def test_participle_cue_speaks_for_the_main_subject(extractor, text, content, name):
+    quote = only(quotes_of(extractor, text), "direct")
+    assert [c.text for c in quote.content] == [content]
+    assert quote.speaker is not None and quote.speaker.name.endswith(name)
+

@@ -344,6 +344,9 @@ class _Run:
             obj = self._according_object(cue)
             return self.speakers.resolve(obj) if obj is not None else None
         verb = doc[cue]
+        holder = self._participle_holder(verb)
+        if holder is not None:
+            return self.speakers.resolve(holder)
         # A quotation's cue may hang far down a chain of participles: look further up.
         subj = subject_of(verb, depth=3)
         if subj is not None and self.in_quote[subj.i] < 0:
@@ -373,6 +376,31 @@ class _Run:
                     head = head.head
                 return self.speakers.resolve(head)
         return None
+
+    def _participle_holder(self, verb: Token) -> Token | None:
+        """Who speaks through a participle cue: the noun it describes ('footage of Jane Doe
+        asking, "..."'), or, after a comma, the subject of the sentence's main verb ('Doe
+        defended the plan when asked about its cost, saying, "..."'): the parse often hangs
+        the participle on the nearest verb, whose subject is someone else."""
+        if verb.tag_ != "VBG" or verb.i == 0:
+            return None
+        head = verb.head
+        if verb.dep_ == "acl" and head.i < verb.i and (
+            head.ent_type_ in ("PERSON", "ORG", "NORP") or head.tag_ == "PRP"
+        ):
+            return head if self.in_quote[head.i] < 0 else None
+        prev = verb.i - 1
+        while prev > 0 and self.doc[prev].is_space:
+            prev -= 1
+        if self.doc[prev].text != ",":
+            return None
+        root = verb.sent.root
+        if root.i == verb.i or root.i > verb.i or not root.tag_.startswith(("VB", "MD")):
+            return None
+        subj = subject_of(root)
+        if subj is None or subj.i > verb.i or self.in_quote[subj.i] >= 0:
+            return None
+        return subj
 
     def _colon_speaker(self, cand: _Cand) -> Speaker | None:
         doc = self.doc
