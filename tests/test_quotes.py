@@ -409,3 +409,23 @@ def test_participle_cue_speaks_for_the_main_subject(extractor, text, content, na
     assert [c.text for c in quote.content] == [content]
     assert quote.speaker is not None and quote.speaker.name.endswith(name)
 
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Guests included the actors Tom Hanks and Meryl Streep and the chef Ray Cole, who "
+            "joked, ''I came for the food.''",
+            "Ray Cole",
+        ),
+        (
+            "The prize went to Amal Haddad, who told the audience: “This belongs to my "
+            "students.”",
+            "Amal Haddad",
+        ),
+    ],
+)
+def test_relative_pronoun_is_the_mention(extractor, text, name):
+    quote = only(quotes_of(extractor, text), "direct")
+    assert quote.speaker is not None and quote.speaker.name == name
+    assert quote.speaker.mention is not None and quote.speaker.mention.text == "who"

@@ -19,11 +19,12 @@ gives reported (indirect) speech, as do "according to X" and "described X as Y".
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from claimx.extract.speakers import SpeakerResolver, subject_of
+from claimx.extract.speakers import RELATIVES, SpeakerResolver, subject_of
 from claimx.models import Entity, Furniture, Quote, Span, Speaker
 
 if TYPE_CHECKING:
@@ -350,7 +351,14 @@ class _Run:
         # A quotation's cue may hang far down a chain of participles: look further up.
         subj = subject_of(verb, depth=3)
         if subj is not None and self.in_quote[subj.i] < 0:
-            return self.speakers.resolve(subj)
+            speaker = self.speakers.resolve(subj)
+            rel = _relative_subject(verb)
+            if rel is not None:
+                # 'Jane Doe, who joked, "..."': the mention is the relative pronoun, the
+                # name is its antecedent's, as with "he".
+                mention = Span.of(self.text, rel.idx, rel.idx + len(rel.text))
+                speaker = dataclasses.replace(speaker, mention=mention)
+            return speaker
         # The parse missed the subject. Words between the closing mark and the cue are the
         # speaker ('"...," Jane Doe, an economist, told me'); else look after the cue
         # ('"...," said Rep. Jane Doe'), skipping times ("said Thursday").
@@ -1139,6 +1147,16 @@ def _last_content(doc: Doc, cand: _Cand) -> Token | None:
 def _word_count(doc: Doc, cand: _Cand) -> int:
     return sum(1 for s, e in cand.segments for t in doc[s:e] if not t.is_punct and
                not t.is_space)
+
+
+def _relative_subject(verb: Token) -> Token | None:
+    """The relative pronoun subject of a relative-clause cue ("who said"), if any."""
+    if verb.dep_ != "relcl":
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in RELATIVES:
+            return child
+    return None
 
 
 def _nounish(tok: Token) -> bool:
