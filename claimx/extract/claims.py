@@ -583,7 +583,7 @@ def _kind(doc: Doc, quantities: tuple[Quantity, ...], start: int, end: int) -> s
     # "than" in "more than 60%" is a bound, not a comparison between two things
     if _COMPARISON.search(clause) and not all(q.bound != "=" for q in quantities):
         return "comparison"
-    if (_ORDINAL.search(clause) and _RANKING.search(clause)) or _ONE_OF_THE_BEST.search(clause):
+    if _ONE_OF_THE_BEST.search(clause):
         return "ranking"
     if all(q.vague for q in quantities):
         return "vague"
@@ -592,6 +592,9 @@ def _kind(doc: Doc, quantities: tuple[Quantity, ...], start: int, end: int) -> s
         return "money"
     if any(u.split(_MONEY_UNITS_SUFFIX)[0] in _PERCENT_UNITS for u in units):
         return "percentage"
+    # "the seventh largest carrier": a rank beside a duration or a count says more than they do
+    if _ORDINAL.search(clause) and _RANKING.search(clause):
+        return "ranking"
     if any(u for u in units):
         return "measure"
     return "count"
