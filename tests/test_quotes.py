@@ -429,3 +429,50 @@ def test_relative_pronoun_is_the_mention(extractor, text, name):
     quote = only(quotes_of(extractor, text), "direct")
     assert quote.speaker is not None and quote.speaker.name == name
     assert quote.speaker.mention is not None and quote.speaker.mention.text == "who"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "name"),
+    [
+        (
+            "Mr. Hale barely explained the matter, treating the remark as a joke -- ''That is "
+            "how it works'' -- and, when questioned after the meeting, asserting, ''Of course, "
+            "I pay my bills.''",
+            "Of course, I pay my bills.",
+            "Hale",
+        ),
+        (
+            "In a new clip, Ruth Adler sings a folk song to the mayor before asking him, "
+            "“Where do we go from here?”",
+            "Where do we go from here?",
+            "Ruth Adler",
+        ),
+    ],
+)
+def test_participle_cue_when_the_parse_hangs_it_elsewhere(extractor, text, content, name):
+    quote = next(q for q in quotes_of(extractor, text) if q.content[0].text == content)
+    assert quote.type == "direct"
+    assert quote.speaker is not None and quote.speaker.name.endswith(name)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "name"),
+    [
+        (
+            "On Monday, Senator Ann Cole made the following statement:\n\n“The bill protects "
+            "workers and families across the state.”",
+            "The bill protects workers and families across the state.",
+            "Ann Cole",
+        ),
+        (
+            "“We support this plan,” the statement reads. “Our members will vote for it.”",
+            "We support this plan,",
+            "statement",
+        ),
+    ],
+)
+def test_colon_paragraph_and_documents_that_read(extractor, text, content, name):
+    quote = only(quotes_of(extractor, text), "direct")
+    assert quote.content[0].text == content
+    assert quote.speaker is not None and quote.speaker.name.endswith(name)
+

@@ -400,22 +400,38 @@ class _Run:
         prev = verb.i - 1
         while prev > 0 and self.doc[prev].is_space:
             prev -= 1
-        if self.doc[prev].text != ",":
+        # 'X sang before asking her, "..."': a participle after a time preposition too.
+        timed = verb.dep_ == "pcomp" and head.lower_ in ("before", "after", "while", "by")
+        if self.doc[prev].text != "," and not timed:
             return None
-        root = verb.sent.root
-        if root.i == verb.i or root.i > verb.i or not root.tag_.startswith(("VB", "MD")):
-            return None
-        subj = subject_of(root)
-        if subj is None or subj.i > verb.i or self.in_quote[subj.i] >= 0:
-            return None
-        return subj
+        sent = verb.sent
+        root = sent.root
+        verbs = [root] if root.i < verb.i and self.in_quote[root.i] < 0 else []
+        # The parse may hang the sentence on a quotation's verb: then the first verb
+        # outside quotes with a subject leads the sentence.
+        verbs += [t for t in self.doc[sent.start:verb.i] if t.tag_.startswith(("VB", "MD"))
+                  and self.in_quote[t.i] < 0]
+        for main in verbs:
+            if not main.tag_.startswith(("VB", "MD")):
+                continue
+            subj = subject_of(main)
+            if subj is not None and subj.i < verb.i and self.in_quote[subj.i] < 0 \
+                    and subj.lower_ not in RELATIVES:
+                return subj
+        return None
 
     def _colon_speaker(self, cand: _Cand) -> Speaker | None:
         doc = self.doc
         k = cand.open_i - 1
+        while k >= 0 and doc[k].is_space:
+            k -= 1
+        # 'X made the following statement:' may end the paragraph before the quotation.
+        colon = k >= 0 and doc[k].text == ":"
         while k >= 0 and (doc[k].is_space or doc[k].text == ":"):
             k -= 1
-        if k < 0 or self.par[k] != self.par[cand.open_i] or self.in_quote[k] >= 0:
+        same = k >= 0 and self.par[k] == self.par[cand.open_i]
+        if k < 0 or not (same or (colon and self.par[k] == self.par[cand.open_i] - 1)) \
+                or self.in_quote[k] >= 0:
             return None
         root = doc[k].sent.root
         subj = subject_of(root) if root.tag_.startswith(("VB", "MD")) else None
