@@ -476,3 +476,23 @@ def test_colon_paragraph_and_documents_that_read(extractor, text, content, name)
     assert quote.content[0].text == content
     assert quote.speaker is not None and quote.speaker.name.endswith(name)
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a new clip, Ruth Adler sings a folk song to the mayor before asking him, "
+        "“Where do we go from here?”",
+        "The council met for hours, and the chair said the vote was close before adding, "
+        "“We will meet again next week.”",
+    ],
+)
+def test_no_quote_runs_into_a_direct_quotation(extractor, text):
+    found = quotes_of(extractor, text)
+    direct = [q for q in found if q.type == "direct"]
+    assert direct
+    starts = [text.index(c.text) for q in direct for c in q.content]
+    for quote in found:
+        if quote.type != "direct":
+            for span in quote.content:
+                assert all(not span.start < s <= span.end for s in starts), span.text
+                assert "“" not in span.text[-2:]

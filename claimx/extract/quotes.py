@@ -159,11 +159,20 @@ class _Run:
             out.append((cand.kind, spans, cand.speaker, self._cue_span(cand.cue, cand.cue_end)))
         out.extend(item[:4] for item in reported)
         walls = [(f.start, f.end) for f in furniture]
+        # A direct quotation (from its opening mark) belongs to no other quote.
+        zones = [(self.doc[c.open_i].idx, max(e for _, e in spans)) for c, (kind, spans, _, _)
+                 in zip(cands, out, strict=False) if kind == "direct" and spans]
         quotes: list[Quote] = []
         out.sort(key=lambda q: q[1][0][0] if q[1] else 0)
+        taken: list[tuple[int, int]] = []
         for kind, spans, speaker, cue in out:
+            if kind != "direct":
+                spans = _outside(spans, zones)
             clean = [_trim(self.text, s, e, marks=kind == "direct") for s, e in spans]
-            clean = [(s, e) for s, e in clean if e > s]
+            clean = [(s, e) for s, e in clean if e > s and _has_word(self.text, s, e)]
+            if kind != "direct" and any(s < te and ts < e for s, e in clean for ts, te in taken):
+                continue  # the same words reported twice: the first reading stands
+            taken.extend(clean)
             if not clean or any(s < we and ws < e for s, e in clean for ws, we in walls):
                 continue
             quotes.append(
@@ -1163,6 +1172,25 @@ def _last_content(doc: Doc, cand: _Cand) -> Token | None:
 def _word_count(doc: Doc, cand: _Cand) -> int:
     return sum(1 for s, e in cand.segments for t in doc[s:e] if not t.is_punct and
                not t.is_space)
+
+
+def _outside(spans: list[tuple[int, int]], zones: list[tuple[int, int]]
+             ) -> list[tuple[int, int]]:
+    """The spans cut short where they run into a zone; a span that starts inside one goes."""
+    out = []
+    for s, e in spans:
+        for zs, ze in zones:
+            if zs <= s < ze:
+                e = s
+            elif s < zs < e:
+                e = zs
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _has_word(text: str, start: int, end: int) -> bool:
+    return any(ch.isalnum() for ch in text[start:end])
 
 
 def _relative_subject(verb: Token) -> Token | None:
