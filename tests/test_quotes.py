@@ -496,3 +496,29 @@ def test_no_quote_runs_into_a_direct_quotation(extractor, text):
             for span in quote.content:
                 assert all(not span.start < s <= span.end for s in starts), span.text
                 assert "“" not in span.text[-2:]
+
+
+@pytest.mark.parametrize(
+    ("text", "contents", "name"),
+    [
+        (
+            "The county is investigating the crash.\n“I will make you this promise: We will "
+            "find the cause,” Tulsa police Chief Dana Hart said Monday. “I want to assure "
+            "everyone: We will get answers.”",
+            ["I will make you this promise: We will find the cause,",
+             "I want to assure everyone: We will get answers."],
+            "Dana Hart",
+        ),
+        (
+            "“Trust the process,” Denver fire Chief Amy Lane said Tuesday. “We will be ready.”",
+            ["Trust the process,", "We will be ready."],
+            "Amy Lane",
+        ),
+    ],
+)
+def test_name_read_as_a_verb_still_attributes(extractor, text, contents, name):
+    quote = only(quotes_of(extractor, text), "direct")
+    assert [c.text for c in quote.content] == contents
+    assert quote.speaker is not None and quote.speaker.name == name
+    assert quote.speaker.mention is not None
+    assert all(not (c.start <= quote.speaker.mention.start < c.end) for c in quote.content)

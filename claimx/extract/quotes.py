@@ -133,6 +133,7 @@ class _Run:
             for s, e in cand.segments:
                 for i in range(s, e):
                     self.in_quote[i] = number
+        self.in_marks = list(self.in_quote)  # inside any pair of marks, even a scare quote
         blocked = [(self.doc[s].idx, _end_char(self.doc, e)) for c in cands for s, e in c.segments
                    if e > s]
         self.speakers = SpeakerResolver(self.doc, self.entities, self.ex.titles, blocked,
@@ -603,7 +604,7 @@ class _Run:
                 cand.after_end = self._window_end(k)
                 return k
             if tok.tag_.startswith("VB") and tok.dep_ not in ("aux", "auxpass") \
-                    and tok.tag_ not in ("VBN", "VBG"):
+                    and tok.tag_ not in ("VBN", "VBG") and not _misread_name(tok):
                 return None
         return None
 
@@ -833,7 +834,7 @@ class _Run:
             if tok.i not in events and self.in_quote[tok.i] < 0 and self._is_cue(tok.i) \
                     and tok.i not in self.according:
                 subj = subject_of(tok)
-                if subj is not None and self.in_quote[subj.i] < 0:
+                if subj is not None and self.in_marks[subj.i] < 0:
                     events[tok.i] = (None, tok.i + 1)
         order = sorted(events)
         for cand in cands:
@@ -1193,6 +1194,14 @@ def _has_word(text: str, start: int, end: int) -> bool:
     return any(ch.isalnum() for ch in text[start:end])
 
 
+def _misread_name(tok: Token) -> bool:
+    """A capitalised word the tagger took for a base-form verb, inside a name ("Tulsa police
+    Chief ...", "Trust Fund"): a name, not a verb."""
+    return tok.tag_ == "VB" and tok.is_title and (
+        bool(tok.ent_type_) or tok.dep_ in ("dep", "compound", "nmod")
+    )
+
+
 def _relative_subject(verb: Token) -> Token | None:
     """The relative pronoun subject of a relative-clause cue ("who said"), if any."""
     if verb.dep_ != "relcl":
@@ -1215,7 +1224,9 @@ def _has_right_clause(verb: Token) -> bool:
             child.tag_ == "PRP" or child.ent_type_ in ("PERSON", "ORG", "NORP")
             or child.lower_ in ("reporters", "journalists", "audience", "crowd", "supporters")
         )
-        if child.dep_ in ("ccomp", "dobj") and not listener:
+        # "said Monday": a time, parsed as an object now and then, is no reported clause.
+        when = child.ent_type_ in ("DATE", "TIME") and child.dep_ == "dobj"
+        if child.dep_ in ("ccomp", "dobj") and not listener and not when:
             # Only a clause right after the verb ("said the plan ...", "said that ..."):
             # after a comma the parse has usually hung the next quotation on the verb.
             first = child.left_edge
