@@ -522,3 +522,27 @@ def test_name_read_as_a_verb_still_attributes(extractor, text, contents, name):
     assert quote.speaker is not None and quote.speaker.name == name
     assert quote.speaker.mention is not None
     assert all(not (c.start <= quote.speaker.mention.start < c.end) for c in quote.content)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "name"),
+    [
+        (
+            "“As a young mother, I would rather live in what he calls “hell” than live in a "
+            "country he leads.” ― Rosa Mendez",
+            "As a young mother, I would rather live in what he calls “hell” than live in a "
+            "country he leads.",
+            "Rosa Mendez",
+        ),
+        (
+            "“The mayor called it a “temporary fix” and moved on,” said Carl Boyd.",
+            "The mayor called it a “temporary fix” and moved on,",
+            "Carl Boyd",
+        ),
+    ],
+)
+def test_quote_nested_in_the_same_curly_marks(extractor, text, content, name):
+    quote = only(quotes_of(extractor, text))
+    assert quote.type == "direct"
+    assert [c.text for c in quote.content] == [content]
+    assert quote.speaker is not None and quote.speaker.name == name

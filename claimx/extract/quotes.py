@@ -201,11 +201,16 @@ class _Run:
         cands: list[_Cand] = []
         open_i: int | None = None
         chain: list[tuple[int, int]] = []
+        nested: set[int] = set()  # marks of a quotation nested in the same marks
         for i in range(n):
             tok = doc[i]
-            if tok.text in DOUBLE_MARKS:
+            if tok.text in DOUBLE_MARKS and i not in nested:
                 way = _direction(doc, i, open_i is not None)
-                if way == "open":
+                inner = self._nested_close(i) if way == "open" and open_i is not None else None
+                if inner is not None:
+                    # '“He calls it “hell” and means it.”': one quotation holds another.
+                    nested.update((i, inner))
+                elif way == "open":
                     if open_i is not None:
                         if _after_sentence_end(doc, i) and len(chain) < MAX_PARAGRAPHS:
                             # 'said: "A. B. "C."': paragraphs run together in the source;
@@ -240,6 +245,25 @@ class _Run:
         cands.extend(self._pair_single(cands))
         cands.sort(key=lambda c: c.open_i)
         return [c for c in cands if any(e > s for s, e in c.segments)]
+
+    def _nested_close(self, i: int) -> int | None:
+        """For a curly opening mark inside an open quotation: the closing mark of the nested
+        quotation, when two closing marks follow in the paragraph before any other opening
+        one; else None (the earlier mark was left open)."""
+        doc, par = self.doc, self.par
+        if doc[i].text not in DOUBLE_OPEN or _after_sentence_end(doc, i):
+            return None
+        closes: list[int] = []
+        for j in range(i + 1, min(self.n, i + 400)):
+            if par[j] != par[i]:
+                break
+            if doc[j].text in DOUBLE_MARKS:
+                if _direction(doc, j, True) != "close":
+                    return None
+                closes.append(j)
+                if len(closes) == 2:
+                    return closes[0]
+        return None
 
     def _pair_single(self, doubles: list[_Cand]) -> list[_Cand]:
         doc, n, par = self.doc, self.n, self.par
