@@ -414,15 +414,14 @@ def _clause_extent(doc: Doc, head: Token, anchors: set[int],
             sub = range(child.left_edge.i, child.right_edge.i + 1)
             if not any(a in sub for a in anchors):
                 cut.update(sub)
-    kept = [t.i for t in head.subtree if t.i not in cut and sent.start <= t.i < sent.end]
-    if not kept:
-        return head.idx, head.idx + len(head)
-    # keep the contiguous run around the head
+    # The (projective) subtree spans left_edge..right_edge; keep the contiguous run around the
+    # head, by index, without building Token objects.
+    first = max(head.left_edge.i, sent.start)
+    last = min(head.right_edge.i, sent.end - 1)
     lo = hi = head.i
-    kept_set = set(kept)
-    while lo - 1 in kept_set:
+    while lo - 1 >= first and lo - 1 not in cut:
         lo -= 1
-    while hi + 1 in kept_set:
+    while hi + 1 <= last and hi + 1 not in cut:
         hi += 1
     for a in anchors:
         lo, hi = min(lo, a), max(hi, a)

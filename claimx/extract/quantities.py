@@ -264,7 +264,7 @@ class QuantityFinder:
         text = doc_text(doc)
         if not text or not any(ch.isdigit() or ch.isalpha() for ch in text[:100000]):
             return Scan([], [], [])
-        starts = [t.idx for t in doc]
+        starts = doc.to_array("IDX").tolist()  # token offsets without building Tokens
         rejected = [(m.start(), m.end(), rule_id) for compiled, rule_id in self._not_regexes
                     for m in compiled.finditer(text) if m.end() > m.start()]
         if self._not_matcher is not None:
@@ -893,12 +893,11 @@ class QuantityFinder:
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, which spaCy rebuilds from every token on each access, cached per Doc."""
-    if not len(doc):
-        return ""
-    cached = doc.user_data.get("claimx.text")
-    if not isinstance(cached, str) or len(cached) != doc[-1].idx + len(doc[-1].text_with_ws):
+    key = ("claimx.text", len(doc))
+    cached = doc.user_data.get(key)
+    if not isinstance(cached, str):
         cached = doc.text
-        doc.user_data["claimx.text"] = cached
+        doc.user_data[key] = cached
     return cached
 
 
