@@ -546,3 +546,17 @@ def test_quote_nested_in_the_same_curly_marks(extractor, text, content, name):
     assert quote.type == "direct"
     assert [c.text for c in quote.content] == [content]
     assert quote.speaker is not None and quote.speaker.name == name
+
+
+def test_scare_quote_never_takes_the_next_paragraphs_cue(extractor):
+    text = (
+        "Speaking in Ohio this week, Senator Joan Park answered the governor's claim that "
+        "cutting the budget made him ''prudent.''\n\n''Tell that to the teachers in this room "
+        "who are losing their jobs,'' Ms. Park said. ''Tell that to the parents.''"
+    )
+    quote = only(quotes_of(extractor, text), "direct")
+    assert [c.text for c in quote.content] == [
+        "Tell that to the teachers in this room who are losing their jobs,",
+        "Tell that to the parents.",
+    ]
+    assert quote.speaker is not None and quote.speaker.name == "Joan Park"

@@ -687,6 +687,8 @@ class _Run:
             if head.i == node.i:
                 break
             path, node = node, head
+            if self.par[node.i] != self.par[cand.open_i]:
+                break  # the parse ran over a paragraph break: no cue there governs the quote
             if self.in_quote[node.i] >= 0:
                 continue
             if node.i in self.used_cues:
