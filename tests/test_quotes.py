@@ -560,3 +560,31 @@ def test_scare_quote_never_takes_the_next_paragraphs_cue(extractor):
         "Tell that to the parents.",
     ]
     assert quote.speaker is not None and quote.speaker.name == "Joan Park"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "name"),
+    [
+        (
+            "A lesson from Maria Lopez: ‘Speak up when nobody listens.’\n\nThe senator spoke "
+            "for an hour.",
+            "Speak up when nobody listens.",
+            "Maria Lopez",
+        ),
+        (
+            "Advice from Tom Reyes: “Never sign a contract you have not read.”",
+            "Never sign a contract you have not read.",
+            "Tom Reyes",
+        ),
+    ],
+)
+def test_verbless_colon_lead_in_names_the_speaker(extractor, text, content, name):
+    quote = only(quotes_of(extractor, text), "direct")
+    assert [c.text for c in quote.content] == [content]
+    assert quote.speaker is not None and quote.speaker.name == name
+
+
+def test_colon_lead_in_without_a_person_has_no_speaker(extractor):
+    quote = only(quotes_of(extractor, "Three questions for the council: “Where is the money "
+                                       "going?”"), "direct")
+    assert quote.speaker is None

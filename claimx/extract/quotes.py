@@ -467,13 +467,26 @@ class _Run:
         if k < 0 or not (same or (colon and self.par[k] == self.par[cand.open_i] - 1)) \
                 or self.in_quote[k] >= 0:
             return None
-        root = doc[k].sent.root
+        sent = doc[k].sent
+        root = sent.root
         subj = subject_of(root) if root.tag_.startswith(("VB", "MD")) else None
         if subj is None or subj.i > k or self.in_quote[subj.i] >= 0:
-            return None
+            return self._colon_name(sent.start, k) if subj is None else None
         if subj.ent_type_ not in ("PERSON", "ORG", "NORP") and subj.tag_ != "PRP":
-            return None
+            return self._colon_name(sent.start, k)
         return self.speakers.resolve(subj)
+
+    def _colon_name(self, lo: int, hi: int) -> Speaker | None:
+        """'A lesson from Jane Doe: “...”': a verbless lead-in, as headlines have, credits the
+        quotation to the one person it names."""
+        doc = self.doc
+        lo = max(lo, hi - 12)
+        heads = [t for t in doc[lo:hi + 1] if t.ent_type_ == "PERSON" and t.ent_iob_ == "B"]
+        if len(heads) != 1 or any(
+            t.tag_.startswith(("VBD", "VBZ", "VBP", "MD")) for t in doc[lo:hi + 1]
+        ) or any(self.par[t.i] != self.par[hi] for t in doc[lo:hi + 1]):
+            return None
+        return self.speakers.resolve(heads[0])
 
     def _dash_speaker(self, cand: _Cand) -> Speaker | None:
         """'"..." ― Jane Doe' at the end of a paragraph: a signed quote, no cue."""
