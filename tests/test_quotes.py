@@ -588,3 +588,22 @@ def test_colon_lead_in_without_a_person_has_no_speaker(extractor):
     quote = only(quotes_of(extractor, "Three questions for the council: “Where is the money "
                                        "going?”"), "direct")
     assert quote.speaker is None
+
+
+def test_nickname_inside_the_speakers_name(extractor):
+    text = (
+        '"This is a big night for our candidate!" the mayor\'s sister, state Sen. Laura '
+        '"Lolly" Grant (D-Richmond), shouted to the crowd. "The whole state is watching."'
+    )
+    quote = only(quotes_of(extractor, text))
+    assert quote.type == "direct"
+    assert [c.text for c in quote.content] == [
+        "This is a big night for our candidate!", "The whole state is watching."
+    ]
+    assert quote.cue is not None and quote.cue.text == "shouted"
+    assert quote.speaker is not None and quote.speaker.mention is not None
+
+
+def test_nickname_is_no_quote(extractor):
+    found = quotes_of(extractor, 'Former champion James "Buster" Cole said he would return.')
+    assert all(c.text != "Buster" for q in found for c in q.content)

@@ -138,8 +138,16 @@ class _Run:
                    if e > s]
         self.speakers = SpeakerResolver(self.doc, self.entities, self.ex.titles, blocked,
                                         text=self.text)
+        # 'Del. Marcia "Cia" Price': a nickname inside a name is part of the name.
+        self.nick_marks: set[int] = set()
         for cand in cands:
-            self._attribute(cand)
+            if self._nickname(cand):
+                cand.kind = "scare"
+                assert cand.close_i is not None
+                self.nick_marks.update(range(cand.open_i, cand.close_i + 1))
+        for cand in cands:
+            if cand.kind != "scare":
+                self._attribute(cand)
         cands = [c for c in cands if c.kind in ("direct", "mixed")]
         cands = self._merge_continuations(cands)
         # Reported speech may contain mixed quotes and scare quotes, never a direct quote.
@@ -333,6 +341,17 @@ class _Run:
                 cand.kind = "scare"
             return
         self._mixed(cand)
+
+    def _nickname(self, cand: _Cand) -> bool:
+        """One or two capitalised words in marks between capitalised words of a name."""
+        doc = self.doc
+        if cand.close_i is None or cand.open_i == 0 or cand.close_i + 1 >= self.n:
+            return False
+        words = doc[cand.open_i + 1:cand.close_i]
+        before, after = doc[cand.open_i - 1], doc[cand.close_i + 1]
+        return 0 < len(words) <= 2 and all(t.is_title for t in words) \
+            and before.is_title and after.is_title \
+            and bool(before.whitespace_) and bool(doc[cand.close_i].whitespace_)
 
     def _lead_before_parenthetical(self, cue: int) -> tuple[int, int] | None:
         """The words of the sentence before a parenthetical attribution ("A, X said, ..."),
@@ -618,6 +637,8 @@ class _Run:
         ended = last is not None and last.text in (".",)
         for k in range(i, min(n, i + AFTER_WINDOW_SUBJECT)):
             tok = doc[k]
+            if k in self.nick_marks:
+                continue
             if self.par[k] != p or tok.is_space or tok.text in DOUBLE_MARKS:
                 break
             if self.in_quote[k] >= 0:
