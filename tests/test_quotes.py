@@ -607,3 +607,23 @@ def test_nickname_inside_the_speakers_name(extractor):
 def test_nickname_is_no_quote(extractor):
     found = quotes_of(extractor, 'Former champion James "Buster" Cole said he would return.')
     assert all(c.text != "Buster" for q in found for c in q.content)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The president spoke at length.\n\n” … what I learned from these families is that "
+            "words matter,” he said.",
+            "… what I learned from these families is that words matter,",
+        ),
+        (
+            "”We cannot wait any longer,” the mayor said.",
+            "We cannot wait any longer,",
+        ),
+    ],
+)
+def test_closing_mark_that_opens_a_paragraph_opens_the_quote(extractor, text, content):
+    quote = only(quotes_of(extractor, text), "direct")
+    assert [c.text for c in quote.content] == [content]
+    assert quote.speaker is not None

@@ -1168,6 +1168,8 @@ def _direction(doc: Doc, i: int, is_open: bool) -> str:
     if text in DOUBLE_CLOSE:
         if not is_open and _space_before(doc, i) and not _space_after(doc, i):
             return "open"
+        if not is_open and (i == 0 or (doc[i - 1].is_space and "\n" in doc[i - 1].text)):
+            return "open"  # '” … what I learned': a paragraph never opens with a closing mark
         return "close"
     before, after = _space_before(doc, i), _space_after(doc, i)
     if is_open:
