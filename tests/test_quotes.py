@@ -627,3 +627,25 @@ def test_closing_mark_that_opens_a_paragraph_opens_the_quote(extractor, text, co
     quote = only(quotes_of(extractor, text), "direct")
     assert [c.text for c in quote.content] == [content]
     assert quote.speaker is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "name"),
+    [
+        (
+            "The council voted to expand what the mayor called “the most ambitious housing "
+            "plan in a generation.”",
+            "what the mayor called “the most ambitious housing plan in a generation.”",
+            "mayor",
+        ),
+        (
+            "Officials condemned what they described as “a reckless provocation” by the group.",
+            "what they described as “a reckless provocation” by the group",
+            "they",
+        ),
+    ],
+)
+def test_free_relative_what_opens_the_mixed_quote(extractor, text, content, name):
+    quote = only(quotes_of(extractor, text), "mixed")
+    assert [c.text for c in quote.content] == [content]
+    assert quote.speaker is not None and quote.speaker.name.endswith(name)

@@ -329,6 +329,15 @@ class _Run:
                 end = cand.close_i + 1 if cand.close_i is not None else cand.segments[-1][1]
                 cand.content = [(that.idx, _end_char(doc, end))] if end > that.i else []
                 return
+            if start_kind == "cue" and cand.cue is not None and cand.cue == cand.open_i - 1:
+                what = next((c for c in doc[cand.cue].lefts
+                             if c.lower_ == "what" and c.tag_ == "WP"), None)
+                if what is not None:
+                    # 'what the mayor called “a plan ...”': the quote ends a free relative.
+                    cand.kind = "mixed"
+                    end = cand.close_i + 1 if cand.close_i is not None else cand.segments[-1][1]
+                    cand.content = [(what.idx, _end_char(doc, end))]
+                    return
             if start_kind == "cue" and cand.cue is not None and cand.cue < cand.open_i:
                 lead = self._lead_before_parenthetical(cand.cue)
                 if lead is not None:
@@ -796,6 +805,10 @@ class _Run:
                 if c.i > path.i and (c.dep_ in ("oprd", "xcomp", "ccomp") or (
                         c.dep_ == "prep" and c.lower_ == "as")):
                     hi = max(hi, c.right_edge.i + 1)
+        # 'what critics called “a disgrace”': the free relative "what" is part of the report.
+        what = next((c for c in verb.lefts if c.lower_ == "what" and c.tag_ == "WP"), None)
+        if what is not None and path.i > verb.i:
+            lo = min(lo, what.i)
         lo, hi = self._clip(lo, hi, verb.i)
         if hi <= lo:
             return None
