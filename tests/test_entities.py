@@ -212,7 +212,7 @@ def test_furniture_names(extractor):
         "MENAFN04032024000187011022ID1107700011\n\n"
         "CaspianWire\n\n"
         "Legal Disclaimer:\n"
-        "MENAFN provides the information as is without warranty of any kind.\n"
+        "CaspianWire passes this content on as received and vouches for none of it.\n"
     )
     ents = entities(extractor, text)
     texts = all_mention_texts(ents)
