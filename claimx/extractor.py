@@ -101,7 +101,7 @@ class Extractor:
     def _process_batch(self, batch: list[InputDoc]) -> Iterator[Document]:
         todo = [item for item in batch if item.text is not None and not _fatal(item)]
         try:
-            docs = self.nlp.pipe(i.text for i in todo)
+            docs = self.nlp.pipe(i.text or "" for i in todo)
             parsed = dict(zip((id(i) for i in todo), docs, strict=True))
         except Exception:
             # One bad text must not sink its batch: parse the batch again one by one.

