@@ -649,3 +649,18 @@ def test_free_relative_what_opens_the_mixed_quote(extractor, text, content, name
     quote = only(quotes_of(extractor, text), "mixed")
     assert [c.text for c in quote.content] == [content]
     assert quote.speaker is not None and quote.speaker.name.endswith(name)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["'A Legend in the Valley.'", "‘Coal Is Not the Enemy’"],
+)
+def test_heading_in_single_marks_is_no_quote_nor_continuation(extractor, heading):
+    text = (
+        '"These are hard days," said Ann Porter, a lawyer for the county. "But we will get '
+        f'through them."\n\n{heading}\n\nThe company was founded in 1952.'
+    )
+    found = quotes_of(extractor, text)
+    quote = only(found)
+    assert [c.text for c in quote.content] == ["These are hard days,",
+                                               "But we will get through them."]

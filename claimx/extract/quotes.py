@@ -346,10 +346,30 @@ class _Run:
                     end = cand.close_i + 1 if cand.close_i is not None else cand.segments[-1][1]
                     cand.content = [lead, (doc[cand.open_i].idx, _end_char(doc, end))]
                     return
-            if not cand.attributed and _word_count(doc, cand) < MIN_STANDALONE_WORDS:
+            if not cand.attributed and (_word_count(doc, cand) < MIN_STANDALONE_WORDS
+                                        or self._heading(cand)):
                 cand.kind = "scare"
             return
         self._mixed(cand)
+
+    def _heading(self, cand: _Cand) -> bool:
+        """A paragraph that is only a title-cased phrase in single marks ('‘A Legend in the
+        Valley.’'): a section heading, as newspapers print them, not a quotation."""
+        doc = self.doc
+        if doc[cand.open_i].text in DOUBLE_MARKS or cand.close_i is None:
+            return False
+        if not self._opens_paragraph(cand.open_i):
+            return False
+        k = cand.close_i + 1
+        while k < self.n and not doc[k].is_space and doc[k].is_punct:
+            k += 1
+        if k < self.n and not (doc[k].is_space and "\n" in doc[k].text):
+            return False
+        words = [t for t in doc[cand.open_i + 1:cand.close_i] if t.is_alpha]
+        return bool(words) and len(words) <= 10 and sum(
+            t.is_title or t.lower_ in ("a", "an", "the", "of", "in", "on", "for", "and", "to")
+            for t in words
+        ) == len(words)
 
     def _nickname(self, cand: _Cand) -> bool:
         """One or two capitalised words in marks between capitalised words of a name."""
@@ -853,6 +873,7 @@ class _Run:
                 and prev.attributed
                 and not cand.attributed
                 and prev.close_i is not None
+                and self._same_marks(prev, cand)
                 and self._continues(prev, cand)
             ):
                 if prev.kind == "mixed":
@@ -866,6 +887,12 @@ class _Run:
                 continue
             out.append(cand)
         return out
+
+    def _same_marks(self, prev: _Cand, cand: _Cand) -> bool:
+        """A quotation in double marks never runs on into one in single marks (a heading
+        such as 'Coal Isn't the Villain' after it), nor the reverse."""
+        doc = self.doc
+        return (doc[prev.open_i].text in DOUBLE_MARKS) == (doc[cand.open_i].text in DOUBLE_MARKS)
 
     def _continues(self, prev: _Cand, cand: _Cand) -> bool:
         doc = self.doc
