@@ -315,3 +315,37 @@ def test_change_with_object_before_amount(finder, nlp):
 )
 def test_feet_inches_and_case(finder, nlp, text, expected):
     assert [(q.value, q.unit) for q in quantities(finder, nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "noun"),
+    [
+        # "<number>m" glued is million in news: a currency word or counted noun follows ...
+        ("The lender posted a profit of 512.37m yuan for the half.", 512.37e6, "CNY", None),
+        ("The insurer took a 720m euro charge on the deal.", 720e6, "EUR", None),
+        ("The agency recovered 96m naira from the accounts.", 96e6, "NGN", None),
+        ("Stockpiles dropped 2m barrels over the week.", 2e6, "barrel", None),
+        ("The broadcaster now reaches 45m households.", 45e6, None, "households"),
+        ("Debts reached 3bn rand by the end of June.", 3e9, "ZAR", None),
+        ("Donations reached 25k euros in a day.", 25e3, "EUR", None),
+        # ... or nothing that speaks of distance does.
+        ("Orders rose to 41.7m in the spring.", 41.7e6, None, None),
+        ("The club paid 38m for the striker.", 38e6, None, None),
+        # Metres only with a distance around the number.
+        ("She won the 100m at the trials.", 100.0, "m", None),
+        ("He was third in a 400m hurdles heat.", 400.0, "m", None),
+        ("The summit stands 6,190m high.", 6190.0, "m", None),
+        ("Divers reached a depth of 2,750m near the ridge.", 2750.0, "m", None),
+        ("The village sits 1,450m above sea level.", 1450.0, "m", None),
+        ("The women's 200m final was delayed by rain.", 200.0, "m", None),
+        ("The new bridge will be 320m long.", 320.0, "m", None),
+        ("The crane has an outreach of 55m.", 55.0, "m", None),
+        ("The path is 2m across and climbs for 3 km.", 2.0, "m", None),
+        ("Crowds gathered around the 28m (92ft)-tall statue.", 28.0, "m", None),
+    ],
+)
+def test_glued_m_is_million_unless_distance(finder, nlp, text, value, unit, noun):
+    q = quantities(finder, nlp, text)[0]
+    assert q.value == pytest.approx(value)
+    assert q.unit == unit
+    assert q.noun == noun

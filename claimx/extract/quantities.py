@@ -56,6 +56,9 @@ _MOST = regex.compile(r"(?i)(?<![\p{L}])most(?![\p{L}])")
 _SPACED_MINUS = regex.compile(r"(?<=\p{L} )- $")
 _MEGA_CODE = regex.compile(r"\s?(?P<m>[Mk])(?P<code>[A-Z]{3})(?![\p{L}\p{N}])")
 _PLURAL_NEXT = regex.compile(r"\s+(?:people|[a-z]{3,}s)\b")
+# "37m (121ft)": a length in feet or yards glossing the amount makes it metres
+_IMPERIAL_GLOSS = regex.compile(r"\s*[(\[]\s*[\d,.]+\s*(?:ft|feet|foot|yards?|yds?|miles?)\b")
+_RACE_DET = regex.compile(r"(?i)(?:(?<![\p{L}])(?:the|a|an|his|her|their|its)|['’]s)\s+$")
 _DATING_NEXT = regex.compile(r"\s+(?:earlier|ago|before|later|after)\b")
 _CLAUSE_END_NEXT = regex.compile(r"\s*(?:[.,;!?)]|$)")
 _TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade",
@@ -188,6 +191,19 @@ class QuantityFinder:
         self._scale = regex.compile(
             r"(?P<sp>\s?)(?P<s>" + _alternation(list(self._scales)) + r")"
         )
+        # "<number>m" glued is million in news unless a distance surrounds it.
+        metre: dict[str, list[str]] = {"after": [], "before": [], "race": [], "near": []}
+        for row in patterns.table("quant_metre_context"):
+            if len(row) >= 2 and row[0] in metre:
+                metre[row[0]].append(row[1].lower())
+        self._metre_after = regex.compile(
+            r"[\s-]+(?:" + _alternation(metre["after"]) + r")", regex.IGNORECASE)
+        self._metre_before = regex.compile(
+            r"(?<![\p{L}])(?:" + _alternation(metre["before"]) + r")(?:\s+[\p{L}'’]+){0,3}\s+$",
+            regex.IGNORECASE)
+        self._metre_near = regex.compile(
+            r"\d\s?(?:" + _alternation(metre["near"]) + r")", regex.IGNORECASE)
+        self._race_distances = frozenset(float(w) for w in metre["race"])
         self._number_words: dict[str, tuple[float, str]] = {}
         for row in patterns.table("number_words"):
             if len(row) >= 3:
@@ -396,8 +412,9 @@ class QuantityFinder:
             ok = where == "any" or (where == "glued" and (glued or cand.currency))
             ok = ok or (where == "money" and cand.currency)
             if where == "glued" and scale.group("s") == "m" and not cand.currency:
-                # "600m users" is millions, "100m sprint" is metres.
-                ok = bool(_PLURAL_NEXT.match(text, scale.end()))
+                # "600m users", "481m yuan", "up from 38m" are millions; "the 100m",
+                # "8,848m high", "a depth of 3,800m" are metres.
+                ok = glued and not self._metres(text, cand, scale.end())
             if ok:
                 cand.value = (cand.value or 0) * mult
                 cand.scaled = True
@@ -444,6 +461,20 @@ class QuantityFinder:
         if after is not None:
             cand.bound = self._bounds.get(after.group("b").lower(), "=")
             cand.end = after.end()
+
+    def _metres(self, text: str, cand: _Cand, end: int) -> bool:
+        """Whether a glued "m" after ``cand``'s digits is metres: a distance word follows
+        ("high", "hurdles"), or precedes within a few words ("a depth of"), or a standard
+        race distance follows a determiner ("won the 100m")."""
+        if self._metre_after.match(text, end) or _IMPERIAL_GLOSS.match(text, end):
+            return True
+        if self._suffix.match(text, end) or _PLURAL_NEXT.match(text, end):
+            return False  # "481m yuan", "600m users": a currency or counted noun
+        before = text[max(0, cand.start - 60):cand.start]
+        if self._metre_before.search(before) or self._metre_near.search(
+                text, max(0, cand.start - 40), min(len(text), end + 40)):
+            return True  # "a depth of 3,800m", "1m is equal to 10 dm"
+        return cand.value in self._race_distances and bool(_RACE_DET.search(before))
 
     def _attributive_duration(self, doc, starts, text, cand: _Cand) -> bool:
         """ "a five-year contract", "a 24-hour strike": a description, not an amount."""
@@ -859,7 +890,8 @@ class QuantityFinder:
                         continue
                 cand.noun = doc_text(doc)[first.idx : head.idx + len(head)]
                 return anchor.i, head.i
-        if anchor.head.i > anchor.i and anchor.head.tag_ in _NOUN_TAGS and (
+        # (the head must lie past the amount: in "45m households" the "m" heads the "45")
+        if anchor.head.i >= j and anchor.head.tag_ in _NOUN_TAGS and (
                 anchor.head.i - anchor.i <= 5) and anchor.dep_ in ("nummod", "amod", "quantmod",
                                                                    "compound", "nmod"):
             head = anchor.head
