@@ -664,3 +664,22 @@ def test_heading_in_single_marks_is_no_quote_nor_continuation(extractor, heading
     quote = only(found)
     assert [c.text for c in quote.content] == ["These are hard days,",
                                                "But we will get through them."]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "contents"),
+    [
+        (
+            "So when the buyer signaled last spring that it would walk away from the deal, "
+            'Mr. Hart said, "we were stunned."',
+            "mixed",
+            ["So when the buyer signaled last spring that it would walk away from the deal",
+             '"we were stunned."'],
+        ),
+        ('On Monday, Smith said, "We will appeal."', "direct", ["We will appeal."]),
+    ],
+)
+def test_lower_case_quote_finishes_the_sentence_before_the_cue(extractor, text, kind, contents):
+    quote = only(quotes_of(extractor, text))
+    assert quote.type == kind
+    assert [c.text for c in quote.content] == contents

@@ -339,7 +339,10 @@ class _Run:
                     cand.content = [(what.idx, _end_char(doc, end))]
                     return
             if start_kind == "cue" and cand.cue is not None and cand.cue < cand.open_i:
-                lead = self._lead_before_parenthetical(cand.cue)
+                first = doc[cand.open_i + 1] if cand.open_i + 1 < self.n else None
+                lead = self._lead_before_parenthetical(
+                    cand.cue, runs_on=first is not None and first.is_lower and first.is_alpha
+                )
                 if lead is not None:
                     # 'It was, the president said, “a stone ...”': one sentence, partly quoted.
                     cand.kind = "mixed"
@@ -382,9 +385,12 @@ class _Run:
             and before.is_title and after.is_title \
             and bool(before.whitespace_) and bool(doc[cand.close_i].whitespace_)
 
-    def _lead_before_parenthetical(self, cue: int) -> tuple[int, int] | None:
+    def _lead_before_parenthetical(self, cue: int, *, runs_on: bool = False
+                                   ) -> tuple[int, int] | None:
         """The words of the sentence before a parenthetical attribution ("A, X said, ..."),
-        when the cue hangs inside the sentence rather than governing it."""
+        when the cue hangs inside the sentence rather than governing it. ``runs_on``: the
+        quotation opens in lower case ('When the deal came, Smith said, "we were floored."'),
+        so it finishes the sentence the lead began, whatever the lead holds."""
         doc = self.doc
         verb = doc[cue]
         subj = subject_of(verb)
@@ -399,7 +405,7 @@ class _Run:
         words = doc[lo:hi]
         if not words or any(self.in_quote[k] >= 0 for k in range(lo, hi)):
             return None
-        if verb.dep_ != "parataxis":
+        if verb.dep_ != "parataxis" and not runs_on:
             # With the cue as the sentence's verb, only a noun phrase in front is quoted
             # speech cut short ("The bridge, the engineer said, “...”"); a time or a
             # prepositional phrase ("On Monday, Smith said, “...”") is not.
