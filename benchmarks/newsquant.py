@@ -141,7 +141,8 @@ def prediction(index: int, record: dict[str, Any], aliases: dict[str, str]) -> d
                     "value": value,
                     "unit": gold_unit(q, aliases),
                     "bound": q["bound"],
-                    "change": change.get("direction") if skip_to is not None else change_label(q),
+                    # NewsQuant labels a "from X to Y" pair as a plain range, not a change
+                    "change": None if skip_to is not None else change_label(q),
                     "concept": concept,
                     "text": q["text"],
                     "start": q["start"],

@@ -349,3 +349,28 @@ def test_glued_m_is_million_unless_distance(finder, nlp, text, value, unit, noun
     assert q.value == pytest.approx(value)
     assert q.unit == unit
     assert q.noun == noun
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "direction", "from_value", "to_value", "unit"),
+    [
+        # a few words between "from X" and "to Y" still pair them, and "Y" keeps X's unit
+        ("The hatchback's economy climbed from 34 mpg combined to 38 this year.", "34 mpg",
+         "up", 34.0, 38.0, "mpg"),
+        ("The coin slid from $41,200 at midnight to $39,870 by dawn.", "$41,200", "down",
+         41200.0, 39870.0, "USD"),
+    ],
+)
+def test_from_to_with_words_between(finder, nlp, text, first, direction, from_value,
+                                    to_value, unit):
+    found = quantities(finder, nlp, text)
+    q = next(q for q in found if q.text == first)
+    assert q.change is not None and q.change.direction == direction
+    assert q.change.from_value == pytest.approx(from_value)
+    assert q.change.to_value == pytest.approx(to_value)
+    assert [o.unit for o in found] == [unit, unit]
+
+
+def test_from_to_without_change_is_a_range(finder, nlp):
+    found = quantities(finder, nlp, "Fares went from 12 euros in 2019 to 19 last spring.")
+    assert [(q.range, q.unit) for q in found] == [((12.0, 19.0), "EUR")]

@@ -58,6 +58,8 @@ _MEGA_CODE = regex.compile(r"\s?(?P<m>[Mk])(?P<code>[A-Z]{3})(?![\p{L}\p{N}])")
 _PLURAL_NEXT = regex.compile(r"\s+(?:people|[a-z]{3,}s)\b")
 # "37m (121ft)": a length in feet or yards glossing the amount makes it metres
 _IMPERIAL_GLOSS = regex.compile(r"\s*[(\[]\s*[\d,.]+\s*(?:ft|feet|foot|yards?|yds?|miles?)\b")
+# the words between "from X" and "to Y" when something sits between them ("in 2008 to")
+_FROM_TO_GAP = regex.compile(r"(?:[^\s,;:()\[\]]+\s+){1,4}to")
 _RACE_DET = regex.compile(r"(?i)(?:(?<![\p{L}])(?:the|a|an|his|her|their|its)|['’]s)\s+$")
 _DATING_NEXT = regex.compile(r"\s+(?:earlier|ago|before|later|after)\b")
 _CLAUSE_END_NEXT = regex.compile(r"\s*(?:[.,;!?)]|$)")
@@ -709,6 +711,12 @@ class QuantityFinder:
                 inches = _INCHES_AFTER.match(text, b.end)
                 if a.unit == "foot" and b.unit is None and gap in ("", "and") and inches:
                     b.unit, b.end = "inch", inches.end()  # "12 ft 2 in": the inches too
+                if lead.rstrip().endswith("from") and _FROM_TO_GAP.fullmatch(gap):
+                    # "from 21 mpg combined to 23", "from $36,040 at 10.45pm to $34,935":
+                    # a few words between the two ends of a "from ... to" pair
+                    gap = "to"
+                    if b.unit is None and not b.scaled and a.unit is not None:
+                        b.unit, b.currency = a.unit, a.currency  # "to 23": still mpg
                 joins = gap in ("-", "–", "—", "to", "and", "or", "-to-")
                 if gap == "and":
                     joins = lead.rstrip().endswith("between")
@@ -824,6 +832,8 @@ class QuantityFinder:
             pos = cand.end
             for other in cands[i + 1 : i + 3]:
                 gap = text[pos : other.start].strip(" ,").lower()
+                if from_value is not None and to_value is None and _FROM_TO_GAP.fullmatch(gap):
+                    gap = "to"  # "dropped from $75 at noon to $45"
                 value = other.value if other.range is None else None
                 if gap in ("to", "at") and to_value is None:
                     to_value = value
