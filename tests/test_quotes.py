@@ -683,3 +683,14 @@ def test_lower_case_quote_finishes_the_sentence_before_the_cue(extractor, text, 
     quote = only(quotes_of(extractor, text))
     assert quote.type == kind
     assert [c.text for c in quote.content] == contents
+
+
+@pytest.mark.parametrize(
+    ("text", "index", "expected"),
+    [("They don’t agree.", 2, True), ("The party’s plan.", 2, True),
+     ("They do n't", 2, True), ("Yes, no.", 1, False), ("A — B", 1, False)],
+)
+def test_reported_content_keeps_clitics_with_their_word(nlp, text, index, expected):
+    from claimx.extract.quotes import _wordlike
+
+    assert _wordlike(nlp.make_doc(text)[index]) is expected

@@ -858,7 +858,7 @@ class _Run:
                            or doc[lo].is_space or doc[lo].dep_ == "cc"):
             lo += 1
         # Never split a word: "do|n’t" may hang on another head in the parse.
-        while lo < hi < sent.end and not doc[hi - 1].whitespace_ and doc[hi].is_alpha \
+        while lo < hi < sent.end and not doc[hi - 1].whitespace_ and _wordlike(doc[hi]) \
                 and self.par[hi] == p:
             hi += 1
         return lo, _strip_space_end(doc, lo, hi)
@@ -1300,6 +1300,12 @@ def _outside(spans: list[tuple[int, int]], zones: list[tuple[int, int]]
 
 def _has_word(text: str, start: int, end: int) -> bool:
     return any(ch.isalnum() for ch in text[start:end])
+
+
+def _wordlike(tok: Token) -> bool:
+    """A word or a clitic glued to the word before ("n’t", "’s")."""
+    return tok.is_alpha or (tok.text[:1] in "'’n" and any(c.isalpha() for c in tok.text)
+                            and len(tok.text) <= 3)
 
 
 def _misread_name(tok: Token) -> bool:
