@@ -374,3 +374,33 @@ def test_from_to_with_words_between(finder, nlp, text, first, direction, from_va
 def test_from_to_without_change_is_a_range(finder, nlp):
     found = quantities(finder, nlp, "Fares went from 12 euros in 2019 to 19 last spring.")
     assert [(q.range, q.unit) for q in found] == [((12.0, 19.0), "EUR")]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "direction"),
+    [
+        # the verb left out of a list: the change carries over to "by 2.2%"
+        ("Shares of Acme were down 3.1%, Globex by 2.2% in early trade.", "2.2%", "down"),
+        ("Tin rose 4%, and Nickel by 1.5% on the day.", "1.5%", "up"),
+        # a verb, its object, "by", the amount
+        ("The chain plans to grow revenue by 12 per cent next year.", "12 per cent", "up"),
+        ("The forecast was revised upward by 0.3 percentage points.", "0.3 percentage points",
+         "up"),
+        ("Estimates were revised downwards by 40,000 jobs.", "40,000", "down"),
+    ],
+)
+def test_changes_carried_and_by(finder, nlp, text, amount, direction):
+    q = next(q for q in quantities(finder, nlp, text) if q.text == amount)
+    assert q.change is not None and q.change.direction == direction
+
+
+@pytest.mark.parametrize(
+    ("text", "bound"),
+    [
+        ("The guard averaged 18.2 points over the season.", "~"),
+        ("Rents are averaging £1,150 a month in the city.", "~"),
+        ("The town recorded an average of 41 days of rain.", "="),
+    ],
+)
+def test_averaged_is_approximate(finder, nlp, text, bound):
+    assert quantities(finder, nlp, text)[0].bound == bound

@@ -12,6 +12,7 @@ counted noun, dates and names. All vocabularies live in ``patterns/``: ``units.j
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -60,6 +61,7 @@ _PLURAL_NEXT = regex.compile(r"\s+(?:people|[a-z]{3,}s)\b")
 _IMPERIAL_GLOSS = regex.compile(r"\s*[(\[]\s*[\d,.]+\s*(?:ft|feet|foot|yards?|yds?|miles?)\b")
 # the words between "from X" and "to Y" when something sits between them ("in 2008 to")
 _FROM_TO_GAP = regex.compile(r"(?:[^\s,;:()\[\]]+\s+){1,4}to")
+_GAPPED_BY = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:\p{Lu}[\p{L}'’&.-]*\s+){1,4}by\s+")
 _RACE_DET = regex.compile(r"(?i)(?:(?<![\p{L}])(?:the|a|an|his|her|their|its)|['’]s)\s+$")
 _DATING_NEXT = regex.compile(r"\s+(?:earlier|ago|before|later|after)\b")
 _CLAUSE_END_NEXT = regex.compile(r"\s*(?:[.,;!?)]|$)")
@@ -799,6 +801,12 @@ class QuantityFinder:
                                               text[max(0, cand.start - 6) : cand.start]):
             cand.unit = "year_of_age"  # "aged 40", "a man of age 87"
         change = self._change_before.search(window[-45:])
+        if change is None and window.endswith(" by "):
+            loose = self._change_loose.search(window[-45:])
+            if loose is not None:
+                # "to grow sales by 35 per cent": the verb, its object, "by", the amount
+                cand.change = Change(self._changes.get(loose.group("w").lower(), "up"))
+                return
         if change is None:
             after = self._change_after.match(text, cand.end)
             if after is not None and cand.unit is not None:
@@ -843,6 +851,11 @@ class QuantityFinder:
                     break
                 pos = other.end
             cand.change = Change(cand.change.direction, from_value, to_value)
+        # "Ross was down 2.3%, Burlington by 2.6%": the verb left out, the change carried over
+        for prev, cand in itertools.pairwise(cands):
+            if (cand.change is None and prev.change is not None
+                    and _GAPPED_BY.fullmatch(text, prev.end, cand.start)):
+                cand.change = Change(prev.change.direction)
 
     # ------------------------------------------------------------------ vague
 
