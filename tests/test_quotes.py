@@ -694,3 +694,9 @@ def test_reported_content_keeps_clitics_with_their_word(nlp, text, index, expect
     from claimx.extract.quotes import _wordlike
 
     assert _wordlike(nlp.make_doc(text)[index]) is expected
+
+
+def test_footage_of_a_person_speaking(extractor):
+    text = "The new ad shows footage of Maria Lopez asking, “Why is nobody talking about wages?”"
+    quote = only(quotes_of(extractor, text), "direct")
+    assert quote.speaker is not None and quote.speaker.name == "Maria Lopez"

@@ -480,6 +480,14 @@ class _Run:
         the participle on the nearest verb, whose subject is someone else."""
         if verb.tag_ != "VBG" or verb.i == 0:
             return None
+        # 'footage of Jane Doe saying, "..."': the person the clip shows speaks.
+        for child in verb.lefts:
+            if child.dep_ == "nsubj" and not child.ent_type_ and child.tag_.startswith("NN"):
+                shown = next((g for p in child.rights if p.dep_ == "prep" and p.lower_ == "of"
+                              for g in p.children
+                              if g.dep_ == "pobj" and g.ent_type_ == "PERSON"), None)
+                if shown is not None and self.in_quote[shown.i] < 0:
+                    return shown
         head = verb.head
         if verb.dep_ == "acl" and head.i < verb.i and (
             head.ent_type_ in ("PERSON", "ORG", "NORP") or head.tag_ == "PRP"
