@@ -700,3 +700,14 @@ def test_footage_of_a_person_speaking(extractor):
     text = "The new ad shows footage of Maria Lopez asking, “Why is nobody talking about wages?”"
     quote = only(quotes_of(extractor, text), "direct")
     assert quote.speaker is not None and quote.speaker.name == "Maria Lopez"
+
+
+def test_pronoun_inside_quotation_marks_reports_nothing(extractor):
+    text = (
+        "The senator was blunt. “You went on television to blame thousands of cashiers” for "
+        "the fraud.\n\n“It is gutless leadership,” Warren said."
+    )
+    found = quotes_of(extractor, text)
+    assert all(q.speaker is None or q.speaker.name != "You" for q in found)
+    assert any(q.type == "direct" and q.speaker is not None and q.speaker.name == "Warren"
+               for q in found)

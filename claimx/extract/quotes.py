@@ -1005,6 +1005,8 @@ class _Run:
             subj = subject_of(tok)
             if subj is None or self.in_quote[subj.i] >= 0:
                 continue
+            if self.in_marks[subj.i] >= 0 and subj.tag_ == "PRP":
+                continue  # '“You blamed the workers” for ...': the pronoun is the quote's
             spans = self._reported_clause(tok) if speech or belief else None
             if spans is None and speech and tok.dep_ == "parataxis":
                 spans = self._parenthetical(tok)
