@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -48,13 +49,22 @@ IRREGULAR = {"men": "man", "women": "woman", "children": "child", "feet": "foot"
 
 
 def load_aliases(path: Path = ALIASES) -> dict[str, str]:
+    """claimx unit -> gold name; a row with a third column (the unit symbol as written) is
+    keyed "unit@symbol" and wins when the quantity's text ends in that symbol."""
     table: dict[str, str] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        name, gold = line.split("\t")[:2]
-        table[name.strip()] = gold.strip()
+        cells = [c.strip() for c in line.split("\t")]
+        key = f"{cells[0]}@{cells[2]}" if len(cells) > 2 and cells[2] else cells[0]
+        table[key] = cells[1]
     return table
+
+
+def written_symbol(text: str) -> str:
+    """The unit as written after the last digit: "118.5p" -> "p", "68 pence" -> "pence"."""
+    match = re.search(r"\d\s*([^\d\s]+)$", text)
+    return match.group(1) if match else ""
 
 
 def singular(word: str) -> str:
@@ -87,7 +97,8 @@ def gold_unit(quantity: dict[str, Any], aliases: dict[str, str]) -> str | None:
     unit = quantity.get("unit")
     if unit:
         parts = unit.split(" per ")
-        mapped = [aliases.get(parts[0], parts[0])]
+        symbol = written_symbol(quantity.get("text") or "")
+        mapped = [aliases.get(f"{parts[0]}@{symbol}", aliases.get(parts[0], parts[0]))]
         for part in parts[1:]:
             mapped.append(aliases.get(part, singular(part)))
         return " per ".join(mapped)
@@ -117,9 +128,10 @@ def change_label(quantity: dict[str, Any]) -> str | None:
 
 def prediction(index: int, record: dict[str, Any], aliases: dict[str, str]) -> dict[str, Any]:
     out = []
+    # the end of a "from X to Y" range may sit in the next claim: skip it there too
+    skip_to: float | None = None
     for claim in record["claims"]:
         concept = concept_words(claim)
-        skip_to: float | None = None
         for q in claim["quantities"]:
             change = q.get("change") or {}
             if skip_to is not None and q["value"] == skip_to:
