@@ -711,3 +711,21 @@ def test_pronoun_inside_quotation_marks_reports_nothing(extractor):
     assert all(q.speaker is None or q.speaker.name != "You" for q in found)
     assert any(q.type == "direct" and q.speaker is not None and q.speaker.name == "Warren"
                for q in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do you know where your candidate stands on the new tax?",
+        "If the council rejected the plan, the mayor would resign.",
+        "Would voters think the mayor must be the worst choice?",
+    ],
+)
+def test_questions_and_conditions_report_nothing(extractor, text):
+    assert [q for q in quotes_of(extractor, text) if q.type == "indirect"] == []
+
+
+def test_statement_after_a_question_still_reports(extractor):
+    text = "Why does it matter? The mayor said the plan would cut rents."
+    quote = only(quotes_of(extractor, text), "indirect")
+    assert quote.content[0].text == "the plan would cut rents"

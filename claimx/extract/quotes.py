@@ -1007,6 +1007,8 @@ class _Run:
                 continue
             if self.in_marks[subj.i] >= 0 and subj.tag_ == "PRP":
                 continue  # '“You blamed the workers” for ...': the pronoun is the quote's
+            if _hypothetical(tok):
+                continue
             spans = self._reported_clause(tok) if speech or belief else None
             if spans is None and speech and tok.dep_ == "parataxis":
                 spans = self._parenthetical(tok)
@@ -1310,6 +1312,16 @@ def _outside(spans: list[tuple[int, int]], zones: list[tuple[int, int]]
 
 def _has_word(text: str, start: int, end: int) -> bool:
     return any(ch.isalnum() for ch in text[start:end])
+
+
+def _hypothetical(verb: Token) -> bool:
+    """A question ("Do you know where ...?") or a condition ("If the plan rejected ...")
+    asks or supposes; it reports nobody's words."""
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+        return True
+    sent = verb.sent
+    last = next((t for t in reversed(sent) if not t.is_space and t.text not in ALL_MARKS), None)
+    return last is not None and last.text == "?" and last.i > verb.i
 
 
 def _wordlike(tok: Token) -> bool:
