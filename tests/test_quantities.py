@@ -167,6 +167,8 @@ def test_changes(finder, nlp, text, amount, direction, from_value, to_value):
         "Music of the 1980s is back in fashion.",
         "The train left at 10.45pm.",
         "Leeds drew 2-2 with Millwall.",
+        "The bakery at 16-18 Mill Road has reopened.",
+        "The mansion at 9 W 57th St was listed on Friday.",
         "No one was hurt and one another's homes were spared.",
         "",
         "!!!",
@@ -404,3 +406,19 @@ def test_changes_carried_and_by(finder, nlp, text, amount, direction):
 )
 def test_averaged_is_approximate(finder, nlp, text, bound):
     assert quantities(finder, nlp, text)[0].bound == bound
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "noun"),
+    [
+        # a fraction "of" a unit measures in that unit; "of" a noun counts it
+        ("A small glass holds 1/4 of a US pint.", "pint", None),
+        ("The new lane covers a third of a mile.", "mile", None),
+        ("Half of the residents left the valley.", None, "residents"),
+        # a street name before a plural noun does not hide the count
+        ("Police shut 40 Oxford Street shops on Sunday.", None, "Oxford Street shops"),
+    ],
+)
+def test_fraction_of_a_unit(finder, nlp, text, unit, noun):
+    q = only(finder, nlp, text)
+    assert (q.unit, q.noun) == (unit, noun)

@@ -905,6 +905,11 @@ class QuantityFinder:
             pobj = [c for c in nxt.children if c.dep_ == "pobj"]
             if pobj and pobj[0].tag_ in _NOUN_TAGS and pobj[0].i - j <= 6:
                 head = pobj[0]
+                unit = (self._unit_id(head.text) if len(head.text) > 2 and head.text.islower()
+                        else None)
+                if unit is not None and unit not in self.currency_ids and not cand.vague:
+                    cand.unit = unit  # "1/16 of a US pint", "a third of a mile": a measure
+                    return anchor.i, None
                 first = head
                 for left in reversed(list(head.lefts)):
                     if left.dep_ in ("amod", "compound", "nmod") and left.i == first.i - 1:
