@@ -422,3 +422,19 @@ def test_averaged_is_approximate(finder, nlp, text, bound):
 def test_fraction_of_a_unit(finder, nlp, text, unit, noun):
     q = only(finder, nlp, text)
     assert (q.unit, q.noun) == (unit, noun)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "direction"),
+    [
+        # "a/an" + amount + the noun it describes: the verb adds a thing, not a change
+        ("The visitors added a 30 yard strike before the break.", "30 yard", None),
+        ("The retailer added a 12 metre extension to the store.", "12 metre", None),
+        # "a/an" + amount + a time or preposition: still the size of a change
+        ("Prices fell a further 2% in June.", "2%", "down"),
+        ("Sales jumped a further 8% after the launch.", "8%", "up"),
+    ],
+)
+def test_article_amount_noun_is_no_change(finder, nlp, text, amount, direction):
+    q = next(q for q in quantities(finder, nlp, text) if q.text.endswith(amount))
+    assert (q.change.direction if q.change else None) == direction

@@ -62,6 +62,10 @@ _IMPERIAL_GLOSS = regex.compile(r"\s*[(\[]\s*[\d,.]+\s*(?:ft|feet|foot|yards?|yd
 # the words between "from X" and "to Y" when something sits between them ("in 2008 to")
 _FROM_TO_GAP = regex.compile(r"(?:[^\s,;:()\[\]]+\s+){1,4}to")
 _GAPPED_BY = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:\p{Lu}[\p{L}'’&.-]*\s+){1,4}by\s+")
+# a lower-case word after an amount that is no preposition or time word: a noun it describes
+_NOUN_NEXT = regex.compile(
+    r"\s+(?!(?:of|to|from|in|on|at|for|over|by|last|this|next|a|an|the|and|or|than|since|"
+    r"after|before|during|year|month|week|day|quarter)\b)[a-z]{3,}\b")
 _RACE_DET = regex.compile(r"(?i)(?:(?<![\p{L}])(?:the|a|an|his|her|their|its)|['’]s)\s+$")
 _DATING_NEXT = regex.compile(r"\s+(?:earlier|ago|before|later|after)\b")
 _CLAUSE_END_NEXT = regex.compile(r"\s*(?:[.,;!?)]|$)")
@@ -822,6 +826,8 @@ class QuantityFinder:
                                                        ]) is None and cand.unit is None:
                 return
             fillers = change.group()[len(change.group("w")) :].split()
+            if fillers and fillers[-1] in ("a", "an") and _NOUN_NEXT.match(text, cand.end):
+                return  # "added a 30 degree homer": the amount describes a thing added
             if word in self._change_needs_prep and not {"by", "to", "from"} & set(fillers):
                 return  # "raised £2m for charity" changes nothing
             if "to" in fillers:
