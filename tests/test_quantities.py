@@ -438,3 +438,19 @@ def test_fraction_of_a_unit(finder, nlp, text, unit, noun):
 def test_article_amount_noun_is_no_change(finder, nlp, text, amount, direction):
     q = next(q for q in quantities(finder, nlp, text) if q.text.endswith(amount))
     assert (q.change.direction if q.change else None) == direction
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        # a bare change after a change in percent, in the same sentence, is in percent
+        ("The Dow rose by 2 percent but the FTSE fell by 1.", ["percent", "percent"]),
+        ("Sales rose by 5% and staff numbers fell by 40 people.", ["percent", None]),
+        ("Sales rose 5%. Costs fell by 3.", ["percent", None]),
+        # the rate after a bracketed restatement
+        ("Smokers spend 4 billion rand ($220 million) a year on cigarettes.",
+         ["ZAR per year", "USD"]),
+    ],
+)
+def test_units_carried_over(finder, nlp, text, units):
+    assert [q.unit for q in quantities(finder, nlp, text)] == units

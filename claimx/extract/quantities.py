@@ -66,6 +66,8 @@ _GAPPED_BY = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:\p{Lu}[\p{L}'’
 _NOUN_NEXT = regex.compile(
     r"\s+(?!(?:of|to|from|in|on|at|for|over|by|last|this|next|a|an|the|and|or|than|since|"
     r"after|before|during|year|month|week|day|quarter)\b)[a-z]{3,}\b")
+_SENTENCE_BREAK = regex.compile(r"[.;!?]\s")
+_BRACKETED = regex.compile(r"\s?\([^()]{1,40}\)")
 _RACE_DET = regex.compile(r"(?i)(?:(?<![\p{L}])(?:the|a|an|his|her|their|its)|['’]s)\s+$")
 _DATING_NEXT = regex.compile(r"\s+(?:earlier|ago|before|later|after)\b")
 _CLAUSE_END_NEXT = regex.compile(r"\s*(?:[.,;!?)]|$)")
@@ -459,6 +461,11 @@ class QuantityFinder:
                     pos = late.end()
         if cand.unit is not None:
             pos = self._rate_of(text, cand, pos)
+            aside = _BRACKETED.match(text, pos) if " per " not in cand.unit else None
+            if aside is not None:
+                # "9 billion shekels ($2.4 billion) a year": the rate after a restatement
+                # (the span stays before the brackets, which hold their own amount)
+                self._rate_of(text, cand, aside.end())
             later = _LATE_RATE.match(text, pos)
             if later is not None and " per " not in cand.unit:
                 # "2.4 billion gallons of jet fuel a year": the rate after what is measured
@@ -862,6 +869,16 @@ class QuantityFinder:
             if (cand.change is None and prev.change is not None
                     and _GAPPED_BY.fullmatch(text, prev.end, cand.start)):
                 cand.change = Change(prev.change.direction)
+        # "the DAX increased by 2 percent but the Nasdaq decreased by 1": a bare change after a
+        # change in percent, in the same sentence, is in percent too
+        for prev, cand in itertools.pairwise(cands):
+            if (cand.change is not None and prev.change is not None and cand.unit is None
+                    and not cand.scaled and cand.range is None and cand.value is not None
+                    and prev.unit in ("percent", "percentage_point")
+                    and text[cand.start - 3 : cand.start] == "by "
+                    and not _NOUN_NEXT.match(text, cand.end)
+                    and not _SENTENCE_BREAK.search(text, prev.end, cand.start)):
+                cand.unit = prev.unit
 
     # ------------------------------------------------------------------ vague
 
