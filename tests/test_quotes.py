@@ -367,10 +367,10 @@ def test_no_reported_speech_without_a_report(extractor, text):
     ("text", "contents", "name"),
     [
         (
-            "''The levy will not raise rents,'' Karen Blume, a senior fellow at the Housing "
-            "Institute and a former adviser to the city council, said of the proposal. ''It is "
-            "a careful design.''",
-            ["The levy will not raise rents,", "It is a careful design."],
+            "''The toll will not hurt commuters,'' Karen Blume, a transport researcher at "
+            "Lakeview College and once an aide to the county board, said of the scheme. ''It is "
+            "well thought out.''",
+            ["The toll will not hurt commuters,", "It is well thought out."],
             "Karen Blume",
         ),
         (
@@ -435,17 +435,17 @@ def test_relative_pronoun_is_the_mention(extractor, text, name):
     ("text", "content", "name"),
     [
         (
-            "Mr. Hale barely explained the matter, treating the remark as a joke -- ''That is "
-            "how it works'' -- and, when questioned after the meeting, asserting, ''Of course, "
-            "I pay my bills.''",
-            "Of course, I pay my bills.",
-            "Hale",
+            "Ms. Varga shrugged off the question, calling it a distraction -- ''Everyone does "
+            "it'' -- and, when pressed at the door, insisting, ''Naturally, I filed on "
+            "time.''",
+            "Naturally, I filed on time.",
+            "Varga",
         ),
         (
-            "In a new clip, Ruth Adler sings a folk song to the mayor before asking him, "
-            "“Where do we go from here?”",
-            "Where do we go from here?",
-            "Ruth Adler",
+            "In a video posted on Sunday, Tom Reyes plays a few chords for the governor before "
+            "asking her, “What happens to the orchard next spring?”",
+            "What happens to the orchard next spring?",
+            "Tom Reyes",
         ),
     ],
 )
@@ -480,8 +480,8 @@ def test_colon_paragraph_and_documents_that_read(extractor, text, content, name)
 @pytest.mark.parametrize(
     "text",
     [
-        "In a new clip, Ruth Adler sings a folk song to the mayor before asking him, "
-        "“Where do we go from here?”",
+        "In a video posted on Sunday, Tom Reyes plays a few chords for the governor before "
+        "asking her, “What happens to the orchard next spring?”",
         "The council met for hours, and the chair said the vote was close before adding, "
         "“We will meet again next week.”",
     ],
@@ -502,11 +502,11 @@ def test_no_quote_runs_into_a_direct_quotation(extractor, text):
     ("text", "contents", "name"),
     [
         (
-            "The county is investigating the crash.\n“I will make you this promise: We will "
-            "find the cause,” Tulsa police Chief Dana Hart said Monday. “I want to assure "
-            "everyone: We will get answers.”",
-            ["I will make you this promise: We will find the cause,",
-             "I want to assure everyone: We will get answers."],
+            "Engineers are inspecting the bridge.\n“Here is my pledge: No one will cross it "
+            "until it is safe,” Bend fire Chief Dana Hart said Monday. “Every span will be "
+            "checked.”",
+            ["Here is my pledge: No one will cross it until it is safe,",
+             "Every span will be checked."],
             "Dana Hart",
         ),
         (
@@ -528,10 +528,10 @@ def test_name_read_as_a_verb_still_attributes(extractor, text, contents, name):
     ("text", "content", "name"),
     [
         (
-            "“As a young mother, I would rather live in what he calls “hell” than live in a "
-            "country he leads.” ― Rosa Mendez",
-            "As a young mother, I would rather live in what he calls “hell” than live in a "
-            "country he leads.",
+            "“As a retired teacher, I would sooner keep what she calls “the old mess” than "
+            "trust a plan she wrote.” ― Rosa Mendez",
+            "As a retired teacher, I would sooner keep what she calls “the old mess” than "
+            "trust a plan she wrote.",
             "Rosa Mendez",
         ),
         (
@@ -592,13 +592,13 @@ def test_colon_lead_in_without_a_person_has_no_speaker(extractor):
 
 def test_nickname_inside_the_speakers_name(extractor):
     text = (
-        '"This is a big night for our candidate!" the mayor\'s sister, state Sen. Laura '
-        '"Lolly" Grant (D-Richmond), shouted to the crowd. "The whole state is watching."'
+        '"Tonight belongs to the farmers!" the governor\'s cousin, county Commissioner Peter '
+        '"Bud" Lund (R-Ames), shouted from the stage. "Every county is counting on us."'
     )
     quote = only(quotes_of(extractor, text))
     assert quote.type == "direct"
     assert [c.text for c in quote.content] == [
-        "This is a big night for our candidate!", "The whole state is watching."
+        "Tonight belongs to the farmers!", "Every county is counting on us."
     ]
     assert quote.cue is not None and quote.cue.text == "shouted"
     assert quote.speaker is not None and quote.speaker.mention is not None
@@ -704,19 +704,19 @@ def test_footage_of_a_person_speaking(extractor):
 
 def test_pronoun_inside_quotation_marks_reports_nothing(extractor):
     text = (
-        "The senator was blunt. “You went on television to blame thousands of cashiers” for "
-        "the fraud.\n\n“It is gutless leadership,” Warren said."
+        "The chairwoman did not hold back. “You sat in that office and blamed hundreds of "
+        "drivers” for the delays.\n\n“That is not how a leader behaves,” Okafor said."
     )
     found = quotes_of(extractor, text)
     assert all(q.speaker is None or q.speaker.name != "You" for q in found)
-    assert any(q.type == "direct" and q.speaker is not None and q.speaker.name == "Warren"
+    assert any(q.type == "direct" and q.speaker is not None and q.speaker.name == "Okafor"
                for q in found)
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "Do you know where your candidate stands on the new tax?",
+        "Do you know what your landlord plans for the building?",
         "If the council rejected the plan, the mayor would resign.",
         "Would voters think the mayor must be the worst choice?",
     ],

@@ -344,7 +344,7 @@ class _Run:
                     cand.cue, runs_on=first is not None and first.is_lower and first.is_alpha
                 )
                 if lead is not None:
-                    # 'It was, the president said, “a stone ...”': one sentence, partly quoted.
+                    # 'It is, the mayor said, “a bridge too far”': one sentence, partly quoted.
                     cand.kind = "mixed"
                     end = cand.close_i + 1 if cand.close_i is not None else cand.segments[-1][1]
                     cand.content = [lead, (doc[cand.open_i].idx, _end_char(doc, end))]
@@ -811,15 +811,15 @@ class _Run:
             reports = low in self.ex.speech or low in self.ex.beliefs
             return dep in ("ccomp", "parataxis") and reports
         if dep in ("dobj", "dative") and any(c.dep_ == "ccomp" for c in verb.children):
-            return False  # 'told MSNBC's “Morning Joe” that ...': the quote names the listener
+            return False  # 'told the paper's “Weekend Desk” that ...': the quote names the listener
         if low in self.ex.speech:
             return dep in ("ccomp", "xcomp", "dobj", "oprd", "dative", "advcl", "conj") or as_phrase
         if low in self.ex.beliefs:
             return dep in ("ccomp",)
         if low in self.ex.framing:
             return dep in ("dobj", "oprd", "xcomp", "ccomp") or as_phrase
-        # Any verb that casts its object as the quoted words: 'pounding Trump as a “con
-        # artist”'.
+        # Any verb that casts its object as the quoted words: 'painting the mayor as a “lazy
+        # landlord”'.
         return dep == "prep" and path.lower_ == "as" and any(
             c.dep_ == "dobj" and c.i < path.i for c in verb.children
         )
@@ -904,7 +904,7 @@ class _Run:
 
     def _same_marks(self, prev: _Cand, cand: _Cand) -> bool:
         """A quotation in double marks never runs on into one in single marks (a heading
-        such as 'Coal Isn't the Villain' after it), nor the reverse."""
+        such as 'Rivers Are Not Roads' after it), nor the reverse."""
         doc = self.doc
         return (doc[prev.open_i].text in DOUBLE_MARKS) == (doc[cand.open_i].text in DOUBLE_MARKS)
 
