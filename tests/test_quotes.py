@@ -729,3 +729,27 @@ def test_statement_after_a_question_still_reports(extractor):
     text = "Why does it matter? The mayor said the plan would cut rents."
     quote = only(quotes_of(extractor, text), "indirect")
     assert quote.content[0].text == "the plan would cut rents"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("President Maria Okonjo opened the port on Monday. “This is a great day,” the "
+         "president said.", "Maria Okonjo"),
+        ("Health Minister Lars Berg visited the ward. The minister said more nurses were on "
+         "the way.", "Lars Berg"),
+    ],
+)
+def test_role_speaker_resolves_to_the_person_named_with_that_title(extractor, text, name):
+    (quote,) = quotes_of(extractor, text)
+    assert quote.speaker is not None and quote.speaker.name == name
+    assert quote.speaker.entity is not None
+    assert quote.speaker.mention is not None and quote.speaker.mention.text.lower().startswith(
+        "the "
+    )
+
+
+def test_role_speaker_without_a_titled_person_keeps_its_words(extractor):
+    (quote,) = quotes_of(extractor, "“We will appeal,” the minister said on Friday.")
+    assert quote.speaker is not None and quote.speaker.name == "the minister"
+    assert quote.speaker.entity is None

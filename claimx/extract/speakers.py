@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from claimx.extract.entities import resolve_role
 from claimx.models import Entity, Span, Speaker
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ class SpeakerResolver:
         # Doc.text joins every token on each access: read it once.
         self.text = doc.text if text is None else text
         self.titles = titles
+        self.entities = entities
         names: list[_Name] = []
         for entity in entities:
             for m in entity.mentions:
@@ -166,6 +168,10 @@ class SpeakerResolver:
                 return Speaker(n.name, n.entity, mention)
         if ent is not None:
             return Speaker(ent.text, None, mention)
+        # "the president said": the person the article introduced with that title.
+        person = resolve_role(self.text, mention.start, mention.end, self.entities)
+        if person is not None:
+            return Speaker(person.name, person.id, mention)
         return Speaker(self._bare_name(start, end), None, mention)
 
     def from_span(self, start: int, end: int) -> Speaker:
