@@ -454,3 +454,18 @@ def test_article_amount_noun_is_no_change(finder, nlp, text, amount, direction):
 )
 def test_units_carried_over(finder, nlp, text, units):
     assert [q.unit for q in quantities(finder, nlp, text)] == units
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        # a compound noun after the amount is counted whole ...
+        ("The 15 nation trade pact took effect in May.", "nation trade pact"),
+        ("The 12 member defence alliance met on Monday.", "member defence alliance"),
+        # ... unless a hyphen makes the amount and its noun one word
+        ("The firm sells four-cylinder engine parts.", "cylinder"),
+        ("Stir in 2 cup rice flour.", "cup"),
+    ],
+)
+def test_compound_counted_noun(finder, nlp, text, noun):
+    assert only(finder, nlp, text).noun == noun

@@ -278,6 +278,7 @@ class QuantityFinder:
         self._labels = patterns.word_list("quant_label_words")
         self._time_words = patterns.word_list("quant_time_words")
         self._per_nouns = patterns.word_list("unit_per_nouns")
+        self._measure_nouns = patterns.word_list("quant_measure_nouns")
         self._rate = regex.compile(
             r"\s?-?\s?(?:(?P<per>per|/)\s?|(?P<a>an?)(?:\s?-\s?|\s))(?P<n>[\p{L}][\p{L}-]*"
             r"(?:\s(?:feet|foot|metres?|meters?|miles?|kilometres?|centimetres?))?)(?![\p{L}])",
@@ -949,9 +950,13 @@ class QuantityFinder:
         elif nxt.tag_ in ("NNS", "NNPS") or (nxt.tag_ == "NN" and nxt.lower_ not in
                                               self._time_words and not cand.vague):
             head = nxt
-            while head.i + 1 < len(doc) and head.tag_ == "NN" and doc[head.i + 1].tag_ in (
-                    "NN", "NNS"):
-                head = doc[head.i + 1]
+        # a compound goes on to its last noun: "11 member trade agreement" (not a hyphened
+        # "six-cylinder engine", where the amount and its noun make one word)
+        glued = head is not None and ("-" in doc_text(doc)[cand.end : head.idx]
+                                      or head.lower_ in self._measure_nouns)
+        while (head is not None and not glued and head.i + 1 < len(doc) and head.tag_ == "NN"
+               and doc[head.i + 1].tag_ in ("NN", "NNS")):
+            head = doc[head.i + 1]
         if head is None or head.lower_ in self._time_words or any(
                 t.lower_ in ("last", "next", "this", "that", "every", "each", "per")
                 for t in doc[j : head.i]):
