@@ -469,3 +469,20 @@ def test_units_carried_over(finder, nlp, text, units):
 )
 def test_compound_counted_noun(finder, nlp, text, noun):
     assert only(finder, nlp, text).noun == noun
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        # the bare end of a from-to pair keeps the unit of the start
+        ("Economy improved from about 30-34 mpg to 41 for the hybrid.", ["mpg", "mpg"]),
+        ("Tickets went from $20 to 25 people.", ["USD", None]),
+        # a bare number soon after an age phrase is an age in years
+        ("Life expectancy for women in the region is nearly 84 according to the survey.",
+         ["year_of_age"]),
+        ("The state pension age will rise to 67 by 2028.", ["year_of_age"]),
+        ("The lifespan survey covered 40 towns.", [None]),
+    ],
+)
+def test_units_from_context(finder, nlp, text, units):
+    assert [q.unit for q in quantities(finder, nlp, text)] == units

@@ -279,6 +279,12 @@ class QuantityFinder:
         self._time_words = patterns.word_list("quant_time_words")
         self._per_nouns = patterns.word_list("unit_per_nouns")
         self._measure_nouns = patterns.word_list("quant_measure_nouns")
+        age_nouns = sorted(patterns.word_list("quant_age_nouns"), key=len, reverse=True)
+        # the age phrase, then a few words of the same clause before the bare number
+        self._age_before = regex.compile(
+            r"(?i)(?<![\p{L}])(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+")
+                                      for w in age_nouns)
+            + r")(?![\p{L}])[^,;.()\d]{0,40}$") if age_nouns else None
         self._rate = regex.compile(
             r"\s?-?\s?(?:(?P<per>per|/)\s?|(?P<a>an?)(?:\s?-\s?|\s))(?P<n>[\p{L}][\p{L}-]*"
             r"(?:\s(?:feet|foot|metres?|meters?|miles?|kilometres?|centimetres?))?)(?![\p{L}])",
@@ -312,6 +318,7 @@ class QuantityFinder:
         for cand in cands:
             self._bound_and_change(text, cand)
         self._link_changes(text, cands)
+        self._ages_after_age_nouns(doc, text, starts, cands)
         _inherit_in_brackets(text, cands)
         vague = self._vague_quantities(doc, text, starts)
         for cand in vague:
@@ -477,6 +484,24 @@ class QuantityFinder:
         if after is not None:
             cand.bound = self._bounds.get(after.group("b").lower(), "=")
             cand.end = after.end()
+
+    def _ages_after_age_nouns(self, doc: Doc, text: str, starts: list[int],
+                              cands: list[_Cand]) -> None:
+        """ "life expectancy for men is around 73": a bare number soon after an age phrase
+        (patterns/quant_age_nouns.txt) is an age in years, unless a noun follows it."""
+        if self._age_before is None:
+            return
+        for cand in cands:
+            if (cand.unit is not None or cand.scaled or cand.value is None
+                    or not 0 < cand.value < 130
+                    or not self._age_before.search(text, max(0, cand.start - 70), cand.start)):
+                continue
+            after = _token_at(doc, starts, cand.end)
+            if after is not None and after.idx < cand.end and after.i + 1 < len(doc):
+                after = doc[after.i + 1]
+            if after is not None and after.idx >= cand.end and after.tag_ in _NOUN_TAGS:
+                continue  # "the average age of 40 members"
+            cand.unit = "year_of_age"
 
     def _metres(self, text: str, cand: _Cand, end: int) -> bool:
         """Whether a glued "m" after ``cand``'s digits is metres: a distance word follows
@@ -870,6 +895,13 @@ class QuantityFinder:
             if (cand.change is None and prev.change is not None
                     and _GAPPED_BY.fullmatch(text, prev.end, cand.start)):
                 cand.change = Change(prev.change.direction)
+        # "from about 14-18 mpg to 24": the bare end of a from-to pair keeps the unit
+        for prev, cand in itertools.pairwise(cands):
+            if (cand.unit is None and prev.unit is not None and not cand.scaled
+                    and cand.value is not None and text[max(0, prev.start - 5) : prev.start]
+                    .lower() == "from " and text[prev.end : cand.start].strip() == "to"
+                    and not _NOUN_NEXT.match(text, cand.end)):
+                cand.unit, cand.currency = prev.unit, prev.currency
         # "the DAX increased by 2 percent but the Nasdaq decreased by 1": a bare change after a
         # change in percent, in the same sentence, is in percent too
         for prev, cand in itertools.pairwise(cands):
