@@ -486,3 +486,19 @@ def test_compound_counted_noun(finder, nlp, text, noun):
 )
 def test_units_from_context(finder, nlp, text, units):
     assert [q.unit for q in quantities(finder, nlp, text)] == units
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        # a bare number after the same preposition as an earlier measured amount shares its unit
+        ("The Nikkei closed at 21,300 points, while the Hang Seng ended at 27,050.",
+         ["point", "point"]),
+        ("Sales fell by 4 percent and prices rose by 2 at the end.", ["percent", "percent"]),
+        # not across sentences, nor before a noun
+        ("He was sentenced to 5 years. They went to 3 shops.", ["year", None]),
+        ("Rates rose to 5% and the limit went to 40 people.", ["percent", None]),
+    ],
+)
+def test_parallel_units(finder, nlp, text, units):
+    assert [q.unit for q in quantities(finder, nlp, text)] == units

@@ -68,6 +68,7 @@ _NOUN_NEXT = regex.compile(
     r"after|before|during|year|month|week|day|quarter)\b)[a-z]{3,}\b")
 _SENTENCE_BREAK = regex.compile(r"[.;!?]\s")
 _BRACKETED = regex.compile(r"\s?\([^()]{1,40}\)")
+_LEAD_PREP = regex.compile(r"(?i)(?<![\p{L}])(at|to|by)\s+$")
 _RACE_DET = regex.compile(r"(?i)(?:(?<![\p{L}])(?:the|a|an|his|her|their|its)|['’]s)\s+$")
 _DATING_NEXT = regex.compile(r"\s+(?:earlier|ago|before|later|after)\b")
 _CLAUSE_END_NEXT = regex.compile(r"\s*(?:[.,;!?)]|$)")
@@ -319,6 +320,7 @@ class QuantityFinder:
             self._bound_and_change(text, cand)
         self._link_changes(text, cands)
         self._ages_after_age_nouns(doc, text, starts, cands)
+        self._parallel_units(doc, text, starts, cands)
         _inherit_in_brackets(text, cands)
         vague = self._vague_quantities(doc, text, starts)
         for cand in vague:
@@ -484,6 +486,30 @@ class QuantityFinder:
         if after is not None:
             cand.bound = self._bounds.get(after.group("b").lower(), "=")
             cand.end = after.end()
+
+    def _parallel_units(self, doc: Doc, text: str, starts: list[int],
+                        cands: list[_Cand]) -> None:
+        """ "ended at 1,463.78 points, while the TA-125 ... ended at 1,334.20": a bare number in
+        the same sentence and after the same preposition as an earlier measured amount is in
+        that amount's unit (the unit is left out the second time)."""
+        last_by_lead: dict[str, _Cand] = {}
+        for cand in cands:
+            lead = _LEAD_PREP.search(text, max(0, cand.start - 6), cand.start)
+            if lead is None:
+                continue
+            word = lead.group(1).lower()
+            prev = last_by_lead.get(word)
+            if (prev is not None and cand.unit is None and not cand.scaled and cand.noun is None
+                    and cand.value is not None and cand.range is None and not cand.words
+                    and prev.unit is not None and prev.unit != "year_of_age"
+                    and not _SENTENCE_BREAK.search(text, prev.end, cand.start)):
+                after = _token_at(doc, starts, cand.end)
+                if after is not None and after.idx < cand.end and after.i + 1 < len(doc):
+                    after = doc[after.i + 1]
+                if after is None or after.idx < cand.end or after.tag_ not in _NOUN_TAGS:
+                    cand.unit, cand.currency = prev.unit, prev.currency
+            if cand.unit is not None:
+                last_by_lead[word] = cand
 
     def _ages_after_age_nouns(self, doc: Doc, text: str, starts: list[int],
                               cands: list[_Cand]) -> None:
