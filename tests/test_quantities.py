@@ -502,3 +502,21 @@ def test_units_from_context(finder, nlp, text, units):
 )
 def test_parallel_units(finder, nlp, text, units):
     assert [q.unit for q in quantities(finder, nlp, text)] == units
+
+
+@pytest.mark.parametrize(
+    ("text", "values", "noun"),
+    [
+        # amounts with a hanging hyphen share the noun of the last one in the list
+        ("The range offers four-, five- and six-cylinder engines.", [4.0, 5.0, 6.0], "cylinder"),
+        ("The builder sells two- or three-bedroom homes.", [2.0, 3.0], "bedroom"),
+    ],
+)
+def test_suspended_hyphen_lists(finder, nlp, text, values, noun):
+    found = quantities(finder, nlp, text)
+    assert [q.value for q in found] == values
+    assert {q.noun for q in found} == {noun}
+
+
+def test_hyphenated_words_are_not_lists(finder, nlp):
+    assert quantities(finder, nlp, "A well-known, long-term plan.") == []

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import regex
@@ -69,6 +69,10 @@ _NOUN_NEXT = regex.compile(
 _SENTENCE_BREAK = regex.compile(r"[.;!?]\s")
 _BRACKETED = regex.compile(r"\s?\([^()]{1,40}\)")
 _LEAD_PREP = regex.compile(r"(?i)(?<![\p{L}])(at|to|by)\s+$")
+# an amount with a hanging hyphen inside a list: "four-, five- and six-cylinder"
+_SUSPENDED = regex.compile(
+    r"(?<![\p{L}\p{N}.,-])(\p{L}+|\d{1,4})-(?=\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|to\s+)"
+    r"(?:\p{L}+|\d{1,4})-)")
 _RACE_DET = regex.compile(r"(?i)(?:(?<![\p{L}])(?:the|a|an|his|her|their|its)|['’]s)\s+$")
 _DATING_NEXT = regex.compile(r"\s+(?:earlier|ago|before|later|after)\b")
 _CLAUSE_END_NEXT = regex.compile(r"\s*(?:[.,;!?)]|$)")
@@ -334,7 +338,41 @@ class QuantityFinder:
         for cand in kept:
             token, noun_token = self._noun(doc, starts, cand)
             found.append(Found(_to_quantity(text, cand), token, noun_token))
+        if "-" in text:
+            found = self._suspended(doc, text, starts, found, blocked)
         return Scan(found, times, starts)
+
+    def _suspended(self, doc: Doc, text: str, starts: list[int], found: list[Found],
+                   blocked: list[tuple[int, int]]) -> list[Found]:
+        """ "four-, five- and six-cylinder engines", "10- and 30-year bonds": an amount whose
+        hyphen waits for the noun of the last one in the list shares that noun or unit."""
+        extra: list[Found] = []
+        for match in _SUSPENDED.finditer(text):
+            s, e = match.span(1)
+            raw = match.group(1)
+            if raw[0].isdigit():
+                value = float(raw)
+            else:
+                entry = self._number_words.get(raw.lower())
+                if entry is None or entry[1] != "unit":
+                    continue
+                value = entry[0]
+            if _inside(blocked, s, e) or any(f.quantity.start <= s < f.quantity.end
+                                             for f in found):
+                continue
+            # the first amount after the list that carries the noun or unit
+            last = next((f for f in found if s < f.quantity.start <= match.end() + 40
+                         and (f.quantity.noun or f.quantity.unit)), None)
+            if last is None or _SENTENCE_BREAK.search(text, e, last.quantity.start):
+                continue
+            token = _token_at(doc, starts, s)
+            quantity = replace(last.quantity, start=s, end=e, text=text[s:e], value=value,
+                               range=None, bound="=", change=None, vague=False)
+            extra.append(Found(quantity, token.i if token is not None else last.token,
+                               last.noun_token))
+        if not extra:
+            return found
+        return sorted(found + extra, key=lambda f: f.quantity.start)
 
     # ------------------------------------------------------------------ digits
 
