@@ -498,6 +498,9 @@ def test_units_from_context(finder, nlp, text, units):
         # not across sentences, nor before a noun
         ("He was sentenced to 5 years. They went to 3 shops.", ["year", None]),
         ("Rates rose to 5% and the limit went to 40 people.", ["percent", None]),
+        # "and" + bare amount + another time: the same measure in another period
+        ("Inflation was 4.1% in 2018 and 3.9 last year.", ["percent", "percent"]),
+        ("Growth was 2% and 7 people left last year.", ["percent", None]),
     ],
 )
 def test_parallel_units(finder, nlp, text, units):

@@ -68,7 +68,10 @@ _NOUN_NEXT = regex.compile(
     r"after|before|during|year|month|week|day|quarter)\b)[a-z]{3,}\b")
 _SENTENCE_BREAK = regex.compile(r"[.;!?]\s")
 _BRACKETED = regex.compile(r"\s?\([^()]{1,40}\)")
-_LEAD_PREP = regex.compile(r"(?i)(?<![\p{L}])(at|to|by)\s+$")
+_LEAD_PREP = regex.compile(r"(?i)(?<![\p{L}])(at|to|by|and)\s+$")
+_TIME_AFTER = regex.compile(
+    r"(?i)\s+(?:(?:last|this|next|the\s+previous|the\s+prior)\s+(?:year|month|week|quarter|season)"
+    r"|in\s+(?:19|20)\d\d|a\s+year\s+(?:earlier|ago|before))\b")
 # an amount with a hanging hyphen inside a list: "four-, five- and six-cylinder"
 _SUSPENDED = regex.compile(
     r"(?<![\p{L}\p{N}.,-])(\p{L}+|\d{1,4})-(?=\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|to\s+)"
@@ -530,12 +533,23 @@ class QuantityFinder:
         """ "ended at 1,463.78 points, while the TA-125 ... ended at 1,334.20": a bare number in
         the same sentence and after the same preposition as an earlier measured amount is in
         that amount's unit (the unit is left out the second time)."""
-        last_by_lead: dict[str, _Cand] = {}
+        last_by_lead: dict[str, _Cand | None] = {}
+        last_measured: _Cand | None = None
         for cand in cands:
             lead = _LEAD_PREP.search(text, max(0, cand.start - 6), cand.start)
             if lead is None:
+                if cand.unit is not None:
+                    last_measured = cand
                 continue
             word = lead.group(1).lower()
+            if word == "and":
+                # "4.1% in 2018 and 3.9 last year": "and" + amount + another time takes the
+                # unit of the last measured amount
+                if not _TIME_AFTER.match(text, cand.end):
+                    last_measured = cand if cand.unit is not None else last_measured
+                    continue
+                word = "_and_time"
+                last_by_lead[word] = last_measured
             prev = last_by_lead.get(word)
             if (prev is not None and cand.unit is None and not cand.scaled and cand.noun is None
                     and cand.value is not None and cand.range is None and not cand.words
@@ -547,7 +561,7 @@ class QuantityFinder:
                 if after is None or after.idx < cand.end or after.tag_ not in _NOUN_TAGS:
                     cand.unit, cand.currency = prev.unit, prev.currency
             if cand.unit is not None:
-                last_by_lead[word] = cand
+                last_by_lead[word] = last_measured = cand
 
     def _ages_after_age_nouns(self, doc: Doc, text: str, starts: list[int],
                               cands: list[_Cand]) -> None:
