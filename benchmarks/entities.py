@@ -139,8 +139,8 @@ def evaluate(args: argparse.Namespace) -> int:
 
 def speed(args: argparse.Namespace) -> int:
     """Time the parse and claimx's furniture + entity passes separately on the same docs."""
-    from claimx.extract.entities import EntityExtractor
-    from claimx.extract.furniture import FurnitureFinder
+    from claimx.extractors.entities import EntityExtractor
+    from claimx.extractors.furniture import FurnitureFinder
     from claimx.patterns import load_patterns
     from claimx.pipeline import load_model
 

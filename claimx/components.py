@@ -62,7 +62,7 @@ def _earlier(doc: Doc, kind: str) -> list[Any]:
 
 @Language.factory("claimx_furniture", default_config={"patterns": []})
 def make_furniture(nlp: Language, name: str, patterns: list[str]) -> ClaimxComponent:
-    from claimx.extract.furniture import FurnitureFinder
+    from claimx.extractors.furniture import FurnitureFinder
 
     finder = FurnitureFinder(nlp, _patterns(patterns))
     return ClaimxComponent("furniture", finder)
@@ -70,7 +70,7 @@ def make_furniture(nlp: Language, name: str, patterns: list[str]) -> ClaimxCompo
 
 @Language.factory("claimx_entities", default_config={"patterns": []})
 def make_entities(nlp: Language, name: str, patterns: list[str]) -> ClaimxComponent:
-    from claimx.extract.entities import EntityExtractor
+    from claimx.extractors.entities import EntityExtractor
 
     extractor = EntityExtractor(nlp, _patterns(patterns))
     return ClaimxComponent(
@@ -80,7 +80,7 @@ def make_entities(nlp: Language, name: str, patterns: list[str]) -> ClaimxCompon
 
 @Language.factory("claimx_claims", default_config={"patterns": []})
 def make_claims(nlp: Language, name: str, patterns: list[str]) -> ClaimxComponent:
-    from claimx.extract.claims import ClaimExtractor
+    from claimx.extractors.claims import ClaimExtractor
 
     extractor = ClaimExtractor(nlp, _patterns(patterns))
     return ClaimxComponent(
@@ -93,7 +93,7 @@ def make_claims(nlp: Language, name: str, patterns: list[str]) -> ClaimxComponen
 
 @Language.factory("claimx_quotes", default_config={"patterns": []})
 def make_quotes(nlp: Language, name: str, patterns: list[str]) -> ClaimxComponent:
-    from claimx.extract.quotes import QuoteExtractor
+    from claimx.extractors.quotes import QuoteExtractor
 
     extractor = QuoteExtractor(nlp, _patterns(patterns))
     return ClaimxComponent(

@@ -46,10 +46,10 @@ class Extractor:
         entity_labels: Iterable[str] | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
     ) -> None:
-        from claimx.extract.claims import ClaimExtractor
-        from claimx.extract.entities import EntityExtractor
-        from claimx.extract.furniture import FurnitureFinder
-        from claimx.extract.quotes import QuoteExtractor
+        from claimx.extractors.claims import ClaimExtractor
+        from claimx.extractors.entities import EntityExtractor
+        from claimx.extractors.furniture import FurnitureFinder
+        from claimx.extractors.quotes import QuoteExtractor
         from claimx.patterns import load_patterns
         from claimx.pipeline import load_model, model_label
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimx.extract.claims import ClaimExtractor
+from claimx.extractors.claims import ClaimExtractor
 from claimx.models import Furniture
 
 

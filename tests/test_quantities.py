@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimx.extract.quantities import QuantityFinder
+from claimx.extractors.quantities import QuantityFinder
 from claimx.patterns import RuleMatcher
 
 

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from claimx.extract.speakers import RELATIVES, SpeakerResolver, subject_of
+from claimx.extractors.speakers import RELATIVES, SpeakerResolver, subject_of
 from claimx.models import Entity, Furniture, Quote, Span, Speaker
 
 if TYPE_CHECKING:

@@ -1,7 +1,7 @@
 """Quantified claims: each clause that states quantities, with what is measured (subject), who
 says so (source), when (time), how sure (hedge) and what kind of claim it is.
 
-Quantities come from ``claimx.extract.quantities``; the clause, subject and source come from
+Quantities come from ``claimx.extractors.quantities``; the clause, subject and source come from
 the dependency parse; the vocabularies from ``patterns/claim_*`` (and the shared
 ``cue_verbs.txt`` for speech verbs).
 """
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from claimx.extract.quantities import Found, QuantityFinder, doc_text
+from claimx.extractors.quantities import Found, QuantityFinder, doc_text
 from claimx.models import Claim, Entity, Furniture, Quantity, Source, Span
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ The small model's entities are the raw material. On news text they need, in one 
    state names yield to the model's ORG (a city is also its club or its government);
 4. context: results rows and score tables, places listed with places, "X province",
    "X, a spokesman", "X University", "Cardiff flanker", given names (``patterns/names_*``);
-5. page furniture (``claimx.extract.furniture``): only real names survive inside it ("Read
+5. page furniture (``claimx.extractors.furniture``): only real names survive inside it ("Read
    more" never becomes a name), a byline names people, a dateline opens with a place;
 6. document consistency: names the document already uses are tagged where the model missed
    them, words the same text writes in lower case are not names;

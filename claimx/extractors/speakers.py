@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from claimx.extract.entities import resolve_role
+from claimx.extractors.entities import resolve_role
 from claimx.models import Entity, Span, Speaker
 
 if TYPE_CHECKING:
