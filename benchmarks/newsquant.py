@@ -139,7 +139,7 @@ def prediction(index: int, record: dict[str, Any], aliases: dict[str, str]) -> d
                 continue  # already scored as the end of a "from X to Y" range
             if (q["value"] is not None and change.get("from") == q["value"]
                     and change.get("to") is not None):
-                # NewsQuant writes "fell from 208 pounds to 193" as one range 208-193
+                # NewsQuant writes "fell from 90 kg to 82" as one range 90-82
                 value: Any = [q["value"], change["to"]]
                 skip_to = change["to"]
             elif q["range"] is not None:

@@ -210,10 +210,10 @@ def test_junk_does_not_crash(finder, nlp, text):
     [
         ("The fare was 3 dollars 50 cents.", 3.5, "USD"),
         ("The loan was 12,34,567 rupees.", 1234567.0, "INR"),
-        ("They lost 75 usd million last year.", 75e6, "USD"),
+        ("They lost 42 usd million last year.", 42e6, "USD"),
         ("The plant cost c $ 16.4 million.", 16.4e6, "CAD"),
         ("The city has 4 hundred thousand residents.", 400000.0, None),
-        ("It costs a quarter million dollars.", 250000.0, "USD"),
+        ("The house sold for a quarter million dollars.", 250000.0, "USD"),
         ("The chips use a sub-5 nanometer process.", 5.0, "nm"),
         ("Profit reached Y=120 billion.", 120e9, "JPY"),
         ("Parker, 58, was appointed on Monday.", 58.0, "year_of_age"),
@@ -511,7 +511,7 @@ def test_parallel_units(finder, nlp, text, units):
     ("text", "values", "noun"),
     [
         # amounts with a hanging hyphen share the noun of the last one in the list
-        ("The range offers four-, five- and six-cylinder engines.", [4.0, 5.0, 6.0], "cylinder"),
+        ("The firm sells two-, three- and four-door cars.", [2.0, 3.0, 4.0], "door"),
         ("The builder sells two- or three-bedroom homes.", [2.0, 3.0], "bedroom"),
     ],
 )

@@ -443,14 +443,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _nearest_subject(head: Token) -> Token | None:
     """The clause's subject, or the nearest one above it when the clause has none or only a
-    pronoun: "Dell announced plans to lay off 6,650 staff" -> Dell; "The firm said it has..."
+    pronoun: "Acme announced plans to cut 1,200 staff" -> Acme; "The firm said it has..."
     -> The firm."""
     token = head
     for _ in range(4):
         subj = _subject_of(token)
         if subj is not None and subj.lower_ in ("that", "which", "who") and (
                 token.dep_ == "relcl" and token.head.tag_.startswith("NN")):
-            return token.head  # "a beetle that can go 80km/h": the relative's antecedent
+            return token.head  # "a drone that can fly 60km/h": the relative's antecedent
         if subj is not None and subj.lower_ not in _PRONOUNS:
             return subj
         if token.head is token:
@@ -500,7 +500,7 @@ def _np_span(doc: Doc, token: Token, *, keep_preps: bool = True,
 
 def _market_name(doc: Doc, ctx: _DocContext, q: Quantity) -> Span | None:
     """Market-report shorthand names what moved right next to the amount: "Blackmores up
-    9.4%", "Dow +0.2%", "pulled the healthcare sector 0.68% lower"."""
+    9.4%", "FTSE +0.4%", "dragged the energy sector 1.2% lower"."""
     text = doc_text(doc)
     plus = q.start > 0 and text[q.start - 1] == "+"
     i = bisect.bisect_left(ctx.starts, q.start - 1 if plus else q.start) - 1
@@ -517,7 +517,7 @@ def _market_name(doc: Doc, ctx: _DocContext, q: Quantity) -> Span | None:
     else:
         return None
     if noun.tag_ == "CD" and noun.i > 0 and doc[noun.i - 1].tag_ in ("NNP", "NNPS"):
-        lo = noun.i - 1  # a name with a number: "S&P 500 +0.3%"
+        lo = noun.i - 1  # a name with a number: "FTSE 100 +0.4%"
     elif noun.tag_ not in _NOUNS:
         return None
     else:

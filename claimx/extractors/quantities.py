@@ -72,7 +72,7 @@ _LEAD_PREP = regex.compile(r"(?i)(?<![\p{L}])(at|to|by|and)\s+$")
 _TIME_AFTER = regex.compile(
     r"(?i)\s+(?:(?:last|this|next|the\s+previous|the\s+prior)\s+(?:year|month|week|quarter|season)"
     r"|in\s+(?:19|20)\d\d|a\s+year\s+(?:earlier|ago|before))\b")
-# an amount with a hanging hyphen inside a list: "four-, five- and six-cylinder"
+# an amount with a hanging hyphen inside a list: "two-, three- and four-door"
 _SUSPENDED = regex.compile(
     r"(?<![\p{L}\p{N}.,-])(\p{L}+|\d{1,4})-(?=\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|to\s+)"
     r"(?:\p{L}+|\d{1,4})-)")
@@ -347,7 +347,7 @@ class QuantityFinder:
 
     def _suspended(self, doc: Doc, text: str, starts: list[int], found: list[Found],
                    blocked: list[tuple[int, int]]) -> list[Found]:
-        """ "four-, five- and six-cylinder engines", "10- and 30-year bonds": an amount whose
+        """ "two-, three- and four-door cars", "5- and 20-year loans": an amount whose
         hyphen waits for the noun of the last one in the list shares that noun or unit."""
         extra: list[Found] = []
         for match in _SUSPENDED.finditer(text):
@@ -519,7 +519,7 @@ class QuantityFinder:
                 self._rate_of(text, cand, aside.end())
             later = _LATE_RATE.match(text, pos)
             if later is not None and " per " not in cand.unit:
-                # "2.4 billion gallons of jet fuel a year": the rate after what is measured
+                # "3 million litres of diesel a week": the rate after what is measured
                 per = later.group("t").lower()
                 cand.unit = f"{cand.unit} per {'year' if per == 'annum' else per}"
         cand.end = pos
@@ -530,9 +530,9 @@ class QuantityFinder:
 
     def _parallel_units(self, doc: Doc, text: str, starts: list[int],
                         cands: list[_Cand]) -> None:
-        """ "ended at 1,463.78 points, while the TA-125 ... ended at 1,334.20": a bare number in
-        the same sentence and after the same preposition as an earlier measured amount is in
-        that amount's unit (the unit is left out the second time)."""
+        """ "closed at 7,512.40 points, while the midcap index ... closed at 2,204.10": a bare
+        number in the same sentence and after the same preposition as an earlier measured
+        amount is in that amount's unit (the unit is left out the second time)."""
         last_by_lead: dict[str, _Cand | None] = {}
         last_measured: _Cand | None = None
         for cand in cands:
@@ -592,7 +592,7 @@ class QuantityFinder:
         before = text[max(0, cand.start - 60):cand.start]
         if self._metre_before.search(before) or self._metre_near.search(
                 text, max(0, cand.start - 40), min(len(text), end + 40)):
-            return True  # "a depth of 3,800m", "1m is equal to 10 dm"
+            return True  # "a depth of 2,100m", "1m is 100 cm"
         return cand.value in self._race_distances and bool(_RACE_DET.search(before))
 
     def _attributive_duration(self, doc, starts, text, cand: _Cand) -> bool:
@@ -608,7 +608,7 @@ class QuantityFinder:
         return after.idx >= cand.end and after.tag_ in ("NN", "NNS", "JJ", "$", "CD", "NNP")
 
     def _rate_of(self, text: str, cand: _Cand, pos: int) -> int:
-        """ "$5 per share", "£9 an hour", "$80 per sq m", "52,000 barrel-a-day"."""
+        """ "$3 per share", "£12 an hour", "$45 per sq m", "80,000 barrel-a-day"."""
         rate = self._rate.match(text, pos)
         if rate is None:
             return pos
@@ -829,7 +829,7 @@ class QuantityFinder:
                 if a.unit == "foot" and b.unit is None and gap in ("", "and") and inches:
                     b.unit, b.end = "inch", inches.end()  # "12 ft 2 in": the inches too
                 if lead.rstrip().endswith("from") and _FROM_TO_GAP.fullmatch(gap):
-                    # "from 21 mpg combined to 23", "from $36,040 at 10.45pm to $34,935":
+                    # "from 30 mpg in town to 34", "from $1,200 at noon to $1,150":
                     # a few words between the two ends of a "from ... to" pair
                     gap = "to"
                     if b.unit is None and not b.scaled and a.unit is not None:
@@ -880,7 +880,7 @@ class QuantityFinder:
         if gap not in ("", "and") or not a.currency or a.scaled or a.range is not None:
             return False
         if b.start < a.end or a.unit not in self.currency_ids:
-            return False  # overlapping, or a rate ("64.2 cents a dozen")
+            return False  # overlapping, or a rate ("80 cents a kilo")
         if a.unit in ("cent", "penny") or b.value is None or b.range is not None:
             return False
         cents = b.unit in ("cent", "penny") or (
@@ -914,12 +914,12 @@ class QuantityFinder:
             window = window[: len(window) - len(bound.group())]
         if cand.unit is None and regex.search(r"(?i)(?<![\p{L}])(?:aged|age)\s$",
                                               text[max(0, cand.start - 6) : cand.start]):
-            cand.unit = "year_of_age"  # "aged 40", "a man of age 87"
+            cand.unit = "year_of_age"  # "aged 40", "a woman of age 71"
         change = self._change_before.search(window[-45:])
         if change is None and window.endswith(" by "):
             loose = self._change_loose.search(window[-45:])
             if loose is not None:
-                # "to grow sales by 35 per cent": the verb, its object, "by", the amount
+                # "to lift exports by 12 per cent": the verb, its object, "by", the amount
                 cand.change = Change(self._changes.get(loose.group("w").lower(), "up"))
                 return
         if change is None:
@@ -938,7 +938,7 @@ class QuantityFinder:
                 return
             fillers = change.group()[len(change.group("w")) :].split()
             if fillers and fillers[-1] in ("a", "an") and _NOUN_NEXT.match(text, cand.end):
-                return  # "added a 30 degree homer": the amount describes a thing added
+                return  # "added a 5 km loop": the amount describes a thing added
             if word in self._change_needs_prep and not {"by", "to", "from"} & set(fillers):
                 return  # "raised £2m for charity" changes nothing
             if "to" in fillers:
@@ -968,19 +968,19 @@ class QuantityFinder:
                     break
                 pos = other.end
             cand.change = Change(cand.change.direction, from_value, to_value)
-        # "Ross was down 2.3%, Burlington by 2.6%": the verb left out, the change carried over
+        # "Acme was down 1.1%, Zenco by 3.4%": the verb left out, the change carried over
         for prev, cand in itertools.pairwise(cands):
             if (cand.change is None and prev.change is not None
                     and _GAPPED_BY.fullmatch(text, prev.end, cand.start)):
                 cand.change = Change(prev.change.direction)
-        # "from about 14-18 mpg to 24": the bare end of a from-to pair keeps the unit
+        # "from about 20-25 kg to 30": the bare end of a from-to pair keeps the unit
         for prev, cand in itertools.pairwise(cands):
             if (cand.unit is None and prev.unit is not None and not cand.scaled
                     and cand.value is not None and text[max(0, prev.start - 5) : prev.start]
                     .lower() == "from " and text[prev.end : cand.start].strip() == "to"
                     and not _NOUN_NEXT.match(text, cand.end)):
                 cand.unit, cand.currency = prev.unit, prev.currency
-        # "the DAX increased by 2 percent but the Nasdaq decreased by 1": a bare change after a
+        # "the CAC rose by 3 percent but the Nikkei fell by 1": a bare change after a
         # change in percent, in the same sentence, is in percent too
         for prev, cand in itertools.pairwise(cands):
             if (cand.change is not None and prev.change is not None and cand.unit is None
@@ -1042,7 +1042,7 @@ class QuantityFinder:
                 unit = (self._unit_id(head.text) if len(head.text) > 2 and head.text.islower()
                         else None)
                 if unit is not None and unit not in self.currency_ids and not cand.vague:
-                    cand.unit = unit  # "1/16 of a US pint", "a third of a mile": a measure
+                    cand.unit = unit  # "1/8 of a litre", "a third of a mile": a measure
                     return anchor.i, None
                 first = head
                 for left in reversed(list(head.lefts)):
@@ -1106,7 +1106,7 @@ def _squeeze(form: str) -> str:
 
 def _inherit_in_brackets(text: str, cands: list[_Cand]) -> None:
     """An amount restated in brackets shares the bound and change of the one before it:
-    "just under 296 hp (224 kW / 300 PS)", "rose 2 degrees (3.6 F)"; "+0.3%" is a rise."""
+    "about 150 hp (112 kW)", "rose 5 degrees (9 F)"; "+0.3%" is a rise."""
     for prev, cand in zip([None, *cands], cands, strict=False):
         if (cand.change is None and cand.start > 0 and text[cand.start - 1] == "+"
                 and cand.unit is not None):
