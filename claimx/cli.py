@@ -19,6 +19,7 @@ import typer
 from typer.core import TyperGroup
 
 from claimx import __version__
+from claimx.extractor import DEFAULT_BATCH_SIZE
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -148,7 +149,9 @@ def extract(
     text_field: Annotated[str, typer.Option(help="JSONL field holding the text.")] = "text",
     id_field: Annotated[str, typer.Option(help="JSONL field holding the document id.")] = "id",
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
-    batch_size: Annotated[int, typer.Option(min=1, help="Documents per spaCy batch.")] = 32,
+    batch_size: Annotated[
+        int, typer.Option(min=1, help="Documents per spaCy batch.")
+    ] = DEFAULT_BATCH_SIZE,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress, warnings or summary.")
     ] = False,

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 KINDS = ("claims", "quotes", "entities")
-DEFAULT_BATCH_SIZE = 32
+DEFAULT_BATCH_SIZE = 16
 
 
 @dataclass(frozen=True)
