@@ -60,6 +60,16 @@ def _earlier(doc: Doc, kind: str) -> list[Any]:
     return getattr(doc._, f"claimx_{kind}") or []
 
 
+def _after_entities(kind: str, extractor: Callable[..., list[Any]]) -> ClaimxComponent:
+    """A component for an extractor that reads the entities and furniture found before it."""
+    return ClaimxComponent(
+        kind,
+        lambda doc: extractor(
+            doc, entities=_earlier(doc, "entities"), furniture=_earlier(doc, "furniture")
+        ),
+    )
+
+
 @Language.factory("claimx_furniture", default_config={"patterns": []})
 def make_furniture(nlp: Language, name: str, patterns: list[str]) -> ClaimxComponent:
     from claimx.extractors.furniture import FurnitureFinder
@@ -82,23 +92,11 @@ def make_entities(nlp: Language, name: str, patterns: list[str]) -> ClaimxCompon
 def make_claims(nlp: Language, name: str, patterns: list[str]) -> ClaimxComponent:
     from claimx.extractors.claims import ClaimExtractor
 
-    extractor = ClaimExtractor(nlp, _patterns(patterns))
-    return ClaimxComponent(
-        "claims",
-        lambda doc: extractor(
-            doc, entities=_earlier(doc, "entities"), furniture=_earlier(doc, "furniture")
-        ),
-    )
+    return _after_entities("claims", ClaimExtractor(nlp, _patterns(patterns)))
 
 
 @Language.factory("claimx_quotes", default_config={"patterns": []})
 def make_quotes(nlp: Language, name: str, patterns: list[str]) -> ClaimxComponent:
     from claimx.extractors.quotes import QuoteExtractor
 
-    extractor = QuoteExtractor(nlp, _patterns(patterns))
-    return ClaimxComponent(
-        "quotes",
-        lambda doc: extractor(
-            doc, entities=_earlier(doc, "entities"), furniture=_earlier(doc, "furniture")
-        ),
-    )
+    return _after_entities("quotes", QuoteExtractor(nlp, _patterns(patterns)))

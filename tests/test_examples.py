@@ -9,6 +9,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from spanwalk import iter_spans
 
 from claimx.extractor import InputDoc
 
@@ -60,19 +61,8 @@ def test_records_validate_against_the_shipped_schema(example_records):
         jsonschema.validate(record, schema, cls=jsonschema.Draft202012Validator)
 
 
-def _spans(record):
-    if isinstance(record, dict):
-        if {"start", "end", "text"} <= set(record):
-            yield record
-        for value in record.values():
-            yield from _spans(value)
-    elif isinstance(record, list):
-        for value in record:
-            yield from _spans(value)
-
-
 def test_every_span_indexes_the_file_as_read(example_records):
     for record, path in zip(example_records, EXAMPLES, strict=True):
         text = path.read_text(encoding="utf-8")
-        for span in _spans(record):
+        for span in iter_spans(record):
             assert text[span["start"] : span["end"]] == span["text"]

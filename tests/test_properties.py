@@ -3,11 +3,9 @@ hold on the text as given."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from spanwalk import iter_spans
 
 NEWSY = st.sampled_from(
     [
@@ -22,24 +20,12 @@ TEXTS = st.one_of(
 )
 
 
-def spans(record: Any) -> Iterator[dict]:
-    """Every span-shaped dict anywhere in a record."""
-    if isinstance(record, dict):
-        if {"start", "end", "text"} <= set(record):
-            yield record
-        for value in record.values():
-            yield from spans(value)
-    elif isinstance(record, list):
-        for value in record:
-            yield from spans(value)
-
-
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=TEXTS)
 def test_any_text_gives_a_record_whose_spans_index_the_text(extractor, text):
     doc = extractor(text)
     record = doc.to_dict()
     assert record["errors"] == [], record["errors"]
-    for span in spans(record):
+    for span in iter_spans(record):
         assert 0 <= span["start"] <= span["end"] <= len(text)
         assert text[span["start"] : span["end"]] == span["text"]
