@@ -195,7 +195,7 @@ class ClaimExtractor:
             first_key = min(by_subject, key=lambda k: by_subject[k][0].quantity.start)
             by_subject[first_key] = sorted([*by_subject[first_key], *loose],
                                            key=lambda f: f.quantity.start)
-        claims = []
+        claims: list[Claim] = []
         for key, group in sorted(by_subject.items(), key=lambda kv: kv[1][0].quantity.start):
             group_q = tuple(f.quantity for f in group)
             claims.append(Claim(

@@ -852,10 +852,11 @@ class QuantityFinder:
                     joins = False  # "rose from 5% to 7%": a change, not a range
                 compatible = a.unit is None or a.unit == b.unit or (
                     a.currency and b.currency and b.unit and b.unit.startswith(a.unit))
-                if joins and compatible and a.change is None:
+                if (joins and compatible and a.change is None
+                        and a.value is not None and b.value is not None):
                     lo = a.value
                     hi = b.value
-                    if not a.scaled and b.scaled and lo is not None and hi is not None:
+                    if not a.scaled and b.scaled:
                         mult = _scale_of(b, hi, text)
                         if lo <= hi / mult:  # "3 to 5 million", not "$200 to $4 million"
                             lo = lo * mult
@@ -1091,7 +1092,7 @@ class QuantityFinder:
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, which spaCy rebuilds from every token on each access, cached per Doc."""
-    key = ("claimx.text", len(doc))
+    key = f"claimx.text:{len(doc)}"
     cached = doc.user_data.get(key)
     if not isinstance(cached, str):
         cached = doc.text
