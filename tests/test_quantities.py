@@ -46,6 +46,8 @@ def only(finder, nlp, text):
         ("The ferry covers 12 km in under an hour.", 12.0, "km", "="),
         ("The lorry carried at least 40 tonnes of grain.", 40.0, "tonne", ">="),
         ("Temperatures reached 38°C in the capital.", 38.0, "celsius", "="),
+        ("Valencia recorded 42.3C on Sunday.", 42.3, "celsius", "="),
+        ("Overnight lows fell to 14F in the valley.", 14.0, "fahrenheit", "="),
         ("It was 101 degrees Fahrenheit at noon.", 101.0, "fahrenheit", "="),
         ("The new cable delivers up to 900 Mbps to each home.", 900.0, "mbps", "<="),
         ("The phone has 128GB of storage.", 128.0, "gb", "="),
