@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from claimx.doctext import doc_text
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -223,7 +225,7 @@ class RuleMatcher:
                 rule = self._rules[key]
                 found.append(SpacySpan(doc, start, end, label=rule.label, span_id=rule.id))
         for compiled, rule in self._regexes:
-            for match in compiled.finditer(doc.text):
+            for match in compiled.finditer(doc_text(doc)):
                 if match.end() == match.start():
                     continue
                 span = doc.char_span(match.start(), match.end(), alignment_mode="expand")

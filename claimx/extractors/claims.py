@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from claimx.extractors.quantities import Found, QuantityFinder, doc_text
+from claimx.doctext import doc_text
+from claimx.extractors.quantities import Found, QuantityFinder
 from claimx.models import Claim, Entity, Furniture, Quantity, Source, Span
 
 if TYPE_CHECKING:

@@ -34,6 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from claimx.doctext import doc_text
 from claimx.models import Entity, Furniture, Mention
 
 if TYPE_CHECKING:
@@ -175,7 +176,7 @@ class EntityExtractor:
     def _extract(self, doc: Doc, furniture: tuple[Furniture, ...]) -> list[Entity]:
         if not len(doc):
             return []
-        text = doc.text  # built from the tokens on every access: read it once
+        text = doc_text(doc)
         headlines = _headline_lines(text)
         cands = [c for ent in doc.ents if ent.label_ in NAME_LABELS
                  for c in self._clean(doc, ent.start, ent.end, ent.label_)]
@@ -733,7 +734,7 @@ def _repeated_in_body(doc: Doc, cand: _Cand, headlines: list[tuple[int, int]]) -
     name = doc[cand.start:cand.end].text
     if name.isupper() or " " not in name:
         return False  # one word or capitals: too weak a signal on its own
-    text = doc.text
+    text = doc_text(doc)
     # Not inside a longer name: "Port of Gdansk Authority" does not repeat "Port of Gdansk".
     for match in re.finditer(r"\b" + re.escape(name) + r"\b(?![ -][A-Z])", text):
         line_start = text.rfind("\n", 0, match.start()) + 1

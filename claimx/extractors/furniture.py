@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from claimx.doctext import doc_text
 from claimx.models import Furniture
 
 if TYPE_CHECKING:
@@ -43,10 +44,10 @@ class FurnitureFinder:
                 self._rules.append((regex.compile(rule.regex, flags), rule.label))
 
     def __call__(self, doc: Doc) -> list[Furniture]:
-        return self.find(doc.text)
+        return self.find(doc_text(doc))
 
     def find(self, text: str) -> list[Furniture]:
-        """Furniture spans of a plain text (what ``__call__`` runs on ``doc.text``)."""
+        """Furniture spans of a plain text (what ``__call__`` runs on the Doc's text)."""
         found: list[tuple[int, int, str]] = []
         for compiled, kind in self._rules:
             try:

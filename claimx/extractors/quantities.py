@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from claimx.doctext import doc_text
 from claimx.models import Change, Quantity
 
 if TYPE_CHECKING:
@@ -1090,16 +1091,6 @@ class QuantityFinder:
 # ---------------------------------------------------------------------- helpers
 
 
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, which spaCy rebuilds from every token on each access, cached per Doc."""
-    key = f"claimx.text:{len(doc)}"
-    cached = doc.user_data.get(key)
-    if not isinstance(cached, str):
-        cached = doc.text
-        doc.user_data[key] = cached
-    return cached
-
-
 def _squeeze(form: str) -> str:
     """A currency prefix as a lookup key: "US $", "US  $" and "us$" are one form."""
     return regex.sub(r"\s+", "", form).lower()
@@ -1178,4 +1169,4 @@ def _to_quantity(text: str, cand: _Cand) -> Quantity:
     )
 
 
-__all__ = ["Found", "QuantityFinder", "Scan", "doc_text"]
+__all__ = ["Found", "QuantityFinder", "Scan"]

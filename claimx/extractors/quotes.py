@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from claimx.doctext import doc_text
 from claimx.extractors.speakers import RELATIVES, SpeakerResolver, subject_of
 from claimx.models import Entity, Furniture, Quote, Span, Speaker
 
@@ -111,7 +112,7 @@ class _Run:
     def __init__(self, ex: QuoteExtractor, doc: Doc, entities: Sequence[Entity]) -> None:
         self.ex = ex
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.n = len(doc)
         self.par = _paragraph_ids(doc)
         self.entities = entities

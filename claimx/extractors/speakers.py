@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from claimx.doctext import doc_text
 from claimx.extractors.entities import resolve_role
 from claimx.models import Entity, Span, Speaker
 
@@ -53,7 +54,7 @@ class SpeakerResolver:
     ) -> None:
         self.doc = doc
         # Doc.text joins every token on each access: read it once.
-        self.text = doc.text if text is None else text
+        self.text = doc_text(doc) if text is None else text
         self.titles = titles
         self.entities = entities
         names: list[_Name] = []
