@@ -845,7 +845,7 @@ class QuantityFinder:
                     joins = False  # "increased by $43.6bn to $419.2bn": a change and a level
                 loose = self._change_loose.search(text, max(0, a.start - 40), a.start)
                 if gap == "to" and a.unit is not None and a.unit == b.unit and loose:
-                    # "lifted interest rates 0.25% to 5.5%": the rise and the new level
+                    # "raised its key rate 0.5% to 4.25%": the rise and the new level
                     joins = False
                     a.change = Change(self._changes.get(loose.group("w").lower(), "up"))
                 if gap == "to" and lead.rstrip().endswith("from") and self._change_in(
