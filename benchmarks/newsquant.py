@@ -35,7 +35,8 @@ STOPWORDS = frozenset({
     "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or",
     "its", "their", "his", "her", "our", "this", "that", "these", "those", "it", "they", "he",
     "she", "we", "i", "you", "which", "who", "whose", "as", "than", "into", "about", "over",
-    "per",
+    "per", "across", "against", "among", "between", "during", "including", "under", "after",
+    "before", "since", "within", "without", "through",
 })
 # Nouns whose plural is not plural-ish, or that stay as they are in the gold vocabulary.
 INVARIANT = frozenset({"people", "staff", "police", "series", "species", "news", "data",
@@ -107,10 +108,11 @@ def gold_unit(quantity: dict[str, Any], aliases: dict[str, str]) -> str | None:
 
 
 def concept_words(claim: dict[str, Any]) -> list[str] | None:
-    subject = claim.get("subject")
-    if not subject:
+    """The content words of what is measured and of whose it is (the gold lists both)."""
+    spans = [claim[key]["text"] for key in ("subject", "owner") if claim.get(key)]
+    if not spans:
         return None
-    words = [w.strip(".,;:'\"“”‘’()") for w in subject["text"].split()]
+    words = [w.strip(".,;:'\"“”‘’()") for w in " ".join(spans).split()]
     words = [w for w in words if w and w.lower() not in STOPWORDS and w != "'s"]
     return words or None
 

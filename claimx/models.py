@@ -111,6 +111,9 @@ class Claim:
     kind: str
     quantities: tuple[Quantity, ...] = ()
     subject: Span | None = None
+    # Whose the measured thing is, when the clause names it elsewhere: "Norvik" in "Norvik
+    # will cut 4% of its workforce" (subject "its workforce").
+    owner: Span | None = None
     source: Source | None = None
     time: Span | None = None
     hedge: Span | None = None
@@ -125,6 +128,7 @@ class Claim:
             "kind": self.kind,
             "quantities": [q.to_dict() for q in self.quantities],
             "subject": _span_or_none(self.subject),
+            "owner": _span_or_none(self.owner),
             "source": self.source.to_dict() if self.source is not None else None,
             "time": _span_or_none(self.time),
             "hedge": _span_or_none(self.hedge),

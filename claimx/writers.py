@@ -26,6 +26,7 @@ CSV_COLUMNS = (
     "unit",
     "bound",
     "subject",
+    "owner",
     "source",
     "time",
     "speaker",
@@ -155,6 +156,7 @@ def _claim_row(doc_id: str, claim: Claim) -> dict[str, Any]:
         "label": claim.kind,
         **_quantity_fields(claim),
         "subject": claim.subject.text if claim.subject else "",
+        "owner": claim.owner.text if claim.owner else "",
         "source": claim.source.text if claim.source else "",
         "time": claim.time.text if claim.time else "",
     }

@@ -17,7 +17,7 @@ def claims_of(nlp, patterns):
         for claim in claims:
             assert text[claim.start : claim.end] == claim.text
             assert text[claim.sentence.start : claim.sentence.end] == claim.sentence.text
-            for span in (claim.subject, claim.time, claim.hedge, claim.source):
+            for span in (claim.subject, claim.owner, claim.time, claim.hedge, claim.source):
                 if span is not None:
                     assert text[span.start : span.end] == span.text
         return claims
@@ -176,9 +176,52 @@ def test_subject_has_no_dangling_words(claims_of):
     ("text", "subjects"),
     [
         ("At the close: FTSE +0.4% Dax +0.7%.", ["FTSE", "Dax"]),
+        ("Top fallers were Marlow Homes, down 14p at 310p.", ["Marlow Homes"]),
+        ("Leading scorers: Tom Brandt (14 goals) and Ivo Kersh (11 goals).",
+         ["Tom Brandt", "Ivo Kersh"]),
         ("Miners such as Rio Tinto up 3.1% and Glencore up 2.2% led gains.",
          ["Rio Tinto", "Glencore"]),
     ],
 )
 def test_market_report_names(claims_of, text, subjects):
     assert [c.subject.text if c.subject else None for c in claims_of(text)] == subjects
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "owner"),
+    [
+        # the thing measured belongs to the clause's subject
+        ("Norvik Telecom will cut about 4% of its workforce.", "its workforce",
+         "Norvik Telecom"),
+        ("The fund offers a dividend yield of 3.8 per cent.", "a dividend yield",
+         "The fund"),
+        # a verb's object sized by "to", "by" or "for"
+        ("Calder Bank lowered its profit forecast to $1.4 billion.", "its profit forecast",
+         "Calder Bank"),
+        ("The chain grew sales by 12 per cent last year.", "sales", "The chain"),
+        ("Mia Holt bought a used van for $9,500.", "a used van", "Mia Holt"),
+        # a unit "of" what it measures
+        ("The new wind farm will add 2.1 gigawatts of capacity.", "capacity",
+         "The new wind farm"),
+        # the subject is itself the thing measured: no owner
+        ("Average rents rose 6% in the city.", "Average rents", None),
+    ],
+)
+def test_subject_and_owner(claims_of, text, subject, owner):
+    claims = claims_of(text)
+    assert len(claims) == 1
+    assert claims[0].subject is not None and claims[0].subject.text == subject
+    assert (claims[0].owner.text if claims[0].owner else None) == owner
+
+
+def test_conversion_in_brackets_shares_the_subject(claims_of):
+    claims = claims_of("The mayor approved a budget of $2.4 billion (£1.9 billion).")
+    assert len(claims) == 1
+    assert len(claims[0].quantities) == 2
+    assert claims[0].subject is not None and claims[0].subject.text == "a budget"
+
+
+def test_subject_leaves_the_date_to_time(claims_of):
+    claims = claims_of("Ticket sales in March rose to 41,000.")
+    assert claims[0].subject is not None and claims[0].subject.text == "Ticket sales"
+    assert claims[0].time is not None and claims[0].time.text == "March"

@@ -161,8 +161,8 @@ class ClaimExtractor:
     def _claims(self, doc: Doc, ctx: _DocContext, head: Token, members: list[Found],
                 times: list[tuple[int, int]], breaks: list[tuple[int, int]],
                 number: int) -> list[Claim]:
-        """The claims of one clause: one per thing measured ("Dell will cut 6,650 jobs, or 5%
-        of its workforce" states a count about Dell and a share of its workforce)."""
+        """The claims of one clause: one per thing measured ("Norvik will cut 900 jobs, or 4%
+        of its staff" states a count about Norvik and a share of its staff)."""
         text = doc_text(doc)
         quantities = tuple(f.quantity for f in members)
         anchors = {f.token for f in members}
@@ -182,8 +182,14 @@ class ClaimExtractor:
         source = self._source(doc, head, sent)
         by_subject: dict[tuple[int, int] | None, list[Found]] = {}
         subjects: dict[tuple[int, int] | None, Span | None] = {None: None}
+        previous: tuple[Quantity, Span | None] | None = None
         for found in members:
-            subject = self._subject(doc, ctx, head, [found, *members], source)
+            q = found.quantity
+            if previous is not None and _restates(text, previous[0], q):
+                subject = previous[1]  # "$1.2bn (£950m)": the same thing in another unit
+            else:
+                subject = self._subject(doc, ctx, head, [found, *members], source)
+            previous = (q, subject)
             if subject is not None and not (start <= subject.start and subject.end <= end) and (
                     not (s_start <= subject.start and subject.end <= s_end)):
                 subject = None
@@ -208,6 +214,8 @@ class ClaimExtractor:
                 kind=_kind(doc, group_q, start, end),
                 quantities=group_q,
                 subject=subjects[key],
+                owner=self._owner(doc, ctx, head, group_q[0], subjects[key], source, s_start,
+                                  s_end),
                 source=source,
                 time=_time(doc, ctx, sent, start, end, times, quantities),
                 hedge=self._hedge_in(doc, head, start, end),
@@ -222,6 +230,26 @@ class ClaimExtractor:
             if cleaned is not None:
                 return cleaned
         return None
+
+    def _owner(self, doc: Doc, ctx: _DocContext, head: Token, q: Quantity,
+               subject: Span | None, source: Source | None, s_start: int,
+               s_end: int) -> Span | None:
+        """The clause's subject when the thing measured is something else it has or does:
+        "Norvik" for "Norvik cut 4% of its staff", "The fund" for "a yield of 3.8%"."""
+        if subject is None or _market_name(doc, ctx, q) is not None:
+            return None  # "Nasdaq +0.8%" in a market round-up belongs to no one else
+        subj = _nearest_subject(head)
+        if subj is None or subject.start <= subj.idx < subject.end:
+            return None
+        owner = _clean_subject(doc, ctx, _np_span(doc, subj, keep_preps=False))
+        if owner is None or not (s_start <= owner.start and owner.end <= s_end) or (
+                owner.start < subject.end and subject.start < owner.end):
+            return None
+        if source is not None and owner.start < source.end and source.start < owner.end:
+            return None  # "the ministry said": who says it, not whose it is
+        if subj.lower_ in self._data_nouns:
+            return None  # "data shows ...": evidence, not an owner
+        return owner
 
     def _subject_candidates(self, doc: Doc, ctx: _DocContext, head: Token,
                             members: list[Found], source: Source | None) -> Iterator[Span]:
@@ -241,10 +269,17 @@ class ClaimExtractor:
                 if pobj:
                     yield _np_span(doc, pobj[0], skip=skip)
         last = ctx.token_ending(doc, q.end) or anchor
+        if q.noun is None and q.unit is not None and q.unit not in _PERCENT_UNITS:
+            nxt = ctx.token_from(doc, q.end)
+            if nxt is not None and nxt.lower_ == "of" and nxt.head.i < nxt.i:
+                # "3.4 gigawatts of solar capacity", "64GB of storage": what the unit measures
+                pobj = [c for c in nxt.children if c.dep_ == "pobj"]
+                if pobj:
+                    yield _np_span(doc, pobj[0], keep_preps=False)
         named = _market_name(doc, ctx, q)
         if named is not None:
             yield named
-        for tok in (last, anchor):
+        for tok in (last, anchor, _phrase_root(doc, q, anchor)):
             prep = tok.head
             if (tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.tag_ in ("NN", "NNS")
                     and prep.head.i < tok.i):
@@ -259,6 +294,9 @@ class ClaimExtractor:
                 if token.tag_ in ("NN", "NNS"):
                     yield _np_span(doc, token, skip=skip)
                     break
+        obj = _changed_object(_phrase_root(doc, q, anchor))
+        if obj is not None:
+            yield _np_span(doc, obj, keep_preps=False)
         subj = _nearest_subject(head)
         if subj is not None:
             span = _np_span(doc, subj)
@@ -460,6 +498,45 @@ def _nearest_subject(head: Token) -> Token | None:
     return None
 
 
+def _phrase_root(doc: Doc, q: Quantity, anchor: Token) -> Token:
+    """The quantity's token that hangs outside it: "cents" in "61 cents per share"."""
+    token = anchor
+    for _ in range(6):
+        head = token.head
+        if head is token or not (q.start <= head.idx < q.end):
+            return token
+        token = head
+    return token
+
+
+# Prepositions that give a verb's object a size or a level: "cut its forecast to 3%", "grew
+# sales by 5%", "bought the house for $2m".
+_LEVEL_PREPS = frozenset({"to", "by", "from", "for", "at"})
+
+
+def _changed_object(root: Token) -> Token | None:
+    """The direct object of the verb whose "to/by/from/for/at" phrase holds the quantity."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in _LEVEL_PREPS or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    if not verb.tag_.startswith("VB"):
+        return None
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.tag_ in _NOUNS and child.i < root.i:
+            return child
+    return None
+
+
+def _restates(text: str, prev: Quantity, q: Quantity) -> bool:
+    """The same thing again right after another amount: a conversion ("$1.2bn (£950m)") or
+    the level after a move ("down 14p at 310p", "up 5% to $84")."""
+    gap = text[prev.end : q.start].strip()
+    if gap in ("(", "[", "/", "or"):
+        return prev.unit != q.unit
+    return gap in ("at", "to") and prev.change is not None
+
+
 def _subject_of(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ in _SUBJECT_DEPS and child.dep_ != "expl":
@@ -482,8 +559,9 @@ def _np_span(doc: Doc, token: Token, *, keep_preps: bool = True,
     for child in token.children:
         if child.dep_ in _SUBJECT_DROP:
             continue
-        if child.dep_ == "prep" and (not keep_preps or child.lower_ in ("including", "like")):
-            continue
+        if child.dep_ == "prep" and (not keep_preps or child.lower_ in ("including", "like")
+                                     or _names_time(child)):
+            continue  # "revenue in the quarter": the time goes to the claim's own field
         lo = min(lo, child.left_edge.i)
         hi = max(hi, child.right_edge.i)
     while hi > lo and (doc[hi].is_punct or doc[hi].tag_ in ("CC", "POS")):
@@ -497,6 +575,12 @@ def _np_span(doc: Doc, token: Token, *, keep_preps: bool = True,
         if rest:
             start = rest[0].idx
     return Span.of(doc_text(doc), start, end)
+
+
+def _names_time(prep: Token) -> bool:
+    """A prepositional phrase that only dates: "in May", "between 2014 and 2017"."""
+    return all(t.ent_type_ in ("DATE", "TIME") for t in prep.subtree if t is not prep
+               and not t.is_punct and t.tag_ not in ("DT", "CC"))
 
 
 def _market_name(doc: Doc, ctx: _DocContext, q: Quantity) -> Span | None:
@@ -513,6 +597,10 @@ def _market_name(doc: Doc, ctx: _DocContext, q: Quantity) -> Span | None:
         noun = before
     elif before.lower_ in ("up", "down") and before.i > 0:
         noun = doc[before.i - 1]
+        if noun.text == "," and noun.i > 0:
+            noun = doc[noun.i - 1]  # a round-up list: "Acme Group, down 8p at 112p"
+    elif before.text == "(" and before.i > 0 and doc[before.i - 1].tag_ in ("NNP", "NNPS"):
+        noun = doc[before.i - 1]  # a figure in brackets after a name: "Jo Park (12 goals)"
     elif after is not None and after.lower_ in ("higher", "lower") and before.tag_ in _NOUNS:
         noun = before
     else:
