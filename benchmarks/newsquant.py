@@ -36,7 +36,8 @@ STOPWORDS = frozenset({
     "its", "their", "his", "her", "our", "this", "that", "these", "those", "it", "they", "he",
     "she", "we", "i", "you", "which", "who", "whose", "as", "than", "into", "about", "over",
     "per", "across", "against", "among", "between", "during", "including", "under", "after",
-    "before", "since", "within", "without", "through",
+    "before", "since", "within", "without", "through", "all", "each", "every", "just", "only",
+    "no", "some", "any", "more", "most",
 })
 # Nouns whose plural is not plural-ish, or that stay as they are in the gold vocabulary.
 INVARIANT = frozenset({"people", "staff", "police", "series", "species", "news", "data",
@@ -107,13 +108,15 @@ def gold_unit(quantity: dict[str, Any], aliases: dict[str, str]) -> str | None:
     return noun_unit(noun) if noun else None
 
 
-def concept_words(claim: dict[str, Any]) -> list[str] | None:
-    """The content words of what is measured and of whose it is (the gold lists both)."""
+def concept_words(claim: dict[str, Any], quantity: dict[str, Any]) -> list[str] | None:
+    """The content words of what is measured and of whose it is (the gold lists both), less
+    the quantity's own counted noun, which the gold gives as the unit."""
     spans = [claim[key]["text"] for key in ("subject", "owner") if claim.get(key)]
     if not spans:
         return None
-    words = [w.strip(".,;:'\"“”‘’()") for w in " ".join(spans).split()]
-    words = [w for w in words if w and w.lower() not in STOPWORDS and w != "'s"]
+    own = {w.lower() for w in (quantity.get("noun") or "").split()}
+    words = [re.sub(r"['’]s$", "", w.strip(".,;:'\"“”‘’()")) for w in " ".join(spans).split()]
+    words = [w for w in words if w and w.lower() not in STOPWORDS and w.lower() not in own]
     return words or None
 
 
@@ -133,8 +136,8 @@ def prediction(index: int, record: dict[str, Any], aliases: dict[str, str]) -> d
     # the end of a "from X to Y" range may sit in the next claim: skip it there too
     skip_to: float | None = None
     for claim in record["claims"]:
-        concept = concept_words(claim)
         for q in claim["quantities"]:
+            concept = concept_words(claim, q)
             change = q.get("change") or {}
             if skip_to is not None and q["value"] == skip_to:
                 skip_to = None

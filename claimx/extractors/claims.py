@@ -253,11 +253,16 @@ class ClaimExtractor:
 
     def _subject_candidates(self, doc: Doc, ctx: _DocContext, head: Token,
                             members: list[Found], source: Source | None) -> Iterator[Span]:
-        """In order: "65% of the population", "nearly all households", "a yield of 4%",
-        "a 25% premium", the clause's (or nearest) subject, the noun the quantity modifies."""
+        """In order: a name in market shorthand ("Nasdaq +0.8%"), "65% of the population",
+        "nearly all households", "2 GW of capacity", "a yield of 4%", "a 25% premium", a
+        verb's sized object ("cut its forecast to 3%"), the clause's (or nearest) subject, the
+        noun the quantity modifies."""
         first = members[0]
         q = first.quantity
         skip = (q.start, q.end)
+        named = _market_name(doc, ctx, q)
+        if named is not None:
+            yield named
         if first.noun_token is not None and (q.vague or q.unit in _PERCENT_UNITS or (
                 q.value is not None and q.value < 1 and q.unit is None)):
             yield _np_span(doc, doc[first.noun_token], skip=skip)
@@ -276,9 +281,6 @@ class ClaimExtractor:
                 pobj = [c for c in nxt.children if c.dep_ == "pobj"]
                 if pobj:
                     yield _np_span(doc, pobj[0], keep_preps=False)
-        named = _market_name(doc, ctx, q)
-        if named is not None:
-            yield named
         for tok in (last, anchor, _phrase_root(doc, q, anchor)):
             prep = tok.head
             if (tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.tag_ in ("NN", "NNS")
