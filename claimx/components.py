@@ -92,7 +92,10 @@ def make_entities(nlp: Language, name: str, patterns: list[str]) -> ClaimxCompon
 def make_claims(nlp: Language, name: str, patterns: list[str]) -> ClaimxComponent:
     from claimx.extractors.claims import ClaimExtractor
 
-    return _after_entities("claims", ClaimExtractor(nlp, _patterns(patterns)))
+    extractor = ClaimExtractor(nlp, _patterns(patterns))
+    return ClaimxComponent(
+        "claims", lambda doc: extractor(doc, furniture=_earlier(doc, "furniture"))
+    )
 
 
 @Language.factory("claimx_quotes", default_config={"patterns": []})

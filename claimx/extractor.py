@@ -63,8 +63,9 @@ class Extractor:
         self.nlp = load_model(model)
         self.model = model_label(self.nlp)
         self._furniture = FurnitureFinder(self.nlp, self.patterns)
-        # Entities feed quote speakers and claim sources, so they run whenever anything does.
-        self._entities = EntityExtractor(self.nlp, self.patterns)
+        # Entities feed quote speakers, so quotes need them even when they are not shown.
+        self._entities = (EntityExtractor(self.nlp, self.patterns)
+                          if {"entities", "quotes"} & self.only else None)
         self._claims = ClaimExtractor(self.nlp, self.patterns) if "claims" in self.only else None
         self._quotes = QuoteExtractor(self.nlp, self.patterns) if "quotes" in self.only else None
 
@@ -122,8 +123,8 @@ class Extractor:
     def from_doc(self, doc: Doc, item: InputDoc) -> Document:
         """Run claimx's extractors over a parsed Doc."""
         furniture = self._furniture(doc)
-        entities = self._entities(doc, furniture=furniture)
-        claims = self._claims(doc, entities=entities, furniture=furniture) if self._claims else []
+        entities = self._entities(doc, furniture=furniture) if self._entities else []
+        claims = self._claims(doc, furniture=furniture) if self._claims else []
         quotes = self._quotes(doc, entities=entities, furniture=furniture) if self._quotes else []
         shown = entities if "entities" in self.only else []
         if self.entity_labels is not None:

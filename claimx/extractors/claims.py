@@ -17,7 +17,7 @@ import regex
 
 from claimx.doctext import doc_text
 from claimx.extractors.quantities import Found, QuantityFinder
-from claimx.models import Claim, Entity, Furniture, Quantity, Source, Span
+from claimx.models import Claim, Furniture, Quantity, Source, Span
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -64,6 +64,7 @@ _HARD_BREAKS = (
 _ONE_OF_THE_BEST = regex.compile(
     r"\bone of the (?:most|least|best|worst|\w+est)\b", regex.IGNORECASE
 )
+_YEAR = regex.compile(r"1[5-9]\d\d|20\d\d")
 _RANKING = regex.compile(r"\b(?:rank\w*|top|largest|biggest|highest|lowest|leading)\b",
                          regex.IGNORECASE)
 
@@ -117,9 +118,7 @@ class ClaimExtractor:
             regex.IGNORECASE,
         ) if hedges else None
 
-    def __call__(
-        self, doc: Doc, *, entities: Sequence[Entity] = (), furniture: Sequence[Furniture] = ()
-    ) -> list[Claim]:
+    def __call__(self, doc: Doc, *, furniture: Sequence[Furniture] = ()) -> list[Claim]:
         if not len(doc):
             return []
         scan = self.quantities(doc)
@@ -238,6 +237,9 @@ class ClaimExtractor:
         "Norvik" for "Norvik cut 4% of its staff", "The fund" for "a yield of 3.8%"."""
         if subject is None or _market_name(doc, ctx, q) is not None:
             return None  # "Nasdaq +0.8%" in a market round-up belongs to no one else
+        possessor = _possessor(doc, ctx, subject)
+        if possessor is not None:
+            return possessor  # "the Vexa Pro's 6.4-inch screen"
         subj = _nearest_subject(head)
         if subj is None or subject.start <= subj.idx < subject.end:
             return None
@@ -579,10 +581,28 @@ def _np_span(doc: Doc, token: Token, *, keep_preps: bool = True,
     return Span.of(doc_text(doc), start, end)
 
 
+def _possessor(doc: Doc, ctx: _DocContext, subject: Span) -> Span | None:
+    """A named possessor the subject span left out: "the Vexa Pro's" before "6.4-inch
+    screen". Possessive pronouns ("its") give None: the clause's subject says whose."""
+    root = ctx.token_from(doc, subject.start)
+    if root is None:
+        return None
+    for _ in range(8):  # up to the token the rest of the span hangs on
+        if root.head is root or not (subject.start <= root.head.idx < subject.end):
+            break
+        root = root.head
+    for child in root.children:
+        if child.dep_ == "poss" and child.tag_ != "PRP$" and child.idx + len(child) <= (
+                subject.start):
+            return _clean_subject(doc, ctx, _np_span(doc, child, keep_preps=False))
+    return None
+
+
 def _names_time(prep: Token) -> bool:
     """A prepositional phrase that only dates: "in May", "between 2014 and 2017"."""
-    return all(t.ent_type_ in ("DATE", "TIME") for t in prep.subtree if t is not prep
-               and not t.is_punct and t.tag_ not in ("DT", "CC"))
+    return all(t.ent_type_ in ("DATE", "TIME") or _YEAR.fullmatch(t.text) is not None
+               for t in prep.subtree
+               if t is not prep and not t.is_punct and t.tag_ not in ("DT", "CC"))
 
 
 def _market_name(doc: Doc, ctx: _DocContext, q: Quantity) -> Span | None:
