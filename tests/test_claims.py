@@ -203,6 +203,12 @@ def test_market_report_names(claims_of, text, subjects):
         # a unit "of" what it measures
         ("The new wind farm will add 2.1 gigawatts of capacity.", "capacity",
          "The new wind farm"),
+        # a named possessor outside the subject span
+        ("Under the deal, Marlow’s £40m stake in the port passes to the city.",
+         "stake in the port", "Marlow"),
+        # "they" stands for the plural noun before it
+        ("The takeover sent the shares soaring and they closed up 8% on Friday.", "the shares",
+         None),
         # the subject is itself the thing measured: no owner
         ("Average rents rose 6% in the city.", "Average rents", None),
     ],

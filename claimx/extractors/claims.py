@@ -487,7 +487,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _nearest_subject(head: Token) -> Token | None:
     """The clause's subject, or the nearest one above it when the clause has none or only a
     pronoun: "Acme announced plans to cut 1,200 staff" -> Acme; "The firm said it has..."
-    -> The firm."""
+    -> The firm; a "they" with a plural noun before it stands for that noun."""
     token = head
     for _ in range(4):
         subj = _subject_of(token)
@@ -496,6 +496,9 @@ def _nearest_subject(head: Token) -> Token | None:
             return token.head  # "a drone that can fly 60km/h": the relative's antecedent
         if subj is not None and subj.lower_ not in _PRONOUNS:
             return subj
+        antecedent = _antecedent(subj) if subj is not None and token is head else None
+        if antecedent is not None:
+            return antecedent
         if token.head is token:
             break
         token = token.head
@@ -539,6 +542,21 @@ def _restates(text: str, prev: Quantity, q: Quantity) -> bool:
     if gap in ("(", "[", "/", "or"):
         return prev.unit != q.unit
     return gap in ("at", "to") and prev.change is not None
+
+
+def _antecedent(pronoun: Token) -> Token | None:
+    """What "they" stands for: the nearest plural noun before it in its sentence that is a
+    subject or object ("sent the shares up, and they closed 8% higher")."""
+    if pronoun.lower_ != "they":
+        return None
+    doc = pronoun.doc
+    for i in range(pronoun.i - 1, -1, -1):
+        tok = doc[i]
+        if tok.tag_ in ("NNS", "NNPS") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+            return tok
+        if tok.is_sent_start:
+            break
+    return None
 
 
 def _subject_of(token: Token) -> Token | None:
