@@ -753,3 +753,61 @@ def test_role_speaker_without_a_titled_person_keeps_its_words(extractor):
     (quote,) = quotes_of(extractor, "“We will appeal,” the minister said on Friday.")
     assert quote.speaker is not None and quote.speaker.name == "the minister"
     assert quote.speaker.entity is None
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # Coordination the parse hangs on the cue verb still belongs to what is reported.
+        (
+            "The governor wants to widen the coastal road, rebuild the harbour wall and open "
+            "two new clinics.",
+            "to widen the coastal road, rebuild the harbour wall and open two new clinics",
+        ),
+        (
+            "Ms. Ferreira said the ferry would run twice a day, and the port would stay open "
+            "all winter.",
+            "the ferry would run twice a day, and the port would stay open all winter",
+        ),
+        (
+            "The council urged residents to save water and avoid washing cars.",
+            "residents to save water and avoid washing cars",
+        ),
+        # A trailing comment of the writer's is not: a participle, a concession, an
+        # appositive, a parenthesis; nor an adjunct of the cue verb itself.
+        (
+            "Residents said the water had risen overnight, forcing dozens of families to leave "
+            "their homes.",
+            "the water had risen overnight",
+        ),
+        (
+            "Critics said the tax would hurt small bakeries, though some economists disagreed.",
+            "the tax would hurt small bakeries",
+        ),
+        (
+            "The senator said the bill was dead, although she did not rule out a new vote.",
+            "the bill was dead",
+        ),
+        (
+            "Police said they had arrested Tomas Vidal, a local shopkeeper.",
+            "they had arrested Tomas Vidal",
+        ),
+        (
+            "The report said exports fell sharply in May (the first drop in a year).",
+            "exports fell sharply in May",
+        ),
+        ("The union called for higher wages in a statement on Friday.", "higher wages"),
+    ],
+)
+def test_reported_clause_ends_where_the_report_ends(extractor, text, content):
+    quote = only(quotes_of(extractor, text), "indirect")
+    assert [c.text for c in quote.content] == [content]
+
+
+def test_second_report_in_the_same_sentence_is_its_own_quote(extractor):
+    text = "The minister said the strike would end soon and added that talks would resume."
+    quotes = quotes_of(extractor, text)
+    assert [[c.text for c in q.content] for q in quotes] == [
+        ["the strike would end soon"], ["that talks would resume"]
+    ]
+    assert all(q.speaker is not None and q.speaker.name == "The minister" for q in quotes)

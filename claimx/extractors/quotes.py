@@ -45,6 +45,9 @@ ALL_MARKS = DOUBLE_MARKS | SINGLE_OPEN | SINGLE_CLOSE | SINGLE_EITHER
 _DASHES = frozenset({"—", "–", "-", "--", "―", "−"})
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "prep", "advcl",
                           "dative", "conj", "parataxis", "npadvmod", "pobj", "appos"})
+# Words that open an adjunct of the cue verb itself, not more of what it reports.
+_VERB_ADJUNCTS = frozenset({"in", "during", "at", "on", "when", "while", "after", "before",
+                            "since", "so", "until", "with", "without", "amid", "despite"})
 # How far (tokens) an attribution may sit from the mark it attributes.
 AFTER_WINDOW = 14
 # '"...," Jane Doe, a senior fellow at ... and a former ..., said': a long appositive speaker.
@@ -845,6 +848,7 @@ class _Run:
         if what is not None and path.i > verb.i:
             lo = min(lo, what.i)
         lo, hi = self._clip(lo, hi, verb.i)
+        lo, hi = self._shape(lo, hi, verb, clausal=path.dep_ == "ccomp")
         if hi <= lo:
             return None
         return doc[lo].idx, _end_char(doc, hi)
@@ -871,6 +875,144 @@ class _Run:
                 and self.par[hi] == p:
             hi += 1
         return lo, _strip_space_end(doc, lo, hi)
+
+    def _shape(self, lo: int, hi: int, verb: Token, *, run_on: bool = True,
+               clausal: bool = True) -> tuple[int, int]:
+        """The reported words' end: on across coordination the parse hung on the cue verb
+        ("said [A, but B]", "wants [to X, Y and Z]"), then back before a trailing comment of
+        the writer's (", which ...", ", a former ...", ", citing ...", ", though ...")."""
+        if run_on and verb.i < lo:
+            hi = self._run_on(lo, hi, verb, clausal=clausal)
+        hi = self._cut_tail(lo, hi)
+        if verb.i < lo:
+            hi = self._cut_next_act(lo, hi, verb)
+        doc = self.doc
+        while hi > lo and (doc[hi - 1].is_space or (
+                doc[hi - 1].is_punct and doc[hi - 1].text not in ALL_MARKS)):
+            hi -= 1
+        return lo, hi
+
+    def _run_on(self, lo: int, hi: int, verb: Token, *, clausal: bool) -> int:
+        """The end of the sentence when the words after the clause continue it rather than the
+        speaker's sentence: another clause ("..., but the plan failed") or a predicate that
+        does not share the cue verb's form ("wants to cut X, raise Y"), with no cue of its own.
+        "said X and left" shares the form "said": the speaker's own act, not the report."""
+        doc = self.doc
+        p = self.par[verb.i]
+        end = doc[verb.i].sent.end
+        k = hi
+        while k < end and self.par[k] == p and self.in_quote[k] < 0 and "\n" not in doc[k].text:
+            k += 1
+        end = k
+        while end > hi and (doc[end - 1].is_space or (
+                doc[end - 1].is_punct and doc[end - 1].text not in ALL_MARKS)):
+            end -= 1
+        rest = [t for t in doc[hi:end] if not t.is_space]
+        if not rest or (k < self.n and self.in_quote[k] >= 0):
+            return hi  # nothing more, or the sentence runs into a direct quote
+        if any(t.text == ";" or t.i in self.according for t in rest):
+            return hi
+        if any(t.i in {a.i for a in verb.ancestors} for t in rest):
+            return hi  # the rest is the main clause the cue's clause hangs on
+        first = next((t for t in rest if not t.is_punct and t.dep_ != "cc"
+                      and t.lower_ not in ("then", "yet", "also")), None)
+        if first is None:
+            return hi
+        inside = {t.i for t in rest}
+        top = first
+        while top.head.i != top.i and top.head.i in inside:
+            top = top.head
+        if any(t.tag_.startswith("VB") and self._cue_word(t)
+               for t in (top, *(c for c in top.children if c.dep_ == "conj"))):
+            return hi  # 'said X and added that Y': a second report
+        if any(t.tag_.startswith("VB") and self._cue_word(t) and any(
+                c.dep_ == "nsubj" and c.lower_ not in RELATIVES for c in t.children)
+               for t in rest):
+            return hi  # 'X, which she thought ...': someone else's report inside
+        if verb.i in (first.head.i, top.head.i) and first.lower_ in _VERB_ADJUNCTS:
+            return hi  # 'called for X in a statement', 'described X as Y when ...'
+        if top.head.i == verb.i and rest[0].text == "," and not top.tag_.startswith(("VB", "MD")):
+            return hi  # 'sought to protect X, the bedrock of ...': an appositive, misparsed
+        form = next((c.tag_ for c in verb.lefts if c.dep_ in ("aux", "auxpass")), verb.tag_)
+        clause = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in top.children)
+        verbal = top.tag_.startswith(("VB", "MD"))
+        if verbal and not clause and (form in (first.tag_, top.tag_)
+                                      or top.tag_ in ("VBG", "VBN")):
+            return hi  # 'said X and left': the speaker's next act, or a participle
+        if clause and (not clausal or doc[lo].lower_ == "that"):
+            # 'said that X, and Y': a second clause without "that" is the writer's; nor does
+            # a clause continue an infinitive or an object ('agreed to X, and Y did Z').
+            return hi
+        return end
+
+    def _cut_next_act(self, lo: int, hi: int, verb: Token) -> int:
+        """Before a second report of the speaker's that the parse put inside the first ("said
+        X and added Y"): a speech verb in the cue's own form, with no subject of its own."""
+        doc = self.doc
+        form = next((c.tag_ for c in verb.lefts if c.dep_ in ("aux", "auxpass")), verb.tag_)
+        for conj in doc[lo:hi]:
+            if conj.dep_ != "conj" or not conj.tag_.startswith(("VB", "MD")) \
+                    or not lo <= conj.head.i < conj.i or conj.right_edge.i + 1 < hi - 1:
+                continue
+            clause = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children)
+            top = not lo <= conj.head.head.i < hi or conj.head.head.i == conj.head.i
+            if top and not clause and conj.tag_ == form and conj.lower_ in self.ex.speech:
+                cut = conj.left_edge.i
+                while cut > lo and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct
+                                    or doc[cut - 1].is_space):
+                    cut -= 1
+                return cut if cut > lo else hi
+        return hi
+
+    def _next_act_subject(self, verb: Token) -> Token | None:
+        """The speaker of a second report the parse hung inside the first ("The minister said
+        the strike would end and added that ..."): the subject of the speech verb above it in
+        the same form, not the subject of the reported clause."""
+        if verb.dep_ != "conj" or verb.lower_ not in self.ex.speech or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+        ):
+            return None
+        for anc in list(verb.head.ancestors)[:4]:
+            if anc.lower_ in self.ex.speech and anc.tag_ == verb.tag_ and anc.i < verb.i:
+                return subject_of(anc)
+        return None
+
+    def _cue_word(self, tok: Token) -> bool:
+        low = tok.lower_
+        ex = self.ex
+        return low in ex.speech or low in ex.beliefs or low in ex.framing or low in ex.intent
+
+    def _cut_tail(self, lo: int, hi: int) -> int:
+        """Before a trailing comment after a comma or dash that runs to the end: a relative
+        clause on a person ("..., who ..."), an appositive, a participle phrase, a concession
+        or a parenthesis. A comment inside the clause ("The plan, run by X, has ...") stays."""
+        doc = self.doc
+        last = hi
+        while last > lo and (doc[last - 1].is_space or (
+                doc[last - 1].is_punct and doc[last - 1].text not in ALL_MARKS)):
+            last -= 1
+        for k in range(lo + 2, last):
+            if doc[k - 1].text not in (",", "(", "—", "–", "--", "―"):
+                continue
+            tok = doc[k]
+            if doc[k - 1].text == "(":
+                close = next((j for j in range(k, hi) if doc[j].text == ")"), None)
+                if close is not None and close + 1 >= last:
+                    return k - 1
+                continue
+            comment = (
+                tok.lower_ in ("who", "whom", "though", "although", "whereas")
+                or (tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl", "xcomp", "dep", "conj"))
+                or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl"))
+            )
+            root = tok
+            while root.head.i != root.i and k <= root.head.i < last:
+                root = root.head
+            if not comment:
+                comment = root.dep_ == "appos" and root.left_edge.i == k
+            if comment and root.right_edge.i + 1 >= last:
+                return k - 1
+        return hi
 
     # ------------------------------------------------------------------ continuation
     def _merge_continuations(self, cands: list[_Cand]) -> list[_Cand]:
@@ -1003,7 +1145,7 @@ class _Run:
                                       low in self.ex.intent)
             if not (speech or belief or intent):
                 continue
-            subj = subject_of(tok)
+            subj = self._next_act_subject(tok) or subject_of(tok)
             if subj is None or self.in_quote[subj.i] >= 0:
                 continue
             if self.in_marks[subj.i] >= 0 and subj.tag_ == "PRP":
@@ -1097,6 +1239,7 @@ class _Run:
             if self.in_quote[k] >= 0:
                 hi = k
                 break
+        lo, hi = self._shape(lo, hi, verb, clausal=False)
         while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in ALL_MARKS:
             hi -= 1
         if sum(1 for t in doc[lo:hi] if t.is_alpha) < 2:
@@ -1147,6 +1290,7 @@ class _Run:
                 hi = k
                 break
         lo, hi = self._clip(lo, hi, verb.i)
+        lo, hi = self._shape(lo, hi, verb, clausal=comp is not None)
         if sum(1 for t in doc[lo:hi] if t.is_alpha) < 2:
             return None
         return [(doc[lo].idx, _end_char(doc, hi))]
