@@ -522,11 +522,15 @@ _LEVEL_PREPS = frozenset({"to", "by", "from", "for", "at"})
 
 
 def _changed_object(root: Token) -> Token | None:
-    """The direct object of the verb whose "to/by/from/for/at" phrase holds the quantity."""
+    """The direct object of the verb whose "to/by/from/for/at" phrase holds the quantity, or
+    the subject or object noun that phrase hangs on."""
     prep = root.head
     if root.dep_ != "pobj" or prep.lower_ not in _LEVEL_PREPS or prep.dep_ != "prep":
         return None
     verb = prep.head
+    if verb.tag_ in ("NN", "NNS") and verb.i < root.i and verb.dep_ in ("dobj", "nsubj",
+                                                                          "nsubjpass"):
+        return verb  # "revised its growth forecast from 5% to 3%"
     if not verb.tag_.startswith("VB"):
         return None
     for child in verb.children:
@@ -537,11 +541,11 @@ def _changed_object(root: Token) -> Token | None:
 
 def _restates(text: str, prev: Quantity, q: Quantity) -> bool:
     """The same thing again right after another amount: a conversion ("$1.2bn (£950m)") or
-    the level after a move ("down 14p at 310p", "up 5% to $84")."""
+    the level after a move ("down 14p at 310p", "up 5% to $84", "from 6% to 4%")."""
     gap = text[prev.end : q.start].strip()
     if gap in ("(", "[", "/", "or"):
         return prev.unit != q.unit
-    return gap in ("at", "to") and prev.change is not None
+    return gap in ("at", "to") and (prev.change is not None or prev.unit == q.unit)
 
 
 def _antecedent(pronoun: Token) -> Token | None:
@@ -637,7 +641,7 @@ def _market_name(doc: Doc, ctx: _DocContext, q: Quantity) -> Span | None:
         noun = before
     elif before.lower_ in ("up", "down") and before.i > 0:
         noun = doc[before.i - 1]
-        if noun.text == "," and noun.i > 0:
+        if noun.text == "," and noun.i > 0 and doc[noun.i - 1].tag_ in ("NNP", "NNPS"):
             noun = doc[noun.i - 1]  # a round-up list: "Acme Group, down 8p at 112p"
     elif before.text == "(" and before.i > 0 and doc[before.i - 1].tag_ in ("NNP", "NNPS"):
         noun = doc[before.i - 1]  # a figure in brackets after a name: "Jo Park (12 goals)"
