@@ -203,6 +203,10 @@ def test_market_report_names(claims_of, text, subjects):
         # a unit "of" what it measures
         ("The new wind farm will add 2.1 gigawatts of capacity.", "capacity",
          "The new wind farm"),
+        ("The city will build 6 miles (9.7 km) of new track.", "new track", "The city"),
+        ("The start-up has raised $40m in funding.", "funding", "The start-up"),
+        ("Orla Air has cut its capacity forecast from 6 to 8 per cent to 2 to 4 per cent.",
+         "its capacity forecast", "Orla Air"),
         # a named possessor outside the subject span
         ("Under the deal, Marlow’s £40m stake in the port passes to the city.",
          "stake in the port", "Marlow"),

@@ -277,12 +277,9 @@ class ClaimExtractor:
                     yield _np_span(doc, pobj[0], skip=skip)
         last = ctx.token_ending(doc, q.end) or anchor
         if q.noun is None and q.unit is not None and q.unit not in _PERCENT_UNITS:
-            nxt = ctx.token_from(doc, q.end)
-            if nxt is not None and nxt.lower_ == "of" and nxt.head.i < nxt.i:
-                # "3.4 gigawatts of solar capacity", "64GB of storage": what the unit measures
-                pobj = [c for c in nxt.children if c.dep_ == "pobj"]
-                if pobj:
-                    yield _np_span(doc, pobj[0], keep_preps=False)
+            measured = _measured_after(doc, ctx, q)
+            if measured is not None:
+                yield _np_span(doc, measured, keep_preps=False)
         for tok in (last, anchor, _phrase_root(doc, q, anchor)):
             prep = tok.head
             if (tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.tag_ in ("NN", "NNS")
@@ -502,6 +499,22 @@ def _nearest_subject(head: Token) -> Token | None:
         if token.head is token:
             break
         token = token.head
+    return None
+
+
+def _measured_after(doc: Doc, ctx: _DocContext, q: Quantity) -> Token | None:
+    """What an amount's unit measures, named after it: "3.4 gigawatts of capacity", "8 miles
+    (13 km) of new track", and for money "$40m in funding"."""
+    nxt = ctx.token_from(doc, q.end)
+    if nxt is not None and nxt.text == "(":
+        close = next((t for t in doc[nxt.i : nxt.i + 8] if t.text == ")"), None)
+        nxt = doc[close.i + 1] if close is not None and close.i + 1 < len(doc) else None
+    if nxt is None or nxt.head.i > nxt.i:
+        return None
+    if nxt.lower_ == "of" or (nxt.lower_ == "in" and _is_money(q.unit or "")):
+        for child in nxt.children:
+            if child.dep_ == "pobj" and child.tag_ in ("NN", "NNS") and not child.ent_type_:
+                return child
     return None
 
 
