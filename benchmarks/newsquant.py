@@ -90,9 +90,11 @@ def singular(word: str) -> str:
 
 def noun_unit(noun: str) -> str:
     """ "European countries" -> "european country", "best screens" -> "good screen": the
-    gold writes a count's unit as spaCy lemmas."""
+    gold writes a count's unit as spaCy lemmas, which leave a proper noun as it is
+    ("Americans")."""
     words = [LEMMAS.get(w.lower(), w) for w in noun.split()]
-    return " ".join([*words[:-1], singular(words[-1].lower())]).lower()
+    last = words[-1] if words[-1][:1].isupper() else singular(words[-1].lower())
+    return " ".join([*words[:-1], last]).lower()
 
 
 def gold_unit(quantity: dict[str, Any], aliases: dict[str, str]) -> str | None:
@@ -105,7 +107,13 @@ def gold_unit(quantity: dict[str, Any], aliases: dict[str, str]) -> str | None:
             mapped.append(aliases.get(part, singular(part)))
         return " per ".join(mapped)
     noun = quantity.get("noun")
-    return noun_unit(noun) if noun else None
+    if not noun:
+        return None
+    value = quantity.get("value")
+    share = re.search(r"\b(?:of|in|out of)\b", quantity.get("text") or "")
+    if value is not None and 0 < value < 1 and share:
+        return "% " + noun_unit(noun)  # a share of a group: "a third of voters" -> "% voter"
+    return noun_unit(noun)
 
 
 def concept_words(claim: dict[str, Any], quantity: dict[str, Any]) -> list[str] | None:
