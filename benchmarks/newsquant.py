@@ -12,9 +12,9 @@ vocabulary through one general table, ``benchmarks/unit_aliases.tsv``; a count's
 counted noun in the singular ("464,000 subscribers" -> "subscriber"), as the gold writes it.
 The concept is the content words of the claim's subject.
 
-``--speed`` times the parse alone (``nlp.pipe``) against the whole extraction with claims on
-and off, over the gold sentences and, with ``--corpus FILE``, over the first ``--limit``
-texts of a JSONL corpus.
+``--speed`` times the parse alone (``nlp.pipe``) against claim extraction alone and claimx end
+to end (claims only), over the gold sentences and, with ``--corpus FILE``, over the first
+``--limit`` texts of a JSONL corpus; ``--jobs 2`` adds a run of the process pool.
 """
 
 from __future__ import annotations
@@ -193,37 +193,55 @@ def run(gold: Path, out: Path, model: str | None) -> tuple[int, float]:
     return len(texts), time.perf_counter() - started
 
 
-def speed(texts: list[str], model: str | None, rounds: int, label: str) -> None:
-    """Parse alone vs claimx with claims off (entities only) and on; best of ``rounds``."""
-    import claimx
+# CQE 2.0.3's throughput on NewsQuant sentences on a 2-core machine (issue 3's figure).
+CQE_SENTENCES_PER_SECOND = 51.0
 
-    off = claimx.Extractor(model=model, only=("entities",))
+
+def speed(texts: list[str], model: str | None, rounds: int, label: str, jobs: int) -> None:
+    """spaCy's parse alone vs claimx end to end with claims only; best of ``rounds``. With
+    ``jobs`` > 1, also claimx's process pool over the texts four times over, start-up
+    included."""
+    import claimx
+    from claimx.batch import ExtractorOptions, run
+    from claimx.extractor import InputDoc
+
     on = claimx.Extractor(model=model, only=("claims",))
     nlp = on.nlp
-    best = {"parse": float("inf"), "off": float("inf"), "on": float("inf"),
-            "claims": float("inf")}
+    best = {"parse": float("inf"), "on": float("inf"), "claims": float("inf")}
     claims = on._claims  # the claim extractor alone, timed on parsed Docs
     for _ in range(rounds):
         started = time.perf_counter()
-        docs = list(nlp.pipe(texts, batch_size=32))
+        docs = list(nlp.pipe(texts, batch_size=on.batch_size))
         best["parse"] = min(best["parse"], time.perf_counter() - started)
         started = time.perf_counter()
         for doc in docs:
             claims(doc)
         best["claims"] = min(best["claims"], time.perf_counter() - started)
         del docs
-        for name, extractor in (("off", off), ("on", on)):
-            started = time.perf_counter()
-            for _doc in extractor.pipe(texts):
-                pass
-            best[name] = min(best[name], time.perf_counter() - started)
+        started = time.perf_counter()
+        for _doc in on.pipe(texts):
+            pass
+        best["on"] = min(best["on"], time.perf_counter() - started)
+    rate = len(texts) / best["on"]
     print(
         f"{label}: {len(texts)} texts; nlp.pipe {best['parse']:.2f}s "
         f"({len(texts) / best['parse']:.0f} texts/s); claim extraction alone on parsed docs "
         f"{best['claims']:.3f}s = {100 * best['claims'] / best['parse']:.1f}% of the parse; "
-        f"claimx entities only {best['off']:.2f}s, claims on {best['on']:.2f}s "
-        f"(+{100 * (best['on'] / best['off'] - 1):.1f}%, {len(texts) / best['on']:.0f} texts/s)"
+        f"claimx (claims only) {best['on']:.2f}s = {rate:.0f} texts/s, "
+        f"{best['parse'] / best['on']:.2f}x spaCy's parse, "
+        f"{rate / CQE_SENTENCES_PER_SECOND:.1f}x CQE's {CQE_SENTENCES_PER_SECOND:.0f}/s"
     )
+    if jobs > 1:
+        many = texts * 4
+        options = ExtractorOptions(model=model, only=("claims",))
+        started = time.perf_counter()
+        for _doc in run((InputDoc(id=str(i), text=t) for i, t in enumerate(many)), options,
+                        jobs=jobs):
+            pass
+        seconds = time.perf_counter() - started
+        print(f"{label}: -j {jobs} over {len(many)} texts {seconds:.2f}s including worker "
+              f"start-up = {len(many) / seconds:.0f} texts/s, "
+              f"{len(many) / seconds / CQE_SENTENCES_PER_SECOND:.1f}x CQE")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -235,13 +253,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--corpus", type=Path, default=None, help="JSONL corpus for --speed")
     parser.add_argument("--limit", type=int, default=200, help="corpus texts for --speed")
     parser.add_argument("--rounds", type=int, default=3, help="timing rounds for --speed")
+    parser.add_argument("--jobs", type=int, default=1, help="also time -j JOBS for --speed")
     args = parser.parse_args(argv)
     count, seconds = run(args.gold, args.out, args.model)
     print(f"wrote {args.out}: {count} sentences in {seconds:.1f}s "
           f"({count / seconds:.0f} sentences/s, model load excluded)", file=sys.stderr)
     if args.speed:
         sentences = [s["text"] for s in json.loads(args.gold.read_text(encoding="utf-8"))]
-        speed(sentences, args.model, args.rounds, args.gold.name)
+        speed(sentences, args.model, args.rounds, args.gold.name, args.jobs)
         if args.corpus is not None:
             texts = []
             with args.corpus.open(encoding="utf-8") as handle:
@@ -250,7 +269,7 @@ def main(argv: list[str] | None = None) -> None:
                         break
                     if line.strip():
                         texts.append(json.loads(line)["text"])
-            speed(texts, args.model, args.rounds, args.corpus.name)
+            speed(texts, args.model, args.rounds, args.corpus.name, args.jobs)
 
 
 if __name__ == "__main__":
