@@ -811,3 +811,84 @@ def test_second_report_in_the_same_sentence_is_its_own_quote(extractor):
         ["the strike would end soon"], ["that talks would resume"]
     ]
     assert all(q.speaker is not None and q.speaker.name == "The minister" for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "name"),
+    [
+        # What the cue reports before the mark opens the mixed quote.
+        (
+            'The coach said he had one goal for the season: "Win the league and keep the '
+            'young players."',
+            'he had one goal for the season: "Win the league and keep the young players."',
+            "The coach",
+        ),
+        (
+            'My grandfather still says things such as, "Nobody ever got rich by sleeping '
+            'late."',
+            'things such as, "Nobody ever got rich by sleeping late."',
+            "My grandfather",
+        ),
+        # A hope reported by a speech verb: the speech verb is the cue.
+        (
+            'The teacher said she hopes the new school sends a message that "every child '
+            'counts here."',
+            'she hopes the new school sends a message that "every child counts here."',
+            "The teacher",
+        ),
+        # The object the quoted words describe or urge belongs to the content.
+        (
+            'The governor called Mr. Pryce a "reckless gambler" in the debate.',
+            'Mr. Pryce a "reckless gambler"',
+            "The governor",
+        ),
+        (
+            'The union called on the city to "stop dragging its feet" over the contract.',
+            'the city to "stop dragging its feet" over the contract',
+            "The union",
+        ),
+    ],
+)
+def test_mixed_quote_starts_where_the_report_starts(extractor, text, content, name):
+    quote = only(quotes_of(extractor, text), "mixed")
+    assert [c.text for c in quote.content] == [content]
+    assert quote.speaker is not None and quote.speaker.name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The mayor told reporters: "We will rebuild the pier."',
+        'The senator said on Tuesday: "The budget is a mess."',
+        'The company said in a statement: "We regret the delay."',
+    ],
+)
+def test_listener_time_or_source_before_the_mark_keeps_the_quote_direct(extractor, text):
+    quote = only(quotes_of(extractor, text), "direct")
+    assert quote.content[0].text == text.split('"')[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        (
+            "Rents rose by a fifth last year, the agency said, pushing many families out of "
+            "the city.",
+            ["Rents rose by a fifth last year", "pushing many families out of the city"],
+        ),
+        # Another report or the speaker's appositive after the attribution is not content.
+        (
+            "Rents rose by a fifth last year, the agency said, adding that wages had barely "
+            "moved.",
+            ["Rents rose by a fifth last year"],
+        ),
+        (
+            "The plant will close in June, said Maria Costa, a spokeswoman for the company.",
+            ["The plant will close in June"],
+        ),
+    ],
+)
+def test_report_goes_on_after_a_trailing_attribution(extractor, text, contents):
+    quote = quotes_of(extractor, text)[0]
+    assert quote.type == "indirect"
+    assert [c.text for c in quote.content] == contents

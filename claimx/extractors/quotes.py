@@ -48,6 +48,9 @@ _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "pr
 # Words that open an adjunct of the cue verb itself, not more of what it reports.
 _VERB_ADJUNCTS = frozenset({"in", "during", "at", "on", "when", "while", "after", "before",
                             "since", "so", "until", "with", "without", "amid", "despite"})
+# Objects of a cue verb that name who was told, not what was said.
+_LISTENERS = frozenset({"reporters", "journalists", "audience", "crowd", "supporters",
+                        "viewers", "listeners", "voters", "lawmakers", "students"})
 # How far (tokens) an attribution may sit from the mark it attributes.
 AFTER_WINDOW = 14
 # '"...," Jane Doe, a senior fellow at ... and a former ..., said': a long appositive speaker.
@@ -331,7 +334,15 @@ class _Run:
                 that = doc[self._that_between(cand.cue, cand.open_i) or cand.open_i - 1]
                 cand.kind = "mixed"
                 end = cand.close_i + 1 if cand.close_i is not None else cand.segments[-1][1]
-                cand.content = [(that.idx, _end_char(doc, end))] if end > that.i else []
+                # 'said he hopes the vote sends a message that “...”': the "that" opens a
+                # clause deep in the report; the report starts with the cue's complement.
+                start = that.i
+                for child in doc[cand.cue].rights:
+                    if child.dep_ in ("ccomp", "xcomp") and \
+                            child.left_edge.i < that.i <= child.right_edge.i:
+                        start = self._clip(child.left_edge.i, that.i + 1, cand.cue)[0]
+                        break
+                cand.content = [(doc[start].idx, _end_char(doc, end))] if end > start else []
                 return
             if start_kind == "cue" and cand.cue is not None and cand.cue == cand.open_i - 1:
                 what = next((c for c in doc[cand.cue].lefts
@@ -342,6 +353,14 @@ class _Run:
                     end = cand.close_i + 1 if cand.close_i is not None else cand.segments[-1][1]
                     cand.content = [(what.idx, _end_char(doc, end))]
                     return
+            lead = self._lead_in(cand) if start_kind in ("cue", "colon") else None
+            if lead is not None:
+                # 'said she had one quality for the job: “Steadiness.”': the quotation ends
+                # the sentence the speaker's reported words began, a mixed quote.
+                cand.kind = "mixed"
+                end = cand.close_i + 1 if cand.close_i is not None else cand.segments[-1][1]
+                cand.content = [(doc[lead].idx, _end_char(doc, end))]
+                return
             if start_kind == "cue" and cand.cue is not None and cand.cue < cand.open_i:
                 first = doc[cand.open_i + 1] if cand.open_i + 1 < self.n else None
                 lead = self._lead_before_parenthetical(
@@ -358,6 +377,30 @@ class _Run:
                 cand.kind = "scare"
             return
         self._mixed(cand)
+
+    def _lead_in(self, cand: _Cand) -> int | None:
+        """The first token of what the cue reports before the quotation's mark ('said [she
+        has one quality]: “...”', 'still says [things such as], “...”'), when the cue governs
+        a clause or an object there; not a listener or a time ('told reporters: “...”')."""
+        doc, cue = self.doc, cand.cue
+        if cue is None or cue >= cand.open_i - 1 or cue in self.according \
+                or cue in self.phrase_cues:
+            return None
+        for child in doc[cue].rights:
+            if child.i >= cand.open_i:
+                break
+            if child.dep_ not in ("ccomp", "dobj", "xcomp"):
+                continue
+            listener = child.tag_ in ("PRP", "NNP", "NNPS") or child.ent_type_ in (
+                "PERSON", "ORG", "NORP", "GPE", "DATE", "TIME")
+            if child.dep_ == "dobj" and (listener or child.lower_ in _LISTENERS):
+                continue
+            words = [t for t in doc[child.left_edge.i:cand.open_i] if t.is_alpha]
+            if len(words) < 2 or any(self.in_quote[t.i] >= 0 for t in words):
+                return None
+            lo, _ = self._clip(child.left_edge.i, cand.open_i, cue)
+            return lo
+        return None
 
     def _heading(self, cand: _Cand) -> bool:
         """A paragraph that is only a title-cased phrase in single marks ('‘A Legend in the
@@ -775,6 +818,7 @@ class _Run:
             if node.i in self.used_cues:
                 break
             if self._governs_quote(node, path):
+                node, path = self._outer_report(node, path)
                 subj = subject_of(node)
                 if subj is None or self.in_quote[subj.i] >= 0:
                     break
@@ -801,6 +845,17 @@ class _Run:
                     cand.content = [span]
                     return
         cand.kind = "scare"
+
+    def _outer_report(self, verb: Token, path: Token) -> tuple[Token, Token]:
+        """'She said she hopes the plan “will work”': a belief reported by a speech verb is
+        part of what the speaker says; the speech verb is the cue and its clause the content."""
+        head = verb.head
+        if verb.lower_ in self.ex.beliefs and verb.dep_ == "ccomp" and head.i < verb.i \
+                and head.lower_ in self.ex.speech and head.tag_.startswith("VB") \
+                and head.i not in self.used_cues and self.in_quote[head.i] < 0 \
+                and subject_of(head) is not None:
+            return head, verb
+        return verb, path
 
     def _governs_quote(self, verb: Token, path: Token) -> bool:
         """A cue verb whose complement (the branch ``path``) holds the quotation: speech and
@@ -834,10 +889,17 @@ class _Run:
         complement holding the quote ("called [the plan “a disaster”]")."""
         doc = self.doc
         lo, hi = path.left_edge.i, path.right_edge.i + 1
-        if path.i > verb.i and path.dep_ not in ("ccomp", "xcomp", "advcl", "conj"):
-            objects = [c for c in verb.rights if c.dep_ in ("dobj", "dative") and c.i < path.i]
+        if path.i > verb.i and path.dep_ not in ("ccomp", "advcl", "conj"):
+            # The object the quoted words describe or urge: 'called [Smith “a liar”]', 'urged
+            # [the council to “act now”]', 'called on [the city to “do its job”]'.
+            objects = [c for c in verb.rights if c.i < path.i and (
+                c.dep_ in ("dobj", "dative", "oprd") or (
+                    c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon")
+                    and path.dep_ == "xcomp"
+                    and any(g.dep_ == "pobj" for g in c.children)))]
             if objects:
-                lo = objects[0].left_edge.i
+                lo = objects[0].left_edge.i if objects[0].dep_ not in ("prep", "prt") else next(
+                    g.left_edge.i for g in objects[0].children if g.dep_ == "pobj")
             # ... and on through the complement after it: 'called X “Y” [as examples of Z]'.
             for c in verb.rights:
                 if c.i > path.i and (c.dep_ in ("oprd", "xcomp", "ccomp") or (
@@ -1293,7 +1355,49 @@ class _Run:
         lo, hi = self._shape(lo, hi, verb, clausal=comp is not None)
         if sum(1 for t in doc[lo:hi] if t.is_alpha) < 2:
             return None
-        return [(doc[lo].idx, _end_char(doc, hi))]
+        spans = [(doc[lo].idx, _end_char(doc, hi))]
+        if hi <= verb.i:
+            after = self._after_attribution(verb)
+            if after is not None:
+                spans.append((doc[after[0]].idx, _end_char(doc, after[1])))
+        return spans
+
+    def _after_attribution(self, verb: Token) -> tuple[int, int] | None:
+        """'A, the agency said in a report, and B': the sentence goes on after an attribution
+        set off by commas, and what follows is reported too, unless it is another report
+        ("..., adding that ..."), a comment on the speaker (", who ...") or the cue's own
+        adjunct (", when asked ...")."""
+        doc, p = self.doc, self.par[verb.i]
+        end = verb.sent.end
+        subj = subject_of(verb)
+        k = max(verb.i, subj.right_edge.i if subj is not None else 0) + 1
+        while k < end and doc[k].text != "," and self.par[k] == p and self.in_quote[k] < 0 \
+                and doc[k].text not in ALL_MARKS:
+            k += 1
+        if k >= end or doc[k].text != ",":
+            return None
+        lo, hi = self._clip(k + 1, end, verb.i)
+        for j in range(lo, hi):
+            if self.in_quote[j] >= 0 or doc[j].text in ALL_MARKS or j in self.according:
+                return None
+        while lo < hi and (doc[lo].dep_ == "cc" or doc[lo].is_punct):
+            lo += 1
+        hi = self._cut_tail(lo, hi)
+        while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+            hi -= 1
+        words = [t for t in doc[lo:hi] if t.is_alpha]
+        if len(words) < 2:
+            return None
+        first = doc[lo]
+        top = first
+        while top.head.i != top.i and lo <= top.head.i < hi:
+            top = top.head
+        if first.lower_ in RELATIVES or first.lower_ in _VERB_ADJUNCTS or any(
+            t.tag_.startswith("VB") and self._cue_word(t)
+            for t in (top, *(c for c in top.children if c.dep_ == "conj"))
+        ):
+            return None
+        return lo, hi
 
     def _according_clause(self, k: int) -> tuple[int, int] | None:
         """What "according to X" attributes: the rest of its sentence when the phrase opens
