@@ -525,3 +525,15 @@ def test_suspended_hyphen_lists(finder, nlp, text, values, noun):
 
 def test_hyphenated_words_are_not_lists(finder, nlp):
     assert quantities(finder, nlp, "A well-known, long-term plan.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("Overnight lows of 3 C are forecast for Tuesday.", ["celsius"]),
+        ("The shop is at 118 F Block, near the station.", []),
+        ("The kit ships with a 20 W USB-C charger.", ["watt"]),
+    ],
+)
+def test_a_lone_capital_before_a_name_is_no_unit(finder, nlp, text, units):
+    assert [q.unit for q in quantities(finder, nlp, text)] == units

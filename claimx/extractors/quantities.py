@@ -497,6 +497,8 @@ class QuantityFinder:
             # '10" long', "6' tall": quotation-like marks as inches and feet before a dimension
             cand.unit = "inch" if marks.group("m") in '"″' else "foot"
             pos = marks.end("m")
+        if suffix is not None and _letter_in_a_name(text, pos, suffix):
+            suffix = None  # "23 F Block", "4 C Street": a letter of an address or a name
         if suffix is not None:
             unit = self._unit_id(suffix.group("u"))
             if unit == "lb" and cand.scaled:
@@ -1114,6 +1116,19 @@ def _inherit_in_brackets(text: str, cands: list[_Cand]) -> None:
                 level = prev.change.to_value is not None and prev.change.to_value == prev.value
                 cand.change = Change(prev.change.direction, None,
                                      cand.value if level else None)
+
+
+# Unit letters that also name blocks, streets, lines and grades ("F Block", "C Street").
+_NAME_LETTERS = frozenset("CFL")
+
+
+def _letter_in_a_name(text: str, pos: int, suffix: regex.Match[str]) -> bool:
+    """One of those letters set apart from the number and followed by a capitalised word is
+    part of a name, not a unit symbol ("5 W USB-C charger" keeps its watts)."""
+    letter = suffix.group("u")
+    if letter not in _NAME_LETTERS or suffix.start("u") == pos:
+        return False  # glued ("41C") or a letter that is only a unit
+    return text[suffix.end("u") :].lstrip(" ")[:1].isupper()
 
 
 def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
