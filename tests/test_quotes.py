@@ -892,3 +892,51 @@ def test_report_goes_on_after_a_trailing_attribution(extractor, text, contents):
     quote = quotes_of(extractor, text)[0]
     assert quote.type == "indirect"
     assert [c.text for c in quote.content] == contents
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "name"),
+    [
+        # Verbs of praise, comparison, declaration and appeal govern the quoted words.
+        (
+            'The governor lauded the volunteers for their "quiet courage" during the floods.',
+            'the volunteers for their "quiet courage"', "The governor",
+        ),
+        (
+            'The minister likened the new rules to a "straitjacket for small farms."',
+            'the new rules to a "straitjacket for small farms."', "The minister",
+        ),
+        (
+            'The president proclaimed a year of "service and renewal."',
+            'a year of "service and renewal."', "The president",
+        ),
+        (
+            'Opposition leaders accused the cabinet of "gross negligence."',
+            'the cabinet of "gross negligence."', "Opposition leaders",
+        ),
+        (
+            'The mayor is encouraging residents to report every "suspicious package" at the '
+            "station.",
+            'residents to report every "suspicious package" at the station', "The mayor",
+        ),
+        # A participle after "by" speaks for its clause's subject.
+        (
+            'The coach began by saying he would "never" bench his captain.',
+            'he would "never" bench his captain', "The coach",
+        ),
+        # The content runs to the closing mark even where the parse ends the clause sooner.
+        (
+            'The senator called the valley a "garden in a land where so little grows."',
+            'the valley a "garden in a land where so little grows."', "The senator",
+        ),
+    ],
+)
+def test_more_verbs_govern_mixed_quotes(extractor, text, content, name):
+    quote = only(quotes_of(extractor, text), "mixed")
+    assert [c.text for c in quote.content] == [content]
+    assert quote.speaker is not None and quote.speaker.name == name
+
+
+def test_quoted_name_in_a_relative_clause_is_not_the_cues(extractor):
+    text = 'The council praised Ms. Okafor, who hosted a "Clean Rivers" fair last spring.'
+    assert not [q for q in quotes_of(extractor, text) if q.type == "mixed"]

@@ -817,14 +817,23 @@ class _Run:
                 continue
             if node.i in self.used_cues:
                 break
+            if path.dep_ == "relcl" and path.i > node.i:
+                break  # 'X, who took heat for a “Y” forum': the writer's description of X
             if self._governs_quote(node, path):
                 node, path = self._outer_report(node, path)
-                subj = subject_of(node)
+                # 'began by saying he would “never” ...': a participle's speaker is its
+                # clause's subject.
+                subj = subject_of(node) or self._participle_holder(node)
                 if subj is None or self.in_quote[subj.i] >= 0:
                     break
                 span = self._clause_span(node, path)
                 if span is None:
                     break
+                if cand.close_i is not None and span[1] < doc[cand.close_i].idx \
+                        and self.par[cand.close_i] == self.par[node.i]:
+                    # The parse hung the quotation's end elsewhere ('called X a “story in
+                    # an era when ...”'): the content runs at least to the closing mark.
+                    span = (span[0], _end_char(doc, cand.close_i + 1))
                 cand.kind = "mixed"
                 cand.cue = node.i
                 cand.cue_end = node.i + 1
@@ -865,7 +874,9 @@ class _Run:
             return False
         low = verb.lower_
         dep = path.dep_
-        as_phrase = dep == "prep" and path.lower_ in ("as", "for", "about")
+        # 'accused X of “...”', 'spoke of “...”'; framing verbs also 'likened X to “...”'.
+        as_phrase = dep == "prep" and (path.lower_ in ("as", "for", "about", "of") or (
+            path.lower_ == "to" and low in self.ex.framing))
         if path.i < verb.i:
             reports = low in self.ex.speech or low in self.ex.beliefs
             return dep in ("ccomp", "parataxis") and reports
@@ -995,7 +1006,7 @@ class _Run:
             return hi  # 'called for X in a statement', 'described X as Y when ...'
         if top.head.i == verb.i and rest[0].text == "," and not top.tag_.startswith(("VB", "MD")):
             return hi  # 'sought to protect X, the bedrock of ...': an appositive, misparsed
-        form = next((c.tag_ for c in verb.lefts if c.dep_ in ("aux", "auxpass")), verb.tag_)
+        form = _form(verb)
         clause = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in top.children)
         verbal = top.tag_.startswith(("VB", "MD"))
         if verbal and not clause and (form in (first.tag_, top.tag_)
@@ -1011,7 +1022,7 @@ class _Run:
         """Before a second report of the speaker's that the parse put inside the first ("said
         X and added Y"): a speech verb in the cue's own form, with no subject of its own."""
         doc = self.doc
-        form = next((c.tag_ for c in verb.lefts if c.dep_ in ("aux", "auxpass")), verb.tag_)
+        form = _form(verb)
         for conj in doc[lo:hi]:
             if conj.dep_ != "conj" or not conj.tag_.startswith(("VB", "MD")) \
                     or not lo <= conj.head.i < conj.i or conj.right_edge.i + 1 < hi - 1:
@@ -1571,6 +1582,13 @@ def _hypothetical(verb: Token) -> bool:
     sent = verb.sent
     last = next((t for t in reversed(sent) if not t.is_space and t.text not in ALL_MARKS), None)
     return last is not None and last.text == "?" and last.i > verb.i
+
+
+def _form(verb: Token) -> str:
+    """The tag of a verb group's finite part: "did" in "did not want", the verb itself in
+    "wants" or "to want"."""
+    return next((c.tag_ for c in verb.lefts if c.dep_ in ("aux", "auxpass") and c.tag_ != "TO"),
+                verb.tag_)
 
 
 def _wordlike(tok: Token) -> bool:
