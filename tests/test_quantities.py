@@ -523,6 +523,19 @@ def test_suspended_hyphen_lists(finder, nlp, text, values, noun):
     assert {q.noun for q in found} == {noun}
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the list ends in an attributive duration, so the whole list describes, not counts
+        ("Yields on 5- and 20-year notes rose 0.3% today.", [("0.3%", "percent")]),
+        # the list ends in a measure: the first amount takes its unit
+        ("The club runs 5- and 10-mile races.", [("5", "mile"), ("10-mile", "mile")]),
+    ],
+)
+def test_suspended_hyphen_takes_the_list_end(finder, nlp, text, found):
+    assert [(q.text, q.unit) for q in quantities(finder, nlp, text)] == found
+
+
 def test_hyphenated_words_are_not_lists(finder, nlp):
     assert quantities(finder, nlp, "A well-known, long-term plan.") == []
 

@@ -77,6 +77,9 @@ _TIME_AFTER = regex.compile(
 _SUSPENDED = regex.compile(
     r"(?<![\p{L}\p{N}.,-])(\p{L}+|\d{1,4})-(?=\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|to\s+)"
     r"(?:\p{L}+|\d{1,4})-)")
+# Between a suspended "5-" and the amount that ends its list: "- and ", "-, 10- or ".
+_LIST_GAP = regex.compile(r"-(?:[\s,]*(?:(?:and|or|to)\s+)?(?:\p{L}+|\d{1,4})-)*[\s,]*"
+                          r"(?:(?:and|or|to)\s+)?")
 _RACE_DET = regex.compile(r"(?i)(?:(?<![\p{L}])(?:the|a|an|his|her|their|its)|['’]s)\s+$")
 _DATING_NEXT = regex.compile(r"\s+(?:earlier|ago|before|later|after)\b")
 _CLAUSE_END_NEXT = regex.compile(r"\s*(?:[.,;!?)]|$)")
@@ -367,8 +370,8 @@ class QuantityFinder:
             # the first amount after the list that carries the noun or unit
             last = next((f for f in found if s < f.quantity.start <= match.end() + 40
                          and (f.quantity.noun or f.quantity.unit)), None)
-            if last is None or _SENTENCE_BREAK.search(text, e, last.quantity.start):
-                continue
+            if last is None or not _LIST_GAP.fullmatch(text, e, last.quantity.start):
+                continue  # the list's last amount was set aside ("10- and 30-year bonds")
             token = _token_at(doc, starts, s)
             quantity = replace(last.quantity, start=s, end=e, text=text[s:e], value=value,
                                range=None, bound="=", change=None, vague=False)
@@ -677,6 +680,8 @@ class QuantityFinder:
                 return True  # a model or an address: "787 Dreamliner", "49 Elm Road"
         if self._attributive_duration(doc, starts, text, cand):
             return True
+        if bare and _SUSPENDED.match(text, cand.num_start):
+            return True  # "5- and 20-year": _suspended gives it the list's unit, if any
         if (bare and prev is not None and prev.text == "," and first.i >= 2
                 and doc[first.i - 2].tag_ == "NNP" and (nxt is None or nxt.text in (",", ".", ";"))
                 and digits.isdigit() and 1 <= value <= 120):
