@@ -797,6 +797,15 @@ def test_role_speaker_without_a_titled_person_keeps_its_words(extractor):
             "exports fell sharply in May",
         ),
         ("The union called for higher wages in a statement on Friday.", "higher wages"),
+        # One clause the parse split in two under the cue is reported whole.
+        (
+            "Many residents believe the money being spent on parking in the old town shows "
+            "the council is out of touch.",
+            "the money being spent on parking in the old town shows the council is out of "
+            "touch",
+        ),
+        # A predicate coordinated with the cue verb is the speaker's own act.
+        ("The editor declined the offer and has since left the paper.", "the offer"),
     ],
 )
 def test_reported_clause_ends_where_the_report_ends(extractor, text, content):
@@ -940,3 +949,13 @@ def test_more_verbs_govern_mixed_quotes(extractor, text, content, name):
 def test_quoted_name_in_a_relative_clause_is_not_the_cues(extractor):
     text = 'The council praised Ms. Okafor, who hosted a "Clean Rivers" fair last spring.'
     assert not [q for q in quotes_of(extractor, text) if q.type == "mixed"]
+
+
+def test_someone_elses_report_coordinated_in_the_clause_is_its_own_quote(extractor):
+    text = ("The minister stressed that the reforms were not finished, and farm groups warned "
+            "that the government was losing its leverage over the banks.")
+    quotes = quotes_of(extractor, text)
+    assert [([c.text for c in q.content], q.speaker and q.speaker.name) for q in quotes] == [
+        (["that the reforms were not finished"], "The minister"),
+        (["that the government was losing its leverage over the banks"], "farm groups"),
+    ]

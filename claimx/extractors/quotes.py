@@ -960,7 +960,8 @@ class _Run:
         if verb.i < lo:
             hi = self._cut_next_act(lo, hi, verb)
         doc = self.doc
-        while hi > lo and (doc[hi - 1].is_space or (
+        # Never end on a conjunction the parse left in the clause ('not complete, and').
+        while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].dep_ == "cc" or (
                 doc[hi - 1].is_punct and doc[hi - 1].text not in ALL_MARKS)):
             hi -= 1
         return lo, hi
@@ -1009,8 +1010,13 @@ class _Run:
         form = _form(verb)
         clause = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in top.children)
         verbal = top.tag_.startswith(("VB", "MD"))
-        if verbal and not clause and (form in (first.tag_, top.tag_)
-                                      or top.tag_ in ("VBG", "VBN")):
+        # An infinitive goes on in bare verbs ('wants to cut X, raise Y'); else a predicate
+        # coordinated with the cue verb is the speaker's own act ('declined X and has left').
+        bare = doc[lo].lower_ == "to" and _form(top) == "VB"
+        if verbal and not clause and (form in (first.tag_, _form(top))
+                                      or _form(top) in ("VBG", "VBN")
+                                      or (top.head.i == verb.i and top.dep_ == "conj"
+                                          and not bare)):
             return hi  # 'said X and left': the speaker's next act, or a participle
         if clause and (not clausal or doc[lo].lower_ == "that"):
             # 'said that X, and Y': a second clause without "that" is the writer's; nor does
@@ -1019,17 +1025,22 @@ class _Run:
         return end
 
     def _cut_next_act(self, lo: int, hi: int, verb: Token) -> int:
-        """Before a second report of the speaker's that the parse put inside the first ("said
-        X and added Y"): a speech verb in the cue's own form, with no subject of its own."""
+        """Before a second report that the parse put inside the first: the speaker's ("said X
+        and added Y", a speech verb in the cue's own form with no subject of its own) or
+        someone else's ("said X, and critics warned Y")."""
         doc = self.doc
         form = _form(verb)
         for conj in doc[lo:hi]:
             if conj.dep_ != "conj" or not conj.tag_.startswith(("VB", "MD")) \
                     or not lo <= conj.head.i < conj.i or conj.right_edge.i + 1 < hi - 1:
                 continue
-            clause = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children)
+            subjects = [c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
             top = not lo <= conj.head.head.i < hi or conj.head.head.i == conj.head.i
-            if top and not clause and conj.tag_ == form and conj.lower_ in self.ex.speech:
+            reports = conj.lower_ in self.ex.speech
+            # '..., and critics warned that ...': someone else's report, coordinated.
+            other = reports and any(s.lower_ not in RELATIVES and s.tag_ != "PRP"
+                                    for s in subjects)
+            if other or (top and not subjects and conj.tag_ == form and reports):
                 cut = conj.left_edge.i
                 while cut > lo and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct
                                     or doc[cut - 1].is_space):
@@ -1343,13 +1354,16 @@ class _Run:
 
     def _reported_clause(self, verb: Token) -> list[tuple[int, int]] | None:
         doc = self.doc
-        comp = None
-        for child in verb.children:
-            if child.dep_ == "ccomp" and child.tag_.startswith(("VB", "MD")):
-                comp = child
-                break
+        comps = [c for c in verb.children if c.dep_ == "ccomp" and c.tag_.startswith(("VB", "MD"))]
+        comp = comps[0] if comps else None
         if comp is not None:
             lo, hi = comp.left_edge.i, comp.right_edge.i + 1
+            # 'believe [the push ... placed on X] [shows Y]': the parse may split one clause
+            # in two; what the cue reports runs over both.
+            for other in comps[1:]:
+                if (other.i > verb.i) == (comp.i > verb.i) and not (
+                        other.lower_ in self.ex.speech and subject_of(other) is not None):
+                    hi = max(hi, other.right_edge.i + 1)
         else:
             # "described the conference as a platform ..."
             obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
