@@ -959,3 +959,29 @@ def test_someone_elses_report_coordinated_in_the_clause_is_its_own_quote(extract
         (["that the reforms were not finished"], "The minister"),
         (["that the government was losing its leverage over the banks"], "farm groups"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "content"),
+    [
+        (
+            'The mayor said the museum would tell the stories of the people who built the town '
+            '-- "the farmers and the porters, the teachers and the nurses."',
+            "mixed",
+            'the museum would tell the stories of the people who built the town -- "the '
+            "farmers and the porters, the teachers and the nurses",
+        ),
+        (
+            'The singer thanked the crowd for coming - "my second family."',
+            "mixed", 'the crowd for coming - "my second family."',
+        ),
+        # With its own attribution the quotation after a dash stays direct.
+        (
+            'Prices rose sharply -- "We cannot keep up," said Ana Ruiz, a baker.',
+            "direct", "We cannot keep up,",
+        ),
+    ],
+)
+def test_quotation_after_a_dash_finishes_the_reported_sentence(extractor, text, kind, content):
+    quote = only(quotes_of(extractor, text), kind)
+    assert [c.text for c in quote.content] == [content]

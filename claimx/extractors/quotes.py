@@ -315,6 +315,14 @@ class _Run:
         signed = self._dash_speaker(cand) if after_cue is None else None
         clean_start = start_kind in ("start", "colon") or before_cue is not None
         clean_end = after_cue is not None or signed is not None or self._ends_clean(cand)
+        if start_kind == "start" and after_cue is None and signed is None \
+                and self._after_dash(cand):
+            # 'said the museum would tell their stories -- “the farmer and the porter”': a
+            # quotation after a dash finishes the reported sentence, a mixed quote.
+            self._mixed(cand)
+            if cand.kind == "mixed":
+                return
+            cand.kind = ""
         if clean_start and clean_end:
             cand.kind = "direct"
             cue = after_cue if after_cue is not None else before_cue
@@ -377,6 +385,19 @@ class _Run:
                 cand.kind = "scare"
             return
         self._mixed(cand)
+
+    def _after_dash(self, cand: _Cand) -> bool:
+        """The quotation opens after a dash in the middle of a sentence: words of the same
+        sentence and paragraph stand before the dash."""
+        doc = self.doc
+        k = cand.open_i - 1
+        while k >= 0 and doc[k].is_space and "\n" not in doc[k].text:
+            k -= 1
+        if k < 1 or doc[k].text not in _DASHES:
+            return False
+        prev = doc[k - 1]
+        return prev.is_alpha and self.par[prev.i] == self.par[cand.open_i] \
+            and prev.sent.start == doc[cand.open_i].sent.start
 
     def _lead_in(self, cand: _Cand) -> int | None:
         """The first token of what the cue reports before the quotation's mark ('said [she
