@@ -213,6 +213,11 @@ def test_market_report_names(claims_of, text, subjects):
         # "they" stands for the plural noun before it
         ("The takeover sent the shares soaring and they closed up 8% on Friday.", "the shares",
          None),
+        # a participle after the owner is not part of its name
+        ("The cuts, amounting to 6% of the chain's staff, start in May.", "the chain's staff",
+         "The cuts"),
+        # "for" a duration sizes no object
+        ("The mine could produce copper for more than 30 years.", "The mine", None),
         # the subject is itself the thing measured: no owner
         ("Average rents rose 6% in the city.", "Average rents", None),
     ],

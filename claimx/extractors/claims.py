@@ -295,7 +295,7 @@ class ClaimExtractor:
                 if token.tag_ in ("NN", "NNS"):
                     yield _np_span(doc, token, skip=skip)
                     break
-        obj = _changed_object(_phrase_root(doc, q, anchor))
+        obj = _changed_object(_phrase_root(doc, q, anchor), q.unit)
         if obj is not None:
             yield _np_span(doc, obj, keep_preps=False)
         subj = _nearest_subject(head)
@@ -511,7 +511,7 @@ def _measured_after(doc: Doc, ctx: _DocContext, q: Quantity) -> Token | None:
         nxt = doc[close.i + 1] if close is not None and close.i + 1 < len(doc) else None
     if nxt is None or nxt.head.i > nxt.i:
         return None
-    if nxt.lower_ == "of" or (nxt.lower_ == "in" and _is_money(q.unit or "")):
+    if nxt.lower_ == "of" or (nxt.lower_ == "in" and _is_money(q.unit)):
         for child in nxt.children:
             if child.dep_ == "pobj" and child.tag_ in ("NN", "NNS") and not child.ent_type_:
                 return child
@@ -534,7 +534,7 @@ def _phrase_root(doc: Doc, q: Quantity, anchor: Token) -> Token:
 _LEVEL_PREPS = frozenset({"to", "by", "from", "for", "at"})
 
 
-def _changed_object(root: Token) -> Token | None:
+def _changed_object(root: Token, q_unit: str | None) -> Token | None:
     """The direct object of the verb whose "to/by/from/for/at" phrase holds the quantity, or
     the subject or object noun that phrase hangs on."""
     prep = root.head
@@ -544,8 +544,8 @@ def _changed_object(root: Token) -> Token | None:
     if verb.tag_ in ("NN", "NNS") and verb.i < root.i and verb.dep_ in ("dobj", "nsubj",
                                                                           "nsubjpass"):
         return verb  # "revised its growth forecast from 5% to 3%"
-    if not verb.tag_.startswith("VB"):
-        return None
+    if not verb.tag_.startswith("VB") or (prep.lower_ == "for" and not _is_money(q_unit)):
+        return None  # "produce oil for 25 years": a duration, not a price
     for child in verb.children:
         if child.dep_ == "dobj" and child.tag_ in _NOUNS and child.i < root.i:
             return child
@@ -596,8 +596,8 @@ def _np_span(doc: Doc, token: Token, *, keep_preps: bool = True,
     the quantity itself: "100 percent coverage" gives "coverage"."""
     lo, hi = token.i, token.i
     for child in token.children:
-        if child.dep_ in _SUBJECT_DROP:
-            continue
+        if child.dep_ in _SUBJECT_DROP or (child.i > token.i and child.tag_ in ("VBG", "VBN")):
+            continue  # also a participle after the noun: "the cuts, amounting to 3% of ..."
         if child.dep_ == "prep" and (not keep_preps or child.lower_ in ("including", "like")
                                      or _names_time(child)):
             continue  # "revenue in the quarter": the time goes to the claim's own field
@@ -757,8 +757,8 @@ _DATE_WORDS = regex.compile(
 _CURRENCY_CODES = regex.compile(r"^(?:[A-Z]{3}|cent|penny|sen)(?: per .*)?$")
 
 
-def _is_money(unit: str) -> bool:
-    return bool(_CURRENCY_CODES.match(unit))
+def _is_money(unit: str | None) -> bool:
+    return bool(unit and _CURRENCY_CODES.match(unit))
 
 
 def _time(doc: Doc, ctx: _DocContext, sent: SpacySpan, start: int, end: int,
