@@ -177,6 +177,8 @@ def test_subject_has_no_dangling_words(claims_of):
     [
         ("At the close: FTSE +0.4% Dax +0.7%.", ["FTSE", "Dax"]),
         ("Top fallers were Marlow Homes, down 14p at 310p.", ["Marlow Homes"]),
+        ("Shares of Acme and Bolt were down 2.3%, Corvex by 2.6%.",
+         ["Shares of Acme and Bolt", "Corvex"]),
         ("Leading scorers: Tom Brandt (14 goals) and Ivo Kersh (11 goals).",
          ["Tom Brandt", "Ivo Kersh"]),
         ("Miners such as Rio Tinto up 3.1% and Glencore up 2.2% led gains.",

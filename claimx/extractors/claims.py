@@ -660,6 +660,8 @@ def _market_name(doc: Doc, ctx: _DocContext, q: Quantity) -> Span | None:
         noun = doc[before.i - 1]  # a figure in brackets after a name: "Jo Park (12 goals)"
     elif after is not None and after.lower_ in ("higher", "lower") and before.tag_ in _NOUNS:
         noun = before
+    elif before.lower_ == "by" and _gapped_name(doc, before.i - 1):
+        noun = doc[before.i - 1]  # a gapped list: "Acme fell 2.3%, Bolt by 2.6%"
     else:
         return None
     if noun.tag_ == "CD" and noun.i > 0 and doc[noun.i - 1].tag_ in ("NNP", "NNPS"):
@@ -672,6 +674,15 @@ def _market_name(doc: Doc, ctx: _DocContext, q: Quantity) -> Span | None:
             "compound", "amod", "nmod"):
         lo -= 1
     return Span.of(doc_text(doc), doc[lo].idx, noun.idx + len(noun))
+
+
+def _gapped_name(doc: Doc, i: int) -> bool:
+    """A name that opens a list item with its verb left out: ", Bolt" or "and Bolt"."""
+    if i < 1 or doc[i].tag_ not in ("NNP", "NNPS"):
+        return False
+    while i > 0 and doc[i - 1].tag_ in ("NNP", "NNPS"):
+        i -= 1
+    return i > 0 and doc[i - 1].lower_ in (",", "and")
 
 
 def _clean_subject(doc: Doc, ctx: _DocContext, span: Span) -> Span | None:
