@@ -64,6 +64,8 @@ _HARD_BREAKS = (
 _ONE_OF_THE_BEST = regex.compile(
     r"\bone of the (?:most|least|best|worst|\w+est)\b", regex.IGNORECASE
 )
+_PERIOD_NOUNS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days",
+                           "quarter", "quarters", "decade", "decades", "period"})
 _YEAR = regex.compile(r"1[5-9]\d\d|20\d\d")
 _RANKING = regex.compile(r"\b(?:rank\w*|top|largest|biggest|highest|lowest|leading)\b",
                          regex.IGNORECASE)
@@ -719,8 +721,10 @@ def _clean_subject(doc: Doc, ctx: _DocContext, span: Span) -> Span | None:
     i = first.i
     while i < len(doc) and doc[i].idx < end:
         tok = doc[i]
-        # a noun, or a name the tagger missed ("OHSU" as JJ)
-        if tok.tag_.startswith("NN") or tok.ent_type_ or (
+        # a noun, or a name the tagger missed ("OHSU" as JJ); a date is the claim's time
+        if tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in _PERIOD_NOUNS:
+            pass  # "year over year", "the quarter"
+        elif tok.tag_.startswith("NN") or tok.ent_type_ or (
                 tok.tag_ in ("JJ", "FW", "VBN") and tok.text[:1].isupper() and tok.i > 0
                 and not doc[tok.i - 1].is_sent_start):
             return Span.of(text, start, end)
