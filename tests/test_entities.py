@@ -276,6 +276,15 @@ def test_wire_source_and_disclaimer(extractor):
     assert not [t for t in all_mention_texts(ents) if "Disclaimer" in t or "MENAFN-" in t]
 
 
+def test_bracketed_source_before_a_byline_is_one_org(extractor):
+    text = ("(Nordic Courier) Lena Fischer Read more\n\n"
+            "Oslo opened a new tram line on Monday.\n")
+    assert [f.kind for f in extractor(text).furniture] == ["wire_tag", "byline", "read_more"]
+    ents = entities(extractor, text)
+    assert by_name(ents, "Nordic Courier").label == "ORG"
+    assert not [t for t in all_mention_texts(ents) if t in ("Nordic", "Courier")]
+
+
 def test_company_first_word_links_to_full_name(extractor):
     text = (
         "Altona Group said on Monday it would cut 500 jobs at its German plants. "

@@ -542,6 +542,13 @@ class EntityExtractor:
             if item.kind not in ("byline", "wire_tag"):
                 continue
             label = "PERSON" if item.kind == "byline" else "ORG"
+            if item.kind == "wire_tag":
+                # the tag names one source: "(Baltic Wire)" is an ORG, not NORP + ORG pieces
+                inside = [c for c in cands if item.start <= doc[c.start].idx
+                          and doc[c.end - 1].idx < item.end]
+                for cand in inside:
+                    cands.remove(cand)
+                    taken.difference_update(range(cand.start, cand.end))
             for cand in cands:
                 if not cand.gaz and item.start <= doc[cand.start].idx < item.end:
                     cand.label = label
