@@ -543,8 +543,7 @@ def _changed_object(root: Token, q_unit: str | None) -> Token | None:
     if root.dep_ != "pobj" or prep.lower_ not in _LEVEL_PREPS or prep.dep_ != "prep":
         return None
     verb = prep.head
-    if verb.tag_ in ("NN", "NNS") and verb.i < root.i and verb.dep_ in ("dobj", "nsubj",
-                                                                          "nsubjpass"):
+    if verb.tag_ in _NOUNS and verb.i < root.i and verb.dep_ in ("dobj", "nsubj", "nsubjpass"):
         return verb  # "revised its growth forecast from 5% to 3%"
     if not verb.tag_.startswith("VB") or (prep.lower_ == "for" and not _is_money(q_unit)):
         return None  # "produce oil for 25 years": a duration, not a price
