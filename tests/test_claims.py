@@ -238,6 +238,11 @@ def test_conversion_in_brackets_shares_the_subject(claims_of):
     assert claims[0].subject is not None and claims[0].subject.text == "a budget"
 
 
+def test_a_period_leaves_the_subject(claims_of):
+    claims = claims_of("Revenue in the quarter rose to $7.1 billion.")
+    assert claims[0].subject is not None and claims[0].subject.text == "Revenue"
+
+
 def test_a_period_is_never_the_subject(claims_of):
     claims = claims_of("The median rent was $1,900, down 4.2% year over year.")
     assert [c.subject.text if c.subject else None for c in claims] == ["The median rent"]

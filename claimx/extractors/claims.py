@@ -635,8 +635,10 @@ def _possessor(doc: Doc, ctx: _DocContext, subject: Span) -> Span | None:
 
 
 def _names_time(prep: Token) -> bool:
-    """A prepositional phrase that only dates: "in May", "between 2014 and 2017"."""
+    """A prepositional phrase that only dates: "in May", "between 2014 and 2017", "in the
+    quarter"."""
     return all(t.ent_type_ in ("DATE", "TIME") or _YEAR.fullmatch(t.text) is not None
+               or t.lower_ in _PERIOD_NOUNS
                for t in prep.subtree
                if t is not prep and not t.is_punct and t.tag_ not in ("DT", "CC"))
 
