@@ -985,3 +985,30 @@ def test_someone_elses_report_coordinated_in_the_clause_is_its_own_quote(extract
 def test_quotation_after_a_dash_finishes_the_reported_sentence(extractor, text, kind, content):
     quote = only(quotes_of(extractor, text), kind)
     assert [c.text for c in quote.content] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "name"),
+    [
+        # A participle on a statement speaks for whoever issued it.
+        (
+            'The council issued a statement calling the plan "a disgrace to the city."',
+            'the plan "a disgrace to the city."', "The council",
+        ),
+        # A participle opening the sentence speaks for the subject after it.
+        (
+            '"The reason they fear us is the reason the banks fear us."\n\nBemoaning the '
+            '"rigged" rules, Smith accused the board of bias.',
+            'the "rigged" rules', "Smith",
+        ),
+        # "According to X," parsed as one phrase with the sentence still ends at its comma.
+        (
+            "According to local radio host Dana Miles, the plan reeks of “panic” and confusion.",
+            "the plan reeks of “panic” and confusion", "Dana Miles",
+        ),
+    ],
+)
+def test_participles_and_according_to_attribute_mixed_quotes(extractor, text, content, name):
+    quote = only(quotes_of(extractor, text), "mixed")
+    assert [c.text for c in quote.content] == [content]
+    assert quote.speaker is not None and quote.speaker.name == name

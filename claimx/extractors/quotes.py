@@ -546,7 +546,29 @@ class _Run:
         asking, "..."'), or, after a comma, the subject of the sentence's main verb ('Doe
         defended the plan when asked about its cost, saying, "..."'): the parse often hangs
         the participle on the nearest verb, whose subject is someone else."""
-        if verb.tag_ != "VBG" or verb.i == 0:
+        if verb.tag_ != "VBG":
+            return None
+        head = verb.head
+        # 'Bemoaning the “rigged” rules, Smith ...': a participle opening the sentence speaks
+        # for the subject of the verb it hangs on.
+        if verb.dep_ == "advcl" and (verb.i == verb.sent.start or self._opens_paragraph(verb.i)):
+            j = verb.right_edge.i + 1
+            while j < self.n and (self.doc[j].is_punct or self.doc[j].is_space):
+                j += 1
+            subj = self.doc[j] if j < self.n and self.par[j] == self.par[verb.i] else None
+            while subj is not None and subj.dep_ in ("compound", "amod", "det", "poss") \
+                    and subj.head.i > subj.i:
+                subj = subj.head
+            if subj is not None and subj.dep_ in ("nsubj", "nsubjpass") \
+                    and self.in_quote[subj.i] < 0:
+                return subj
+        # 'the council issued a statement calling the plan “a disgrace”': the statement's
+        # issuer speaks.
+        if verb.dep_ == "acl" and head.i < verb.i and head.lower_ in self.ex.nouns \
+                and head.dep_ == "dobj":
+            subj = subject_of(head.head)
+            return subj if subj is not None and self.in_quote[subj.i] < 0 else None
+        if verb.i == 0:
             return None
         # 'footage of Jane Doe saying, "..."': the person the clip shows speaks.
         for child in verb.lefts:
@@ -556,7 +578,6 @@ class _Run:
                               if g.dep_ == "pobj" and g.ent_type_ == "PERSON"), None)
                 if shown is not None and self.in_quote[shown.i] < 0:
                     return shown
-        head = verb.head
         if verb.dep_ == "acl" and head.i < verb.i and (
             head.ent_type_ in ("PERSON", "ORG", "NORP") or head.tag_ == "PRP"
         ):
@@ -844,7 +865,8 @@ class _Run:
                 node, path = self._outer_report(node, path)
                 # 'began by saying he would “never” ...': a participle's speaker is its
                 # clause's subject.
-                subj = subject_of(node) or self._participle_holder(node)
+                subj = (self._participle_holder(node) or subject_of(node)) \
+                    if node.tag_ == "VBG" else subject_of(node)
                 if subj is None or self.in_quote[subj.i] >= 0:
                     break
                 span = self._clause_span(node, path)
@@ -1452,6 +1474,13 @@ class _Run:
         acc = doc[k]
         phrase = (min(acc.left_edge.i, k), max(acc.right_edge.i + 1, self.according[k]))
         sent = acc.sent
+        if acc.dep_ == "ROOT":
+            # 'According to X, the plan ...' parsed as one long phrase: the phrase ends at
+            # the first comma after its object.
+            comma = next((j for j in range(self.according[k], phrase[1])
+                          if doc[j].text == ","), None)
+            if comma is not None:
+                phrase = (phrase[0], comma)
         before = [t for t in doc[sent.start:phrase[0]] if not (t.is_punct or t.is_space)]
         after = [t for t in doc[phrase[1]:sent.end] if not (t.is_punct or t.is_space)]
         if not before:
