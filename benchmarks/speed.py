@@ -62,7 +62,7 @@ def extractor_shares(extractor, texts: list[str]) -> dict[str, float]:
         t1 = time.perf_counter()
         entities = extractor._entities(doc, furniture=furniture)
         t2 = time.perf_counter()
-        extractor._claims(doc, entities=entities, furniture=furniture)
+        extractor._claims(doc, furniture=furniture)
         t3 = time.perf_counter()
         extractor._quotes(doc, entities=entities, furniture=furniture)
         t4 = time.perf_counter()
