@@ -1012,3 +1012,27 @@ def test_participles_and_according_to_attribute_mixed_quotes(extractor, text, co
     quote = only(quotes_of(extractor, text), "mixed")
     assert [c.text for c in quote.content] == [content]
     assert quote.speaker is not None and quote.speaker.name == name
+
+
+def test_quotation_inside_an_earlier_report_is_that_reports_mixed_quote(extractor):
+    text = 'Ms. Ruiz said she recalled thinking, "This is what people have warned us about."'
+    quote = only(quotes_of(extractor, text))
+    assert quote.type == "mixed"
+    assert [c.text for c in quote.content] == [
+        'she recalled thinking, "This is what people have warned us about."'
+    ]
+    assert quote.speaker is not None and quote.speaker.name == "Ruiz"
+    assert quote.cue is not None and quote.cue.text == "said"
+
+
+def test_quotation_with_a_speaker_of_its_own_inside_a_sentence_stays_direct(extractor):
+    text = 'The plan excludes fathers, and when pressed, the mayor replied, "It is for mothers."'
+    quote = only(quotes_of(extractor, text), "direct")
+    assert quote.speaker is not None and quote.speaker.name == "the mayor"
+
+
+def test_reported_words_whose_quotation_is_direct_are_indirect(extractor):
+    text = ('The mayor said Friday that she thinks the report should be published but said '
+            '"the question is the timing."')
+    kinds = sorted(q.type for q in quotes_of(extractor, text))
+    assert kinds == ["direct", "indirect"]

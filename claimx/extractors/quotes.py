@@ -191,6 +191,8 @@ class _Run:
             taken.extend(clean)
             if not clean or any(s < we and ws < e for s, e in clean for ws, we in walls):
                 continue
+            if kind == "mixed" and not any(_has_double_mark(self.text[s:e]) for s, e in clean):
+                kind = "indirect"  # its quoted words went to a direct quote of their own
             quotes.append(
                 Quote(
                     id=f"q{len(quotes) + 1}",
@@ -361,6 +363,19 @@ class _Run:
                     end = cand.close_i + 1 if cand.close_i is not None else cand.segments[-1][1]
                     cand.content = [(what.idx, _end_char(doc, end))]
                     return
+            outer = self._outer_speech(cand) if start_kind in ("cue", "colon") \
+                and after_cue is None else None
+            if outer is not None:
+                # 'She said she recalled thinking, “...”': the quotation is part of what an
+                # earlier speech verb reports, a mixed quote of that verb's speaker.
+                verb, lo = outer
+                if cand.cue is not None:
+                    self.used_cues.discard(cand.cue)
+                self._set_cue(cand, verb)
+                cand.kind = "mixed"
+                end = cand.close_i + 1 if cand.close_i is not None else cand.segments[-1][1]
+                cand.content = [(doc[lo].idx, _end_char(doc, end))]
+                return
             lead = self._lead_in(cand) if start_kind in ("cue", "colon") else None
             if lead is not None:
                 # 'said she had one quality for the job: “Steadiness.”': the quotation ends
@@ -398,6 +413,31 @@ class _Run:
         prev = doc[k - 1]
         return prev.is_alpha and self.par[prev.i] == self.par[cand.open_i] \
             and prev.sent.start == doc[cand.open_i].sent.start
+
+    def _outer_speech(self, cand: _Cand) -> tuple[int, int] | None:
+        """The speech verb whose reported clause holds the quotation's cue ('said [she
+        recalled thinking], “...”'), with the first token of that clause; None when the cue
+        reports on its own or names a speaker of its own."""
+        doc, cue = self.doc, cand.cue
+        if cue is None or cue >= cand.open_i or cue in self.according or cue in self.phrase_cues:
+            return None
+        node = doc[cue]
+        inner = subject_of(node)
+        if inner is not None and inner.tag_ != "PRP":
+            return None  # '..., and the mother replied, “...”': a speaker of its own
+        for _ in range(3):
+            head = node.head
+            if head.i == node.i or node.dep_ not in ("ccomp", "conj", "xcomp"):
+                return None
+            if node.dep_ == "ccomp" and head.i < node.left_edge.i < cue \
+                    and head.lower_ in self.ex.speech and head.tag_.startswith("VB") \
+                    and head.i not in self.used_cues and self.in_quote[head.i] < 0 \
+                    and self.par[head.i] == self.par[cand.open_i] \
+                    and subject_of(head) is not None:
+                lo, _ = self._clip(node.left_edge.i, cand.open_i, head.i)
+                return (head.i, lo) if lo < cand.open_i else None
+            node = head
+        return None
 
     def _lead_in(self, cand: _Cand) -> int | None:
         """The first token of what the cue reports before the quotation's mark ('said [she
@@ -1632,6 +1672,10 @@ def _outside(spans: list[tuple[int, int]], zones: list[tuple[int, int]]
         if e > s:
             out.append((s, e))
     return out
+
+
+def _has_double_mark(text: str) -> bool:
+    return any(c in DOUBLE_MARKS for c in text) or "''" in text or "``" in text
 
 
 def _has_word(text: str, start: int, end: int) -> bool:
