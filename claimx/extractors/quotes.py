@@ -366,7 +366,7 @@ class _Run:
             outer = self._outer_speech(cand) if start_kind in ("cue", "colon") \
                 and after_cue is None else None
             if outer is not None:
-                # 'She said she recalled thinking, “...”': the quotation is part of what an
+                # 'She said she remembered thinking, “...”': the quotation is part of what an
                 # earlier speech verb reports, a mixed quote of that verb's speaker.
                 verb, lo = outer
                 if cand.cue is not None:
@@ -416,7 +416,7 @@ class _Run:
 
     def _outer_speech(self, cand: _Cand) -> tuple[int, int] | None:
         """The speech verb whose reported clause holds the quotation's cue ('said [she
-        recalled thinking], “...”'), with the first token of that clause; None when the cue
+        remembered thinking], “...”'), with the first token of that clause; None when the cue
         reports on its own or names a speaker of its own."""
         doc, cue = self.doc, cand.cue
         if cue is None or cue >= cand.open_i or cue in self.according or cue in self.phrase_cues:
@@ -602,8 +602,8 @@ class _Run:
             if subj is not None and subj.dep_ in ("nsubj", "nsubjpass") \
                     and self.in_quote[subj.i] < 0:
                 return subj
-        # 'the council issued a statement calling the plan “a disgrace”': the statement's
-        # issuer speaks.
+        # 'the board put out a statement describing the deal as “a mistake”': whoever put
+        # out the statement speaks.
         if verb.dep_ == "acl" and head.i < verb.i and head.lower_ in self.ex.nouns \
                 and head.dep_ == "dobj":
             subj = subject_of(head.head)
@@ -903,7 +903,7 @@ class _Run:
                 break  # 'X, who took heat for a “Y” forum': the writer's description of X
             if self._governs_quote(node, path):
                 node, path = self._outer_report(node, path)
-                # 'began by saying he would “never” ...': a participle's speaker is its
+                # 'opened by saying she would “not” ...': a participle's speaker is its
                 # clause's subject.
                 subj = (self._participle_holder(node) or subject_of(node)) \
                     if node.tag_ == "VBG" else subject_of(node)
@@ -1448,7 +1448,7 @@ class _Run:
                         other.lower_ in self.ex.speech and subject_of(other) is not None):
                     hi = max(hi, other.right_edge.i + 1)
         else:
-            # "described the conference as a platform ..."
+            # "described the summit as a turning point ..."
             obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
             as_ = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "as"), None)
             if obj is None or as_ is None or verb.lower_ in self.ex.beliefs:
