@@ -343,6 +343,17 @@ def test_signed_quote(extractor):
             ["Turnout was the highest in decades"],
             "officials",
         ),
+        # The writer's connective before the reported words is not reported.
+        (
+            "However, the harvest was smaller than expected, the ministry said.",
+            ["the harvest was smaller than expected"],
+            "ministry",
+        ),
+        (
+            "Meanwhile, exports rose by a tenth, officials said.",
+            ["exports rose by a tenth"],
+            "officials",
+        ),
     ],
 )
 def test_reported_speech_around_the_attribution(extractor, text, contents, name):

@@ -1463,6 +1463,11 @@ class _Run:
         lo, hi = self._shape(lo, hi, verb, clausal=comp is not None)
         if sum(1 for t in doc[lo:hi] if t.is_alpha) < 2:
             return None
+        if hi <= verb.i:
+            # 'However, the plan failed, she said': the writer's connective is not reported.
+            while lo + 2 < hi and doc[lo].tag_ == "RB" and doc[lo].dep_ == "advmod" \
+                    and doc[lo + 1].text == "," and lo == doc[lo].sent.start:
+                lo += 2
         spans = [(doc[lo].idx, _end_char(doc, hi))]
         if hi <= verb.i:
             after = self._after_attribution(verb)
