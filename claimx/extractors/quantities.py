@@ -74,6 +74,18 @@ _TIME_AFTER = regex.compile(
     r"(?i)\s+(?:(?:last|this|next|the\s+previous|the\s+prior)\s+(?:year|month|week|quarter|season)"
     r"|in\s+(?:19|20)\d\d|a\s+year\s+(?:earlier|ago|before))\b")
 # an amount with a hanging hyphen inside a list: "two-, three- and four-door"
+# Small patterns used per candidate, compiled once.
+_SUB_PREFIX = regex.compile(r"(?i)(?<![\p{L}])sub-$")
+_WORD_HYPHEN_END = regex.compile(r"\p{L}[\w-]*-$")
+_MINUS_HYPHEN_END = regex.compile(r"(?i)minus-$")
+_MINUS_BEFORE = regex.compile(r"(?i)(?<![\p{L}])minus[\s-]$")
+_HYPHEN_DIGIT = regex.compile(r"-\p{N}")
+_SPACED_HYPHEN = regex.compile(r"\s*-")
+_SPACES_HYPHENS = regex.compile(r"[\s-]+")
+_SPACES = regex.compile(r"\s+")
+_FOUR_DIGITS = regex.compile(r"\d{4}")
+_AGED_BEFORE = regex.compile(r"(?i)(?<![\p{L}])(?:aged|age)\s$")
+_LINKING_VERB_END = regex.compile(r"\b(?:was|were|is|are|closed|ended|finished|\w+ed)\s+$")
 _SUSPENDED = regex.compile(
     r"(?<![\p{L}\p{N}.,-])(\p{L}+|\d{1,4})-(?=\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|to\s+)"
     r"(?:\p{L}+|\d{1,4})-)")
@@ -401,9 +413,9 @@ class QuantityFinder:
         lead = text[max(0, s - 20) : s]
         if _YEAR_DASH.search(lead):
             return None  # the end of "2000-1" or "2019-20": a period
-        sub = regex.search(r"(?i)(?<![\p{L}])sub-$", lead)
-        if (s > 1 and text[s - 1] == "-" and regex.search(r"\p{L}[\w-]*-$", lead)
-                and not regex.search(r"(?i)minus-$", lead) and sub is None):
+        sub = _SUB_PREFIX.search(lead)
+        if (s > 1 and text[s - 1] == "-" and _WORD_HYPHEN_END.search(lead)
+                and not _MINUS_HYPHEN_END.search(lead) and sub is None):
             return None  # inside a name or code: "COVID-19", "F-150", "scp2-173m"
         if s > 0 and text[s - 1] in _MINUS and sub is None:
             pre = text[s - 2] if s >= 2 else " "
@@ -411,7 +423,7 @@ class QuantityFinder:
                 return None
             if not (pre.isalnum() or pre in ".,%"):
                 value, start = -value, s - 1
-        minus = regex.search(r"(?i)(?<![\p{L}])minus[\s-]$", text[max(0, s - 7) : s])
+        minus = _MINUS_BEFORE.search(text[max(0, s - 7) : s])
         if minus is not None and value > 0:
             value, start = -value, s - len(minus.group())
         cur = self._prefix.search(text[max(0, floor, start - 12) : start])
@@ -456,7 +468,7 @@ class QuantityFinder:
             cand.start = s - 2
         if cand.end < len(text) and _WORD_CHAR.match(text[cand.end]):
             return None  # "3G", "5am", "1990s": letters glued on that are no unit
-        if regex.match(r"-\p{N}", text[cand.end : cand.end + 2]) and cand.unit and (
+        if _HYPHEN_DIGIT.match(text[cand.end : cand.end + 2]) and cand.unit and (
                 text[cand.end - 1].isalpha()):
             return None  # a code: "24703 L-202"
         if self._set_aside(doc, text, starts, cand, before, times):
@@ -603,8 +615,8 @@ class QuantityFinder:
 
     def _attributive_duration(self, doc, starts, text, cand: _Cand) -> bool:
         """ "a five-year contract", "a 24-hour strike": a description, not an amount."""
-        if cand.unit not in _TIME_UNITS or not regex.match(
-                r"[\s]*-", text[cand.num_end : cand.end]):
+        if cand.unit not in _TIME_UNITS or not _SPACED_HYPHEN.match(
+                text[cand.num_end : cand.end]):
             return False
         after = _token_at(doc, starts, cand.end)
         if after is None:
@@ -639,7 +651,7 @@ class QuantityFinder:
     def _unit_id(self, surface: str) -> str | None:
         low = surface.lower()
         return (self.unit_ids.get("exact:" + surface) or self.unit_ids.get("suf:" + low)
-                or self.unit_ids.get("suf:" + regex.sub(r"[\s-]+", " ", low)))
+                or self.unit_ids.get("suf:" + _SPACES_HYPHENS.sub(" ", low)))
 
     def _set_aside(self, doc, text, starts, cand: _Cand, before: str, times) -> bool:
         """True for years, dates, clock times, labels and names: not amounts."""
@@ -661,7 +673,7 @@ class QuantityFinder:
         if bare and prev is not None and prev.lower_ in self._time_words:
             times.append((prev.idx, cand.num_end))
             return True  # "January 2", "Oct. 31"
-        if bare and regex.fullmatch(r"\d{4}", digits):
+        if bare and _FOUR_DIGITS.fullmatch(digits):
             after_prep = prev is not None and prev.lower_ in _YEAR_PREPS
             # news writes counts of this size with a comma ("2,000 people"); a bare 1800-2100
             # is a year ("2003 results") unless a bound makes it an amount ("over 2000 fans")
@@ -921,8 +933,8 @@ class QuantityFinder:
             cand.bound = self._bounds.get(phrase, cand.bound)
             cand.start -= len(bound.group())
             window = window[: len(window) - len(bound.group())]
-        if cand.unit is None and regex.search(r"(?i)(?<![\p{L}])(?:aged|age)\s$",
-                                              text[max(0, cand.start - 6) : cand.start]):
+        if cand.unit is None and _AGED_BEFORE.search(
+                text[max(0, cand.start - 6) : cand.start]):
             cand.unit = "year_of_age"  # "aged 40", "a woman of age 71"
         change = self._change_before.search(window[-45:])
         if change is None and window.endswith(" by "):
@@ -939,11 +951,10 @@ class QuantityFinder:
         if change is not None:
             word = change.group("w").lower()
             direction = self._changes.get(word) or self._changes.get(
-                regex.sub(r"[\s-]+", " ", word), "up")
-            if word in ("up", "down") and regex.search(r"\b(?:was|were|is|are|closed|ended|"
-                                                       r"finished|\w+ed)\s+$", window[
-                                                           : len(window) - len(change.group())
-                                                       ]) is None and cand.unit is None:
+                _SPACES_HYPHENS.sub(" ", word), "up")
+            before = window[: len(window) - len(change.group())]
+            if word in ("up", "down") and _LINKING_VERB_END.search(before) is None and (
+                    cand.unit is None):
                 return
             fillers = change.group()[len(change.group("w")) :].split()
             if fillers and fillers[-1] in ("a", "an") and _NOUN_NEXT.match(text, cand.end):
@@ -1005,7 +1016,7 @@ class QuantityFinder:
     def _vague_quantities(self, doc, text, starts) -> list[_Cand]:
         found = []
         for match in self._vague_re.finditer(text):
-            phrase = regex.sub(r"[\s-]+", " ", match.group("v").lower())
+            phrase = _SPACES_HYPHENS.sub(" ", match.group("v").lower())
             entry = self._vague.get(phrase) or self._vague.get(match.group("v").lower())
             if entry is None:
                 continue
@@ -1100,7 +1111,7 @@ class QuantityFinder:
 
 def _squeeze(form: str) -> str:
     """A currency prefix as a lookup key: "US $", "US  $" and "us$" are one form."""
-    return regex.sub(r"\s+", "", form).lower()
+    return _SPACES.sub("", form).lower()
 
 
 def _inherit_in_brackets(text: str, cands: list[_Cand]) -> None:
