@@ -15,6 +15,13 @@ its sentence:
 
 Then every speech verb with a subject and a reported clause that is not already a quote's cue
 gives reported (indirect) speech, as do "according to X" and "described X as Y".
+
+Reported words end where the report ends, not where the parse's subtree ends: on across
+coordination the parse hung on the cue verb ("said [A, but B]"), back before the writer's
+trailing comment (", citing ...", ", though ...", an appositive, a parenthesis), before the
+speaker's next act or someone else's report ("said A and added B"). A mixed quote starts where
+the report starts: with the cue's object or clause before the marks, and with the outer speech
+verb when the quotation's own cue sits in its reported clause.
 """
 
 from __future__ import annotations
