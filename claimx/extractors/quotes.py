@@ -383,13 +383,13 @@ class _Run:
                 end = cand.close_i + 1 if cand.close_i is not None else cand.segments[-1][1]
                 cand.content = [(doc[lo].idx, _end_char(doc, end))]
                 return
-            lead = self._lead_in(cand) if start_kind in ("cue", "colon") else None
-            if lead is not None:
+            lead_in = self._lead_in(cand) if start_kind in ("cue", "colon") else None
+            if lead_in is not None:
                 # 'said she had one quality for the job: “Steadiness.”': the quotation ends
                 # the sentence the speaker's reported words began, a mixed quote.
                 cand.kind = "mixed"
                 end = cand.close_i + 1 if cand.close_i is not None else cand.segments[-1][1]
-                cand.content = [(doc[lead].idx, _end_char(doc, end))]
+                cand.content = [(doc[lead_in].idx, _end_char(doc, end))]
                 return
             if start_kind == "cue" and cand.cue is not None and cand.cue < cand.open_i:
                 first = doc[cand.open_i + 1] if cand.open_i + 1 < self.n else None
