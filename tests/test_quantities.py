@@ -550,3 +550,22 @@ def test_hyphenated_words_are_not_lists(finder, nlp):
 )
 def test_a_lone_capital_before_a_name_is_no_unit(finder, nlp, text, units):
     assert [q.unit for q in quantities(finder, nlp, text)] == units
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a share written as "N in M" or "N out of M"
+        ("One in 10 farmers now sells online.", [("One in 10", 0.1)]),
+        ("Four out of 5 nurses backed the deal.", [("Four out of 5", 0.8)]),
+        # a verb that counts: two amounts, not a share
+        ("She scored 3 in 10 matches.", [("3", 3.0), ("10", 10.0)]),
+        # "and a half" completes a number in words
+        ("The talks took two and a half years.", [("two and a half years", 2.5)]),
+        ("The band toured for three-and-a-half months.", [("three-and-a-half months", 3.5)]),
+        # a number word that opens a name after "the"
+        ("Italy finished last in the Six Nations again.", []),
+    ],
+)
+def test_ratios_halves_and_named_numbers(finder, nlp, text, found):
+    assert [(q.text, q.value) for q in quantities(finder, nlp, text)] == found

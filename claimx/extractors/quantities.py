@@ -86,6 +86,12 @@ _SPACES = regex.compile(r"\s+")
 _FOUR_DIGITS = regex.compile(r"\d{4}")
 _AGED_BEFORE = regex.compile(r"(?i)(?<![\p{L}])(?:aged|age)\s$")
 _LINKING_VERB_END = regex.compile(r"\b(?:was|were|is|are|closed|ended|finished|\w+ed)\s+$")
+# "one in 10", "4 out of 5" before the group they share out.
+_SMALL = r"one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred"
+_RATIO = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}.,])(?P<a>\d{{1,2}}|{_SMALL})\s+(?:in|out\s+of)\s+"
+    rf"(?P<b>\d{{1,4}}|{_SMALL})(?![\p{{L}}\p{{N}}])(?=\s+\p{{L}})", regex.IGNORECASE)
+_AND_A_HALF = regex.compile(r"(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half\b", regex.IGNORECASE)
 _SUSPENDED = regex.compile(
     r"(?<![\p{L}\p{N}.,-])(\p{L}+|\d{1,4})-(?=\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|to\s+)"
     r"(?:\p{L}+|\d{1,4})-)")
@@ -788,12 +794,20 @@ class QuantityFinder:
             lastt = doc[last]
             s, e = first.idx, lastt.idx + len(lastt)
             i = last + 1
+            half = _AND_A_HALF.match(text, e)
+            if half is not None:
+                value += 0.5  # "two and a half years", "two-and-a-half"
+                e = half.end()
+                i = bisect.bisect_left(starts, e)
             if _inside(blocked, s, e):
                 continue
             if first.i > 0 and doc[first.i - 1].lower_ in self._labels:
                 continue  # "Formula One", "Section Two"
             if (first.text[:1].isupper() and not first.is_sent_start and last + 1 < n
-                    and doc[last + 1].text[:1].isupper() and doc[last + 1].tag_ in ("NNP", "NNPS")):
+                    and doc[last + 1].text[:1].isupper() and (
+                        doc[last + 1].tag_ in ("NNP", "NNPS") or (
+                            doc[last + 1].tag_ == "NNS" and first.i > 0
+                            and doc[first.i - 1].lower_ == "the"))):
                 continue  # part of a name: "the Six Nations", "the Big Four"
             cand = _Cand(s, e, value, s, e, words=True)
             self._suffixes(text, cand)
@@ -1028,6 +1042,7 @@ class QuantityFinder:
             rng = (lo, hi) if (lo is not None and hi is not None) else None
             found.append(_Cand(s, e, value, s, e, range=rng, bound=bound, vague=vague,
                                words=True))
+        found.extend(self._ratios(doc, text, starts))
         # "most households": "most" as a determiner, not "the most".
         for match in _MOST.finditer(text):
             tok = doc[bisect.bisect_right(starts, match.start()) - 1]
@@ -1037,6 +1052,27 @@ class QuantityFinder:
                 found.append(_Cand(tok.idx, tok.idx + len(tok), None, tok.idx, tok.idx + len(tok),
                                    bound=">", vague=True, words=True))
         return found
+
+    def _ratios(self, doc, text, starts) -> list[_Cand]:
+        """ "one in 10 adults", "4 out of 5 doctors": a share, unless a verb counts it ("won
+        3 in 10 games")."""
+        found = []
+        for match in _RATIO.finditer(text):
+            a, b = (self._ratio_term(match.group(g)) for g in ("a", "b"))
+            if a is None or b is None or not 0 < a < b:
+                continue
+            tok = doc[bisect.bisect_right(starts, match.start()) - 1]
+            if tok.i > 0 and doc[tok.i - 1].tag_.startswith("VB"):
+                continue
+            s, e = match.span()
+            found.append(_Cand(s, e, a / b, s, e, words=True))
+        return found
+
+    def _ratio_term(self, word: str) -> float | None:
+        if word.isdigit():
+            return float(word)
+        entry = self._number_words.get(word.lower())
+        return entry[0] if entry is not None and entry[1] == "unit" else None
 
     # ------------------------------------------------------------------ counted noun
 
