@@ -1047,3 +1047,31 @@ def test_reported_words_whose_quotation_is_direct_are_indirect(extractor):
             '"the question is when."')
     kinds = sorted(q.type for q in quotes_of(extractor, text))
     assert kinds == ["direct", "indirect"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A report coordinated with the reported clause's own verb is that subject's report.
+        (
+            "Her lawyer says Ms. Vance accepted the offer and said she would start in May.",
+            [("Ms. Vance accepted the offer", "Her lawyer"), ("she would start in May", "Vance")],
+        ),
+        # The speaker's next report, whatever the tagger makes of the cue's form.
+        (
+            'The senator tweeted that the vote was "a farce" and urged voters to "stay home" '
+            "in protest.",
+            [('that the vote was "a farce', "The senator"),
+             ('voters to "stay home" in protest', "The senator")],
+        ),
+        # A semicolon ends what was reported.
+        (
+            "The ministry said the strike was over; talks would resume on Monday.",
+            [("the strike was over", "The ministry")],
+        ),
+    ],
+)
+def test_coordinated_reports_and_semicolons(extractor, text, expected):
+    quotes = quotes_of(extractor, text)
+    got = [(q.content[0].text, q.speaker.name if q.speaker else None) for q in quotes]
+    assert got == [(c, s) for c, s in expected]

@@ -913,7 +913,7 @@ class _Run:
                 # 'opened by saying she would “not” ...': a participle's speaker is its
                 # clause's subject.
                 subj = (self._participle_holder(node) or subject_of(node)) \
-                    if node.tag_ == "VBG" else subject_of(node)
+                    if node.tag_ == "VBG" else (self._next_act_subject(node) or subject_of(node))
                 if subj is None or self.in_quote[subj.i] >= 0:
                     break
                 span = self._clause_span(node, path)
@@ -1119,7 +1119,6 @@ class _Run:
         and added Y", a speech verb in the cue's own form with no subject of its own) or
         someone else's ("said X, and critics warned Y")."""
         doc = self.doc
-        form = _form(verb)
         for conj in doc[lo:hi]:
             if conj.dep_ != "conj" or not conj.tag_.startswith(("VB", "MD")) \
                     or not lo <= conj.head.i < conj.i or conj.right_edge.i + 1 < hi - 1:
@@ -1130,13 +1129,22 @@ class _Run:
             # '..., and critics warned that ...': someone else's report, coordinated.
             other = reports and any(s.lower_ not in RELATIVES and s.tag_ != "PRP"
                                     for s in subjects)
-            if other or (top and not subjects and conj.tag_ == form and reports):
+            # 'says X promised Y and said Z': a second report of the clause's own subject.
+            own = top and not subjects and reports and conj.head.i == self._top_of(lo, hi)
+            if other or own or (top and not subjects and _same_form(conj, verb) and reports):
                 cut = conj.left_edge.i
                 while cut > lo and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct
                                     or doc[cut - 1].is_space):
                     cut -= 1
                 return cut if cut > lo else hi
         return hi
+
+    def _top_of(self, lo: int, hi: int) -> int:
+        """The token of ``lo:hi`` whose head lies outside it."""
+        for tok in self.doc[lo:hi]:
+            if tok.head.i == tok.i or not lo <= tok.head.i < hi:
+                return tok.i
+        return lo
 
     def _next_act_subject(self, verb: Token) -> Token | None:
         """The speaker of a second report the parse hung inside the first ("The minister said
@@ -1147,7 +1155,7 @@ class _Run:
         ):
             return None
         for anc in list(verb.head.ancestors)[:4]:
-            if anc.lower_ in self.ex.speech and anc.tag_ == verb.tag_ and anc.i < verb.i:
+            if anc.lower_ in self.ex.speech and _same_form(anc, verb) and anc.i < verb.i:
                 return subject_of(anc)
         return None
 
@@ -1166,6 +1174,8 @@ class _Run:
                 doc[last - 1].is_punct and doc[last - 1].text not in ALL_MARKS)):
             last -= 1
         for k in range(lo + 2, last):
+            if doc[k - 1].text == ";":
+                return k - 1  # 'said X; they learned ...': the writer's next clause
             if doc[k - 1].text not in (",", "(", "—", "–", "--", "―"):
                 continue
             tok = doc[k]
@@ -1709,6 +1719,13 @@ def _form(verb: Token) -> str:
     "wants" or "to want"."""
     return next((c.tag_ for c in verb.lefts if c.dep_ in ("aux", "auxpass") and c.tag_ != "TO"),
                 verb.tag_)
+
+
+def _same_form(a: Token, b: Token) -> bool:
+    """Two verbs in the same form; a bare past participle counts as past tense, as the
+    tagger often reads "tweeted" in "Smith tweeted that ..."."""
+    fa, fb = _form(a), _form(b)
+    return fa == fb or {fa, fb} == {"VBD", "VBN"}
 
 
 def _wordlike(tok: Token) -> bool:
