@@ -569,3 +569,19 @@ def test_a_lone_capital_before_a_name_is_no_unit(finder, nlp, text, units):
 )
 def test_ratios_halves_and_named_numbers(finder, nlp, text, found):
     assert [(q.text, q.value) for q in quantities(finder, nlp, text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a standard race distance after a racing verb or before a race noun is metres
+        ("She made her name winning 1500m and 5000m titles.",
+         [("1500m", 1500.0, "m"), ("5000m", 5000.0, "m")]),
+        # without that context a glued m is millions
+        ("Hackers stole 500m records.", [("500m", 500e6, None)]),
+        # set scores are not ranges
+        ("Lind beat the top seed 6-1 3-6 6-2 on Sunday.", []),
+    ],
+)
+def test_races_and_set_scores(finder, nlp, text, found):
+    assert [(q.text, q.value, q.unit) for q in quantities(finder, nlp, text)] == found

@@ -98,7 +98,10 @@ _SUSPENDED = regex.compile(
 # Between a suspended "5-" and the amount that ends its list: "- and ", "-, 10- or ".
 _LIST_GAP = regex.compile(r"-(?:[\s,]*(?:(?:and|or|to)\s+)?(?:\p{L}+|\d{1,4})-)*[\s,]*"
                           r"(?:(?:and|or|to)\s+)?")
-_RACE_DET = regex.compile(r"(?i)(?:(?<![\p{L}])(?:the|a|an|his|her|their|its)|['’]s)\s+$")
+_RACE_NOUN_NEXT = regex.compile(r"\s+(?:titles?|races?|finals?|heats?|events?|gold|silver|"
+                                r"bronze|relays?|champion\w*)\b", regex.IGNORECASE)
+_RACE_DET = regex.compile(r"(?i)(?:(?<![\p{L}])(?:the|a|an|his|her|their|its|won|wins|win|"
+                          r"winning|ran|runs|running|clocked)|['’]s)\s+$")
 _DATING_NEXT = regex.compile(r"\s+(?:earlier|ago|before|later|after)\b")
 _CLAUSE_END_NEXT = regex.compile(r"\s*(?:[.,;!?)]|$)")
 _TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade",
@@ -608,9 +611,11 @@ class QuantityFinder:
     def _metres(self, text: str, cand: _Cand, end: int) -> bool:
         """Whether a glued "m" after ``cand``'s digits is metres: a distance word follows
         ("high", "hurdles"), or precedes within a few words ("a depth of"), or a standard
-        race distance follows a determiner ("won the 100m")."""
+        race distance follows a determiner or a racing verb ("won the 100m", "winning 1500m")."""
         if self._metre_after.match(text, end) or _IMPERIAL_GLOSS.match(text, end):
             return True
+        if cand.value in self._race_distances and _RACE_NOUN_NEXT.match(text, end):
+            return True  # "the 5000m title", "1500m heats"
         if self._suffix.match(text, end) or _PLURAL_NEXT.match(text, end):
             return False  # "481m yuan", "600m users": a currency or counted noun
         before = text[max(0, cand.start - 60):cand.start]
