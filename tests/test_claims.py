@@ -58,6 +58,13 @@ def test_kind_and_subject(claims_of, text, kind, subject):
         ("Sales rose 8% in the quarter, the company said.", "the company", "said"),
         ("The mayor said 400 homes would be built.", "The mayor", "said"),
         ("Turnout was 61%.", None, None),
+        ("Analysts put the cost of the bridge at $5bn.", "Analysts", "put"),
+        ("Prices will rise 5%, the firm added.", "the firm", "added"),
+        # verbs that only look like cues: an amount added, a unit put up for sale
+        ("Total revenues added 4% to 142bn euros.", None, None),
+        ("The state put the unit up for sale after a $27bn tax bill.", None, None),
+        # the people counted are not the claim's source
+        ("More than a third of shoppers said they buy online.", None, None),
     ],
 )
 def test_sources(claims_of, text, source, cue):

@@ -181,6 +181,9 @@ class ClaimExtractor:
         if end <= start:
             return []
         source = self._source(doc, head, sent)
+        if source is not None and any(q.start < source.end and source.start < q.end
+                                      for q in quantities):
+            source = None  # "a third of respondents said": the claim itself, not its source
         by_subject: dict[tuple[int, int] | None, list[Found]] = {}
         subjects: dict[tuple[int, int] | None, Span | None] = {None: None}
         previous: tuple[Quantity, Span | None] | None = None
@@ -350,7 +353,8 @@ class ClaimExtractor:
                 if subj is not None:
                     span = _np_span(doc, subj)
                     return Source(span.start, span.end, span.text, token.lower_)
-            if token.lower_ in self._data_verbs and token.tag_.startswith("VB"):
+            if token.lower_ in self._data_verbs and token.tag_.startswith("VB") and (
+                    not token.lower_.startswith("put") or _has_prep(token, "at")):
                 subj = _subject_of(token)
                 if subj is not None:
                     return self._data_source(doc, subj, token)
@@ -676,6 +680,10 @@ def _market_name(doc: Doc, ctx: _DocContext, q: Quantity) -> Span | None:
             "compound", "amod", "nmod"):
         lo -= 1
     return Span.of(doc_text(doc), doc[lo].idx, noun.idx + len(noun))
+
+
+def _has_prep(token: Token, word: str) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == word for c in token.children)
 
 
 def _gapped_name(doc: Doc, i: int) -> bool:
