@@ -375,6 +375,17 @@ def test_no_reported_speech_without_a_report(extractor, text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        'Her column "Voters, tell us your worries," is a good read.',
+        'The op-ed "Mayor, tell the truth about the budget" is worth reading.',
+    ],
+)
+def test_verb_inside_a_quoted_title_is_no_cue(extractor, text):
+    assert quotes_of(extractor, text) == []
+
+
+@pytest.mark.parametrize(
     ("text", "contents", "name"),
     [
         (

@@ -1308,8 +1308,8 @@ class _Run:
         found: list = []
         for tok in doc:
             i = tok.i
-            if i in self.used_cues or self.in_quote[i] >= 0:
-                continue
+            if i in self.used_cues or self.in_quote[i] >= 0 or self.in_marks[i] >= 0:
+                continue  # a verb inside quotation marks is the quoted words', not a cue
             if i in self.according:
                 span = self._according_clause(i)
                 if span is not None:
