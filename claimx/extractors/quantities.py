@@ -709,6 +709,8 @@ class QuantityFinder:
                 and doc[first.i - 2].tag_ == "NNP" and (nxt is None or nxt.text in (",", ".", ";"))
                 and digits.isdigit() and 1 <= value <= 120):
             cand.unit = "year_of_age"  # "Maddon, 66, said": an age in apposition
+        elif bare and digits.isdigit() and 1 <= value <= 120 and _a_persons_age(first, nxt):
+            cand.unit = "year_of_age"  # "Hingis was 22 when she retired", "she turned 40"
         if bare and prev is not None and (prev.lower_ in self._labels
                                           or prev.text in ("#", "No", "no.")):
             return True  # "Section 3", "No. 10"
@@ -1177,6 +1179,22 @@ def _inherit_in_brackets(text: str, cands: list[_Cand]) -> None:
 
 # Unit letters that also name blocks, streets, lines and grades ("F Block", "C Street").
 _NAME_LETTERS = frozenset("CFL")
+
+
+_AGE_VERBS = frozenset({"is", "was", "be", "been", "'s", "turned", "turns", "turn", "turning"})
+
+
+def _a_persons_age(number: Token, nxt: Token | None) -> bool:
+    """A bare number that completes "be" or "turn" after a person: "Hingis was 22"."""
+    if number.dep_ not in ("attr", "dobj", "acomp") or number.head.lower_ not in _AGE_VERBS:
+        return False
+    if nxt is not None and nxt.tag_ in ("NN", "NNS", "NNP", "NNPS", "CD", "NFP", "SYM"):
+        return False  # "was 22 points", "was 22-14"
+    subj = next((c for c in number.head.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ == "who" and number.head.dep_ == "relcl":
+        subj = number.head.head  # "Ms Adeyemi, who is 58"
+    return subj is not None and (subj.lower_ in ("he", "she") or subj.ent_type_ == "PERSON"
+                                 or (subj.tag_ == "NNP" and not subj.ent_type_))
 
 
 def _letter_in_a_name(text: str, pos: int, suffix: regex.Match[str]) -> bool:
