@@ -712,7 +712,8 @@ class QuantityFinder:
         elif bare and digits.isdigit() and 1 <= value <= 120 and _a_persons_age(first, nxt):
             cand.unit = "year_of_age"  # "Hingis was 22 when she retired", "she turned 40"
         if bare and prev is not None and (prev.lower_ in self._labels
-                                          or prev.text in ("#", "No", "no.")):
+                                          or prev.text in ("#", "No", "no.")) and not (
+                _ranks_a_count(prev, nxt)):
             return True  # "Section 3", "No. 10"
         # a name with a number: "iPhone 11", "Boeing 737", "Big 12"
         return bool(
@@ -808,7 +809,8 @@ class QuantityFinder:
                 i = bisect.bisect_left(starts, e)
             if _inside(blocked, s, e):
                 continue
-            if first.i > 0 and doc[first.i - 1].lower_ in self._labels:
+            if first.i > 0 and doc[first.i - 1].lower_ in self._labels and not _ranks_a_count(
+                    doc[first.i - 1], doc[last + 1] if last + 1 < n else None):
                 continue  # "Formula One", "Section Two"
             if (first.text[:1].isupper() and not first.is_sent_start and last + 1 < n
                     and doc[last + 1].text[:1].isupper() and (
@@ -1179,6 +1181,11 @@ def _inherit_in_brackets(text: str, cands: list[_Cand]) -> None:
 
 # Unit letters that also name blocks, streets, lines and grades ("F Block", "C Street").
 _NAME_LETTERS = frozenset("CFL")
+
+
+def _ranks_a_count(label: Token, nxt: Token | None) -> bool:
+    """ "the top three seeds" counts seeds; "finished in the top three" only ranks."""
+    return label.lower_ in ("top", "bottom") and nxt is not None and nxt.tag_ == "NNS"
 
 
 _AGE_VERBS = frozenset({"is", "was", "be", "been", "'s", "turned", "turns", "turn", "turning"})
