@@ -569,6 +569,8 @@ def test_a_lone_capital_before_a_name_is_no_unit(finder, nlp, text, units):
         # "top" ranks, unless a plural noun says what is counted
         ("She finished in the top three.", []),
         ("The top five banks were fined on Monday.", [("five", 5.0)]),
+        # a name that ends in a number word
+        ("The show moved to BBC Three last year.", []),
         # a number word that opens a name after "the"
         ("Italy finished last in the Six Nations again.", []),
     ],

@@ -818,6 +818,11 @@ class QuantityFinder:
                             doc[last + 1].tag_ == "NNS" and first.i > 0
                             and doc[first.i - 1].lower_ == "the"))):
                 continue  # part of a name: "the Six Nations", "the Big Four"
+            if (first.text[:1].isupper() and first.i > 0 and not first.is_sent_start
+                    and doc[first.i - 1].text[:1].isupper() and doc[first.i - 1].tag_ in (
+                        "NNP", "NNPS", "JJ") and last == first.i and not (
+                        last + 1 < n and doc[last + 1].tag_ in _NOUN_TAGS)):
+                continue  # a name that ends in a number word: "BBC Three", "the Fantastic Four"
             cand = _Cand(s, e, value, s, e, words=True)
             self._suffixes(text, cand)
             if (first.lower_ == "one" and last == first.i and cand.unit is None
