@@ -199,7 +199,7 @@ CQE_SENTENCES_PER_SECOND = 51.0
 
 def speed(texts: list[str], model: str | None, rounds: int, label: str, jobs: int) -> None:
     """spaCy's parse alone vs claimx end to end with claims only; best of ``rounds``. With
-    ``jobs`` > 1, also claimx's process pool over the texts four times over, start-up
+    ``jobs`` > 1, also claimx's process pool over the texts 16 times over, start-up
     included."""
     import claimx
     from claimx.batch import ExtractorOptions, run
@@ -232,7 +232,7 @@ def speed(texts: list[str], model: str | None, rounds: int, label: str, jobs: in
         f"{rate / CQE_SENTENCES_PER_SECOND:.1f}x CQE's {CQE_SENTENCES_PER_SECOND:.0f}/s"
     )
     if jobs > 1:
-        many = texts * 4
+        many = texts * 16
         options = ExtractorOptions(model=model, only=("claims",))
         started = time.perf_counter()
         for _doc in run((InputDoc(id=str(i), text=t) for i, t in enumerate(many)), options,
