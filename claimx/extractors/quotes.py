@@ -50,8 +50,6 @@ SINGLE_EITHER = frozenset({"'"})
 DOUBLE_MARKS = DOUBLE_OPEN | DOUBLE_CLOSE | DOUBLE_EITHER
 ALL_MARKS = DOUBLE_MARKS | SINGLE_OPEN | SINGLE_CLOSE | SINGLE_EITHER
 _DASHES = frozenset({"—", "–", "-", "--", "―", "−"})
-_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "prep", "advcl",
-                          "dative", "conj", "parataxis", "npadvmod", "pobj", "appos"})
 # Words that open an adjunct of the cue verb itself, not more of what it reports.
 _VERB_ADJUNCTS = frozenset({"in", "during", "at", "on", "when", "while", "after", "before",
                             "since", "so", "until", "with", "without", "amid", "despite"})
@@ -1294,9 +1292,6 @@ class _Run:
                 speaker = self.speakers.resolve(subj) if subj is not None else None
             cand.speaker = speaker
             cand.cue, cand.cue_end = best, cue_end
-
-    def _pars_between_ok(self, p0: int, p1: int) -> bool:
-        return p1 - p0 <= 1
 
     # ------------------------------------------------------------------ reported speech
     def _reported(self) -> list:
