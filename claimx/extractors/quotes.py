@@ -28,10 +28,37 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from claimx.doctext import doc_text
+from claimx.extractors.quote_helpers import (
+    cue_span,
+    end_char,
+    has_double_mark,
+    has_right_clause,
+    has_word,
+    hypothetical,
+    last_content,
+    misread_name,
+    nounish,
+    opens_paragraph,
+    outside,
+    relative_subject,
+    same_form,
+    trim,
+    verb_form,
+    word_count,
+    wordlike,
+)
+from claimx.extractors.quote_marks import (
+    ALL_MARKS,
+    DASHES,
+    DOUBLE_MARKS,
+    Candidate,
+    pair_marks,
+    paragraph_ids,
+    strip_space_end,
+)
 from claimx.extractors.speakers import RELATIVES, SpeakerResolver, subject_of
 from claimx.models import Entity, Furniture, Quote, Span, Speaker
 
@@ -41,18 +68,13 @@ if TYPE_CHECKING:
 
     from claimx.patterns import PatternSet
 
-DOUBLE_OPEN = frozenset({"“", "„", "‟", "«", "``"})
-DOUBLE_CLOSE = frozenset({"”", "»"})
-DOUBLE_EITHER = frozenset({'"', "''", "″"})
-SINGLE_OPEN = frozenset({"‘", "‹"})
-SINGLE_CLOSE = frozenset({"’", "›"})
-SINGLE_EITHER = frozenset({"'"})
-DOUBLE_MARKS = DOUBLE_OPEN | DOUBLE_CLOSE | DOUBLE_EITHER
-ALL_MARKS = DOUBLE_MARKS | SINGLE_OPEN | SINGLE_CLOSE | SINGLE_EITHER
-_DASHES = frozenset({"—", "–", "-", "--", "―", "−"})
+# tests/test_quotes.py imports the word test under its old private name.
+_wordlike = wordlike
+__all__ = ["QuoteExtractor", "_wordlike"]
+
 # Words that open an adjunct of the cue verb itself, not more of what it reports.
-_VERB_ADJUNCTS = frozenset({"in", "during", "at", "on", "when", "while", "after", "before",
-                            "since", "so", "until", "with", "without", "amid", "despite"})
+VERB_ADJUNCTS = frozenset({"in", "during", "at", "on", "when", "while", "after", "before",
+                           "since", "so", "until", "with", "without", "amid", "despite"})
 # Objects of a cue verb that name who was told, not what was said.
 _LISTENERS = frozenset({"reporters", "journalists", "audience", "crowd", "supporters",
                         "viewers", "listeners", "voters", "lawmakers", "students"})
@@ -63,34 +85,8 @@ AFTER_WINDOW_SUBJECT = 40
 BEFORE_WINDOW = 30
 # A quotation of fewer words with no speaker of its own is a name or a scare quote.
 MIN_STANDALONE_WORDS = 3
-MAX_PARAGRAPHS = 12
 # Words that may stand between a quote and its unattributed continuation ("He paused.").
 MAX_GAP_WORDS = 12
-
-
-@dataclass
-class _Cand:
-    """Quoted stretch: content token ranges without the marks."""
-
-    segments: list[tuple[int, int]]
-    open_i: int
-    close_i: int | None
-    kind: str = ""  # direct | mixed | scare
-    cue: int | None = None  # token index of the cue
-    cue_end: int | None = None
-    speaker: Speaker | None = None
-    content: list[tuple[int, int]] = field(default_factory=list)  # char spans
-    attributed: bool = False
-    standalone: bool = False
-    after_end: int | None = None  # token index where the after-attribution window ended
-
-    @property
-    def start(self) -> int:
-        return self.segments[0][0]
-
-    @property
-    def end(self) -> int:
-        return self.segments[-1][1]
 
 
 class QuoteExtractor:
@@ -125,7 +121,7 @@ class _Run:
         self.doc = doc
         self.text = doc_text(doc)
         self.n = len(doc)
-        self.par = _paragraph_ids(doc)
+        self.par = paragraph_ids(doc)
         self.entities = entities
         self.in_quote = [-1] * self.n
         self.used_cues: set[int] = set()
@@ -140,13 +136,13 @@ class _Run:
 
     # ------------------------------------------------------------------ top level
     def quotes(self, furniture: Sequence[Furniture]) -> list[Quote]:
-        cands = self._pair_marks()
+        cands = pair_marks(self.doc, self.par)
         for number, cand in enumerate(cands):
             for s, e in cand.segments:
                 for i in range(s, e):
                     self.in_quote[i] = number
         self.in_marks = list(self.in_quote)  # inside any pair of marks, even a scare quote
-        blocked = [(self.doc[s].idx, _end_char(self.doc, e)) for c in cands for s, e in c.segments
+        blocked = [(self.doc[s].idx, end_char(self.doc, e)) for c in cands for s, e in c.segments
                    if e > s]
         self.speakers = SpeakerResolver(self.doc, self.entities, self.ex.titles, blocked,
                                         text=self.text)
@@ -175,9 +171,10 @@ class _Run:
         out: list[tuple[str, list[tuple[int, int]], Speaker | None, Span | None]] = []
         for cand in cands:
             spans = cand.content or [
-                (self.doc[s].idx, _end_char(self.doc, e)) for s, e in cand.segments if e > s
+                (self.doc[s].idx, end_char(self.doc, e)) for s, e in cand.segments if e > s
             ]
-            out.append((cand.kind, spans, cand.speaker, self._cue_span(cand.cue, cand.cue_end)))
+            cue = cue_span(self.doc, self.text, cand.cue, cand.cue_end)
+            out.append((cand.kind, spans, cand.speaker, cue))
         out.extend(item[:4] for item in reported)
         walls = [(f.start, f.end) for f in furniture]
         # A direct quotation (from its opening mark) belongs to no other quote.
@@ -188,15 +185,15 @@ class _Run:
         taken: list[tuple[int, int]] = []
         for kind, spans, speaker, cue in out:
             if kind != "direct":
-                spans = _outside(spans, zones)
-            clean = [_trim(self.text, s, e, marks=kind == "direct") for s, e in spans]
-            clean = [(s, e) for s, e in clean if e > s and _has_word(self.text, s, e)]
+                spans = outside(spans, zones)
+            clean = [trim(self.text, s, e, marks=kind == "direct") for s, e in spans]
+            clean = [(s, e) for s, e in clean if e > s and has_word(self.text, s, e)]
             if kind != "direct" and any(s < te and ts < e for s, e in clean for ts, te in taken):
                 continue  # the same words reported twice: the first reading stands
             taken.extend(clean)
             if not clean or any(s < we and ws < e for s, e in clean for ws, we in walls):
                 continue
-            if kind == "mixed" and not any(_has_double_mark(self.text[s:e]) for s, e in clean):
+            if kind == "mixed" and not any(has_double_mark(self.text[s:e]) for s, e in clean):
                 kind = "indirect"  # its quoted words went to a direct quote of their own
             quotes.append(
                 Quote(
@@ -209,113 +206,8 @@ class _Run:
             )
         return quotes
 
-    def _cue_span(self, start: int | None, end: int | None) -> Span | None:
-        if start is None:
-            return None
-        last = self.doc[(end if end is not None else start + 1) - 1]
-        return Span.of(self.text, self.doc[start].idx, last.idx + len(last.text))
-
-    # ------------------------------------------------------------------ marks
-    def _pair_marks(self) -> list[_Cand]:
-        """Pair double marks per paragraph; a paragraph that leaves a quote open continues it
-        only when the next paragraph opens with a mark. Single marks pair outside them."""
-        doc, n, par = self.doc, self.n, self.par
-        cands: list[_Cand] = []
-        open_i: int | None = None
-        chain: list[tuple[int, int]] = []
-        nested: set[int] = set()  # marks of a quotation nested in the same marks
-        for i in range(n):
-            tok = doc[i]
-            if tok.text in DOUBLE_MARKS and i not in nested:
-                way = _direction(doc, i, open_i is not None)
-                inner = self._nested_close(i) if way == "open" and open_i is not None else None
-                if inner is not None:
-                    # '“He calls it “hell” and means it.”': one quotation holds another.
-                    nested.update((i, inner))
-                elif way == "open":
-                    if open_i is not None:
-                        if _after_sentence_end(doc, i) and len(chain) < MAX_PARAGRAPHS:
-                            # 'said: "A. B. "C."': paragraphs run together in the source;
-                            # the new mark continues the quote as a new paragraph would.
-                            chain = [*chain, (open_i + 1, _strip_space_end(doc, open_i + 1, i))]
-                        else:
-                            chain = []  # the earlier mark never closed: drop it
-                    open_i = i
-                elif way == "close" and open_i is not None:
-                    cands.append(_Cand([*chain, (open_i + 1, i)], chain_open(chain, open_i), i))
-                    open_i, chain = None, []
-            last_of_par = i + 1 >= n or par[i + 1] != par[i]
-            if last_of_par and open_i is not None:
-                end = _strip_space_end(doc, open_i + 1, i + 1)
-                nxt = i + 1
-                while nxt < n and doc[nxt].is_space:
-                    nxt += 1
-                continues = (
-                    nxt < n
-                    and doc[nxt].text in DOUBLE_MARKS
-                    and _direction(doc, nxt, False) == "open"
-                    and len(chain) < MAX_PARAGRAPHS
-                )
-                if continues:
-                    chain = [*chain, (open_i + 1, end)]
-                else:
-                    # Unclosed: the quote ends with its paragraph, never later.
-                    cands.append(_Cand([*chain, (open_i + 1, end)], chain_open(chain, open_i),
-                                       None))
-                    chain = []
-                open_i = None
-        cands.extend(self._pair_single(cands))
-        cands.sort(key=lambda c: c.open_i)
-        return [c for c in cands if any(e > s for s, e in c.segments)]
-
-    def _nested_close(self, i: int) -> int | None:
-        """For a curly opening mark inside an open quotation: the closing mark of the nested
-        quotation, when two closing marks follow in the paragraph before any other opening
-        one; else None (the earlier mark was left open)."""
-        doc, par = self.doc, self.par
-        if doc[i].text not in DOUBLE_OPEN or _after_sentence_end(doc, i):
-            return None
-        closes: list[int] = []
-        for j in range(i + 1, min(self.n, i + 400)):
-            if par[j] != par[i]:
-                break
-            if doc[j].text in DOUBLE_MARKS:
-                if _direction(doc, j, True) != "close":
-                    return None
-                closes.append(j)
-                if len(closes) == 2:
-                    return closes[0]
-        return None
-
-    def _pair_single(self, doubles: list[_Cand]) -> list[_Cand]:
-        doc, n, par = self.doc, self.n, self.par
-        inside = [False] * n
-        for c in doubles:
-            for i in range(c.open_i, (c.close_i if c.close_i is not None else c.end) + 1):
-                if i < n:
-                    inside[i] = True
-        found: list[_Cand] = []
-        i = 0
-        while i < n:
-            if inside[i] or not _single_opens(doc, i):
-                i += 1
-                continue
-            close = None
-            for j in range(i + 1, min(n, i + 80)):
-                if par[j] != par[i] or inside[j]:
-                    break
-                if _single_closes(doc, j):
-                    close = j
-                    break
-            if close is None:
-                i += 1
-                continue
-            found.append(_Cand([(i + 1, close)], i, close))
-            i = close + 1
-        return found
-
     # ------------------------------------------------------------------ attribution
-    def _attribute(self, cand: _Cand) -> None:
+    def _attribute(self, cand: Candidate) -> None:
         doc = self.doc
         start_kind, before_cue = self._before(cand)
         after_cue = self._after(cand) if cand.close_i is not None else None
@@ -357,7 +249,7 @@ class _Run:
                             child.left_edge.i < that.i <= child.right_edge.i:
                         start = self._clip(child.left_edge.i, that.i + 1, cand.cue)[0]
                         break
-                cand.content = [(doc[start].idx, _end_char(doc, end))] if end > start else []
+                cand.content = [(doc[start].idx, end_char(doc, end))] if end > start else []
                 return
             if start_kind == "cue" and cand.cue is not None and cand.cue == cand.open_i - 1:
                 what = next((c for c in doc[cand.cue].lefts
@@ -366,7 +258,7 @@ class _Run:
                     # 'what the mayor called “a plan ...”': the quote ends a free relative.
                     cand.kind = "mixed"
                     end = cand.close_i + 1 if cand.close_i is not None else cand.segments[-1][1]
-                    cand.content = [(what.idx, _end_char(doc, end))]
+                    cand.content = [(what.idx, end_char(doc, end))]
                     return
             outer = self._outer_speech(cand) if start_kind in ("cue", "colon") \
                 and after_cue is None else None
@@ -379,7 +271,7 @@ class _Run:
                 self._set_cue(cand, verb)
                 cand.kind = "mixed"
                 end = cand.close_i + 1 if cand.close_i is not None else cand.segments[-1][1]
-                cand.content = [(doc[lo].idx, _end_char(doc, end))]
+                cand.content = [(doc[lo].idx, end_char(doc, end))]
                 return
             lead_in = self._lead_in(cand) if start_kind in ("cue", "colon") else None
             if lead_in is not None:
@@ -387,7 +279,7 @@ class _Run:
                 # the sentence the speaker's reported words began, a mixed quote.
                 cand.kind = "mixed"
                 end = cand.close_i + 1 if cand.close_i is not None else cand.segments[-1][1]
-                cand.content = [(doc[lead_in].idx, _end_char(doc, end))]
+                cand.content = [(doc[lead_in].idx, end_char(doc, end))]
                 return
             if start_kind == "cue" and cand.cue is not None and cand.cue < cand.open_i:
                 first = doc[cand.open_i + 1] if cand.open_i + 1 < self.n else None
@@ -398,28 +290,28 @@ class _Run:
                     # 'It is, the mayor said, “a bridge too far”': one sentence, partly quoted.
                     cand.kind = "mixed"
                     end = cand.close_i + 1 if cand.close_i is not None else cand.segments[-1][1]
-                    cand.content = [lead, (doc[cand.open_i].idx, _end_char(doc, end))]
+                    cand.content = [lead, (doc[cand.open_i].idx, end_char(doc, end))]
                     return
-            if not cand.attributed and (_word_count(doc, cand) < MIN_STANDALONE_WORDS
+            if not cand.attributed and (word_count(doc, cand) < MIN_STANDALONE_WORDS
                                         or self._heading(cand)):
                 cand.kind = "scare"
             return
         self._mixed(cand)
 
-    def _after_dash(self, cand: _Cand) -> bool:
+    def _after_dash(self, cand: Candidate) -> bool:
         """The quotation opens after a dash in the middle of a sentence: words of the same
         sentence and paragraph stand before the dash."""
         doc = self.doc
         k = cand.open_i - 1
         while k >= 0 and doc[k].is_space and "\n" not in doc[k].text:
             k -= 1
-        if k < 1 or doc[k].text not in _DASHES:
+        if k < 1 or doc[k].text not in DASHES:
             return False
         prev = doc[k - 1]
         return prev.is_alpha and self.par[prev.i] == self.par[cand.open_i] \
             and prev.sent.start == doc[cand.open_i].sent.start
 
-    def _outer_speech(self, cand: _Cand) -> tuple[int, int] | None:
+    def _outer_speech(self, cand: Candidate) -> tuple[int, int] | None:
         """The speech verb whose reported clause holds the quotation's cue ('said [she
         remembered thinking], “...”'), with the first token of that clause; None when the cue
         reports on its own or names a speaker of its own."""
@@ -444,7 +336,7 @@ class _Run:
             node = head
         return None
 
-    def _lead_in(self, cand: _Cand) -> int | None:
+    def _lead_in(self, cand: Candidate) -> int | None:
         """The first token of what the cue reports before the quotation's mark ('said [she
         has one quality]: “...”', 'still says [things such as], “...”'), when the cue governs
         a clause or an object there; not a listener or a time ('told reporters: “...”')."""
@@ -468,13 +360,13 @@ class _Run:
             return lo
         return None
 
-    def _heading(self, cand: _Cand) -> bool:
+    def _heading(self, cand: Candidate) -> bool:
         """A paragraph that is only a title-cased phrase in single marks ('‘A Legend in the
         Valley.’'): a section heading, as newspapers print them, not a quotation."""
         doc = self.doc
         if doc[cand.open_i].text in DOUBLE_MARKS or cand.close_i is None:
             return False
-        if not self._opens_paragraph(cand.open_i):
+        if not opens_paragraph(self.doc, cand.open_i):
             return False
         k = cand.close_i + 1
         while k < self.n and not doc[k].is_space and doc[k].is_punct:
@@ -487,7 +379,7 @@ class _Run:
             for t in words
         ) == len(words)
 
-    def _nickname(self, cand: _Cand) -> bool:
+    def _nickname(self, cand: Candidate) -> bool:
         """One or two capitalised words in marks between capitalised words of a name."""
         doc = self.doc
         if cand.close_i is None or cand.open_i == 0 or cand.close_i + 1 >= self.n:
@@ -529,9 +421,9 @@ class _Run:
                 return None
             if any(t.tag_.startswith("VB") for t in words) or len(words) > 12:
                 return None
-        return doc[lo].idx, _end_char(doc, hi)
+        return doc[lo].idx, end_char(doc, hi)
 
-    def _set_cue(self, cand: _Cand, cue: int) -> None:
+    def _set_cue(self, cand: Candidate, cue: int) -> None:
         cand.cue = cue
         cand.cue_end = self.according.get(cue, self.phrase_cues.get(cue, cue + 1))
         cand.attributed = True
@@ -540,7 +432,7 @@ class _Run:
             self.after_cues[cue] = cand.close_i
         cand.speaker = self._speaker_for(cue, cand)
 
-    def _speaker_for(self, cue: int, cand: _Cand | None = None) -> Speaker | None:
+    def _speaker_for(self, cue: int, cand: Candidate | None = None) -> Speaker | None:
         doc = self.doc
         if cue in self.according:
             obj = self._according_object(cue)
@@ -553,7 +445,7 @@ class _Run:
         subj = subject_of(verb, depth=3)
         if subj is not None and self.in_quote[subj.i] < 0:
             speaker = self.speakers.resolve(subj)
-            rel = _relative_subject(verb)
+            rel = relative_subject(verb)
             if rel is not None:
                 # 'Jane Doe, who joked, "..."': the mention is the relative pronoun, the
                 # name is its antecedent's, as with "he".
@@ -564,7 +456,7 @@ class _Run:
         # speaker ('"...," Jane Doe, an economist, told me'); else look after the cue
         # ('"...," said Rep. Jane Doe'), skipping times ("said Thursday").
         if cand is not None and cand.close_i is not None and cand.close_i < cue:
-            words = [t for t in doc[cand.close_i + 1:cue] if _nounish(t)]
+            words = [t for t in doc[cand.close_i + 1:cue] if nounish(t)]
             if words:
                 return self.speakers.resolve(doc[words[0].i:words[-1].i + 1].root)
         # Before the quote, 'said Smith: "..."' names the speaker after the cue, but
@@ -577,11 +469,11 @@ class _Run:
                 break
             if tok.ent_type_ in ("DATE", "TIME"):
                 continue
-            if _nounish(tok):
+            if nounish(tok):
                 if before and tok.dep_ in ("dobj", "pobj", "dative", "attr", "oprd"):
                     return None
                 head = tok
-                while head.head.i != head.i and _nounish(head.head) and abs(head.head.i - cue) < 8:
+                while head.head.i != head.i and nounish(head.head) and abs(head.head.i - cue) < 8:
                     head = head.head
                 return self.speakers.resolve(head)
         return None
@@ -596,7 +488,8 @@ class _Run:
         head = verb.head
         # 'Bemoaning the “rigged” rules, Smith ...': a participle opening the sentence speaks
         # for the subject of the verb it hangs on.
-        if verb.dep_ == "advcl" and (verb.i == verb.sent.start or self._opens_paragraph(verb.i)):
+        if verb.dep_ == "advcl" and (verb.i == verb.sent.start
+                                     or opens_paragraph(self.doc, verb.i)):
             j = verb.right_edge.i + 1
             while j < self.n and (self.doc[j].is_punct or self.doc[j].is_space):
                 j += 1
@@ -650,7 +543,7 @@ class _Run:
                 return subj
         return None
 
-    def _colon_speaker(self, cand: _Cand) -> Speaker | None:
+    def _colon_speaker(self, cand: Candidate) -> Speaker | None:
         doc = self.doc
         k = cand.open_i - 1
         while k >= 0 and doc[k].is_space:
@@ -684,7 +577,7 @@ class _Run:
             return None
         return self.speakers.resolve(heads[0])
 
-    def _dash_speaker(self, cand: _Cand) -> Speaker | None:
+    def _dash_speaker(self, cand: Candidate) -> Speaker | None:
         """'"..." ― Jane Doe' at the end of a paragraph: a signed quote, no cue."""
         doc, n = self.doc, self.n
         if cand.close_i is None:
@@ -692,7 +585,7 @@ class _Run:
         k = cand.close_i + 1
         while k < n and doc[k].is_space and "\n" not in doc[k].text:
             k += 1
-        if k >= n or doc[k].text not in _DASHES:
+        if k >= n or doc[k].text not in DASHES:
             return None
         p = self.par[cand.close_i]
         lo = k + 1
@@ -727,7 +620,7 @@ class _Run:
         return (tok.lower_ in self.ex.speech and tok.tag_.startswith("VB")) \
             or i in self.according or i in self.phrase_cues
 
-    def _before(self, cand: _Cand) -> tuple[str, int | None]:
+    def _before(self, cand: Candidate) -> tuple[str, int | None]:
         """Where the quote starts: "start" of a sentence, after a "colon", or "inside" one;
         with the cue before it if there is one."""
         doc, _par = self.doc, self.par
@@ -742,7 +635,7 @@ class _Run:
         tok = doc[k]
         if crossed and tok.text != ":":
             return "start", None
-        if tok.text in DOUBLE_MARKS or tok.text in ("(", "[") or tok.text in _DASHES:
+        if tok.text in DOUBLE_MARKS or tok.text in ("(", "[") or tok.text in DASHES:
             return "start", None
         if tok.tag_ == "." or tok.text in ("!", "?", "."):
             return "start", None
@@ -803,14 +696,14 @@ class _Run:
             return j - 1
         return None
 
-    def _after(self, cand: _Cand) -> int | None:
+    def _after(self, cand: Candidate) -> int | None:
         doc, n = self.doc, self.n
         assert cand.close_i is not None
         i = cand.close_i + 1
-        while i < n and (doc[i].text in (",",) or doc[i].text in _DASHES):
+        while i < n and (doc[i].text in (",",) or doc[i].text in DASHES):
             i += 1
         p = self.par[cand.close_i]
-        last = _last_content(doc, cand)
+        last = last_content(doc, cand)
         ended = last is not None and last.text in (".",)
         for k in range(i, min(n, i + AFTER_WINDOW_SUBJECT)):
             tok = doc[k]
@@ -834,12 +727,12 @@ class _Run:
                 return k
             if self._is_cue(k) and k not in self.used_cues:
                 # '"...," Smith said the plan ...': the verb reports something else.
-                if _has_right_clause(tok) and (tok.i > i or ended):
+                if has_right_clause(tok) and (tok.i > i or ended):
                     return None
                 cand.after_end = self._window_end(k)
                 return k
             if tok.tag_.startswith("VB") and tok.dep_ not in ("aux", "auxpass") \
-                    and tok.tag_ not in ("VBN", "VBG") and not _misread_name(tok):
+                    and tok.tag_ not in ("VBN", "VBG") and not misread_name(tok):
                 return None
         return None
 
@@ -863,9 +756,9 @@ class _Run:
             k += 1
         return k
 
-    def _ends_clean(self, cand: _Cand) -> bool:
+    def _ends_clean(self, cand: Candidate) -> bool:
         doc, n = self.doc, self.n
-        last = _last_content(doc, cand)
+        last = last_content(doc, cand)
         if cand.close_i is None:
             return True
         k = cand.close_i + 1
@@ -874,7 +767,7 @@ class _Run:
         if k >= n or "\n" in doc[k].text:
             return True
         nxt = doc[k]
-        if nxt.text in (".", "!", "?", ";", ")", "]") or nxt.text in _DASHES:
+        if nxt.text in (".", "!", "?", ";", ")", "]") or nxt.text in DASHES:
             return True
         if nxt.text in DOUBLE_MARKS:
             return True
@@ -882,7 +775,7 @@ class _Run:
             nxt.is_title or nxt.text in DOUBLE_MARKS
         )
 
-    def _mixed(self, cand: _Cand) -> None:
+    def _mixed(self, cand: Candidate) -> None:
         """A quotation inside a sentence: mixed if a cue verb governs it, else a name or a
         scare quote."""
         doc = self.doc
@@ -921,7 +814,7 @@ class _Run:
                         and self.par[cand.close_i] == self.par[node.i]:
                     # The parse hung the quotation's end elsewhere ('called X a “story in
                     # an era when ...”'): the content runs at least to the closing mark.
-                    span = (span[0], _end_char(doc, cand.close_i + 1))
+                    span = (span[0], end_char(doc, cand.close_i + 1))
                 cand.kind = "mixed"
                 cand.cue = node.i
                 cand.cue_end = node.i + 1
@@ -1012,7 +905,7 @@ class _Run:
         lo, hi = self._shape(lo, hi, verb, clausal=path.dep_ == "ccomp")
         if hi <= lo:
             return None
-        return doc[lo].idx, _end_char(doc, hi)
+        return doc[lo].idx, end_char(doc, hi)
 
     def _clip(self, lo: int, hi: int, anchor: int) -> tuple[int, int]:
         """Keep to the anchor's sentence and paragraph, without punctuation or a conjunction
@@ -1032,10 +925,10 @@ class _Run:
                            or doc[lo].is_space or doc[lo].dep_ == "cc"):
             lo += 1
         # Never split a word: "do|n’t" may hang on another head in the parse.
-        while lo < hi < sent.end and not doc[hi - 1].whitespace_ and _wordlike(doc[hi]) \
+        while lo < hi < sent.end and not doc[hi - 1].whitespace_ and wordlike(doc[hi]) \
                 and self.par[hi] == p:
             hi += 1
-        return lo, _strip_space_end(doc, lo, hi)
+        return lo, strip_space_end(doc, lo, hi)
 
     def _shape(self, lo: int, hi: int, verb: Token, *, run_on: bool = True,
                clausal: bool = True) -> tuple[int, int]:
@@ -1091,18 +984,18 @@ class _Run:
                 c.dep_ == "nsubj" and c.lower_ not in RELATIVES for c in t.children)
                for t in rest):
             return hi  # 'X, which she thought ...': someone else's report inside
-        if verb.i in (first.head.i, top.head.i) and first.lower_ in _VERB_ADJUNCTS:
+        if verb.i in (first.head.i, top.head.i) and first.lower_ in VERB_ADJUNCTS:
             return hi  # 'called for X in a statement', 'described X as Y when ...'
         if top.head.i == verb.i and rest[0].text == "," and not top.tag_.startswith(("VB", "MD")):
             return hi  # 'sought to protect X, the bedrock of ...': an appositive, misparsed
-        form = _form(verb)
+        form = verb_form(verb)
         clause = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in top.children)
         verbal = top.tag_.startswith(("VB", "MD"))
         # An infinitive goes on in bare verbs ('wants to cut X, raise Y'); else a predicate
         # coordinated with the cue verb is the speaker's own act ('declined X and has left').
-        bare = doc[lo].lower_ == "to" and _form(top) == "VB"
-        if verbal and not clause and (form in (first.tag_, _form(top))
-                                      or _form(top) in ("VBG", "VBN")
+        bare = doc[lo].lower_ == "to" and verb_form(top) == "VB"
+        if verbal and not clause and (form in (first.tag_, verb_form(top))
+                                      or verb_form(top) in ("VBG", "VBN")
                                       or (top.head.i == verb.i and top.dep_ == "conj"
                                           and not bare)):
             return hi  # 'said X and left': the speaker's next act, or a participle
@@ -1129,7 +1022,7 @@ class _Run:
                                     for s in subjects)
             # 'says X promised Y and said Z': a second report of the clause's own subject.
             own = top and not subjects and reports and conj.head.i == self._top_of(lo, hi)
-            if other or own or (top and not subjects and _same_form(conj, verb) and reports):
+            if other or own or (top and not subjects and same_form(conj, verb) and reports):
                 cut = conj.left_edge.i
                 while cut > lo and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct
                                     or doc[cut - 1].is_space):
@@ -1153,7 +1046,7 @@ class _Run:
         ):
             return None
         for anc in list(verb.head.ancestors)[:4]:
-            if anc.lower_ in self.ex.speech and _same_form(anc, verb) and anc.i < verb.i:
+            if anc.lower_ in self.ex.speech and same_form(anc, verb) and anc.i < verb.i:
                 return subject_of(anc)
         return None
 
@@ -1197,12 +1090,12 @@ class _Run:
         return hi
 
     # ------------------------------------------------------------------ continuation
-    def _merge_continuations(self, cands: list[_Cand]) -> list[_Cand]:
+    def _merge_continuations(self, cands: list[Candidate]) -> list[Candidate]:
         """'"A," he said. "B."' is one quote: a direct quote with no attribution of its own
         joins the attributed quote before it when only that quote's attribution, or one short
         sentence with no other name, stands between them in the paragraph, or when it opens
         the paragraph right after the one that ended with that quote."""
-        out: list[_Cand] = []
+        out: list[Candidate] = []
         for cand in cands:
             prev = out[-1] if out else None
             if (
@@ -1217,7 +1110,7 @@ class _Run:
             ):
                 if prev.kind == "mixed":
                     prev.content.extend(
-                        (self.doc[s].idx, _end_char(self.doc, e)) for s, e in cand.segments
+                        (self.doc[s].idx, end_char(self.doc, e)) for s, e in cand.segments
                         if e > s
                     )
                 prev.segments.extend(cand.segments)
@@ -1227,13 +1120,13 @@ class _Run:
             out.append(cand)
         return out
 
-    def _same_marks(self, prev: _Cand, cand: _Cand) -> bool:
+    def _same_marks(self, prev: Candidate, cand: Candidate) -> bool:
         """A quotation in double marks never runs on into one in single marks (a heading
         such as 'Rivers Are Not Roads' after it), nor the reverse."""
         doc = self.doc
         return (doc[prev.open_i].text in DOUBLE_MARKS) == (doc[cand.open_i].text in DOUBLE_MARKS)
 
-    def _continues(self, prev: _Cand, cand: _Cand) -> bool:
+    def _continues(self, prev: Candidate, cand: Candidate) -> bool:
         doc = self.doc
         assert prev.close_i is not None
         gap_start = prev.close_i + 1
@@ -1249,15 +1142,9 @@ class _Run:
             ) and prev.speaker is not None
         # The next paragraph: nothing after the previous quote's attribution, nothing before
         # this quote's opening mark.
-        return p_cand == p_prev + 1 and not gap and self._opens_paragraph(cand.open_i)
+        return p_cand == p_prev + 1 and not gap and opens_paragraph(self.doc, cand.open_i)
 
-    def _opens_paragraph(self, i: int) -> bool:
-        k = i - 1
-        while k >= 0 and self.doc[k].is_space and "\n" not in self.doc[k].text:
-            k -= 1
-        return k < 0 or "\n" in self.doc[k].text
-
-    def _inherit(self, cands: list[_Cand], reported: list) -> None:
+    def _inherit(self, cands: list[Candidate], reported: list) -> None:
         """Unattributed direct quotes take the speaker of the nearest attribution before them
         in the same or the previous paragraph ("The mayor spoke. “...”")."""
         doc = self.doc
@@ -1329,7 +1216,7 @@ class _Run:
                 continue
             if self.in_marks[subj.i] >= 0 and subj.tag_ == "PRP":
                 continue  # '“You blamed the workers” for ...': the pronoun is the quote's
-            if _hypothetical(tok):
+            if hypothetical(tok):
                 continue
             spans = self._reported_clause(tok) if speech or belief else None
             if spans is None and speech and tok.dep_ == "parataxis":
@@ -1359,7 +1246,7 @@ class _Run:
                 break
         if sum(1 for t in doc[lo:hi] if t.is_alpha) < 3:
             return None
-        span = (doc[lo].idx, _end_char(doc, hi))
+        span = (doc[lo].idx, end_char(doc, hi))
         return self._reported_item([span], self.speakers.resolve(owner), noun.i, noun.i + 1)
 
     def _parenthetical(self, verb: Token) -> list[tuple[int, int]] | None:
@@ -1380,7 +1267,7 @@ class _Run:
             if any(t.is_alpha for t in doc[a:b]) and not any(
                 self.in_quote[k] >= 0 for k in range(a, b)
             ):
-                spans.append((doc[a].idx, _end_char(doc, b)))
+                spans.append((doc[a].idx, end_char(doc, b)))
         return spans or None
 
     def _intent_object(self, verb: Token, *, bare: bool) -> list[tuple[int, int]] | None:
@@ -1423,9 +1310,9 @@ class _Run:
             hi -= 1
         if sum(1 for t in doc[lo:hi] if t.is_alpha) < 2:
             return None
-        return [(doc[lo].idx, _end_char(doc, hi))]
+        return [(doc[lo].idx, end_char(doc, hi))]
 
-    def _outermost(self, reported: list, cands: list[_Cand]) -> list:
+    def _outermost(self, reported: list, cands: list[Candidate]) -> list:
         """Drop reported speech and mixed quotes nested in other reported content ("X said
         [Y called it “a con”]"): the outer attribution tells the reader who says so."""
         doc = self.doc
@@ -1445,7 +1332,7 @@ class _Run:
                        cue_end: int) -> tuple:
         kind = "mixed" if any(c in DOUBLE_MARKS for s, e in spans for c in self.text[s:e]) \
             else "indirect"
-        return kind, spans, speaker, self._cue_span(cue, cue_end), cue
+        return kind, spans, speaker, cue_span(self.doc, self.text, cue, cue_end), cue
 
     def _reported_clause(self, verb: Token) -> list[tuple[int, int]] | None:
         doc = self.doc
@@ -1480,11 +1367,11 @@ class _Run:
             while lo + 2 < hi and doc[lo].tag_ == "RB" and doc[lo].dep_ == "advmod" \
                     and doc[lo + 1].text == "," and lo == doc[lo].sent.start:
                 lo += 2
-        spans = [(doc[lo].idx, _end_char(doc, hi))]
+        spans = [(doc[lo].idx, end_char(doc, hi))]
         if hi <= verb.i:
             after = self._after_attribution(verb)
             if after is not None:
-                spans.append((doc[after[0]].idx, _end_char(doc, after[1])))
+                spans.append((doc[after[0]].idx, end_char(doc, after[1])))
         return spans
 
     def _after_attribution(self, verb: Token) -> tuple[int, int] | None:
@@ -1517,7 +1404,7 @@ class _Run:
         top = first
         while top.head.i != top.i and lo <= top.head.i < hi:
             top = top.head
-        if first.lower_ in RELATIVES or first.lower_ in _VERB_ADJUNCTS or any(
+        if first.lower_ in RELATIVES or first.lower_ in VERB_ADJUNCTS or any(
             t.tag_.startswith("VB") and self._cue_word(t)
             for t in (top, *(c for c in top.children if c.dep_ == "conj"))
         ):
@@ -1558,234 +1445,4 @@ class _Run:
             hi -= 1
         if hi - lo < 3:
             return None
-        return doc[lo].idx, _end_char(doc, hi)
-
-
-# ---------------------------------------------------------------------- token helpers
-def chain_open(chain: list[tuple[int, int]], open_i: int) -> int:
-    """The opening mark of a (possibly multi-paragraph) quote."""
-    return chain[0][0] - 1 if chain else open_i
-
-
-def _paragraph_ids(doc: Doc) -> list[int]:
-    ids = []
-    p = 0
-    for tok in doc:
-        if tok.is_space and "\n" in tok.text:
-            ids.append(p)
-            p += 1
-            continue
-        ids.append(p)
-    return ids
-
-
-def _space_before(doc: Doc, i: int) -> bool:
-    if i == 0:
-        return True
-    prev = doc[i - 1]
-    return bool(prev.whitespace_) or prev.is_space or prev.text in ("(", "[", "{") \
-        or prev.text in _DASHES
-
-
-def _space_after(doc: Doc, i: int) -> bool:
-    tok = doc[i]
-    if tok.whitespace_ or i + 1 >= len(doc):
-        return True
-    nxt = doc[i + 1]
-    return nxt.is_space or (nxt.is_punct and nxt.text not in ALL_MARKS)
-
-
-def _direction(doc: Doc, i: int, is_open: bool) -> str:
-    """"open" or "close" for a double mark, from its shape and its surroundings."""
-    text = doc[i].text
-    if text in DOUBLE_OPEN:
-        # A curly opening mark where a quote is open and the mark is glued to the end of a
-        # word ("wrong“ ") is a typo for a closing one.
-        if is_open and not _space_before(doc, i) and _space_after(doc, i):
-            return "close"
-        return "open"
-    if text in DOUBLE_CLOSE:
-        if not is_open and _space_before(doc, i) and not _space_after(doc, i):
-            return "open"
-        if not is_open and (i == 0 or (doc[i - 1].is_space and "\n" in doc[i - 1].text)):
-            return "open"  # '” … what I learned': a paragraph never opens with a closing mark
-        return "close"
-    before, after = _space_before(doc, i), _space_after(doc, i)
-    if is_open:
-        return "open" if before and not after else "close"
-    return "close" if (not before and after) else "open"
-
-
-def _single_opens(doc: Doc, i: int) -> bool:
-    tok = doc[i]
-    if tok.text not in SINGLE_OPEN and tok.text not in SINGLE_EITHER:
-        return False
-    if not _space_before(doc, i) or tok.whitespace_ or i + 1 >= len(doc):
-        return False
-    nxt = doc[i + 1]
-    # '90s, 'em, 'til are elisions, not quotations.
-    return nxt.text[:1].isalpha() and nxt.lower_ not in ("em", "til", "n", "cause", "tis")
-
-
-def _single_closes(doc: Doc, i: int) -> bool:
-    tok = doc[i]
-    if tok.text not in SINGLE_CLOSE and tok.text not in SINGLE_EITHER:
-        return False
-    if i == 0 or _space_before(doc, i) or not _space_after(doc, i):
-        return False
-    prev = doc[i - 1]
-    if i + 1 < len(doc):
-        nxt = doc[i + 1]
-        # voters’ rights: a plural possessive before a noun.
-        if prev.lower_.endswith("s") and prev.tag_ in ("NNS", "NNPS") and nxt.tag_.startswith(
-            ("NN", "JJ")
-        ):
-            return False
-    return True
-
-
-def _after_sentence_end(doc: Doc, i: int) -> bool:
-    k = i - 1
-    while k >= 0 and doc[k].is_space:
-        k -= 1
-    return k >= 0 and doc[k].text in (".", "!", "?") and _space_before(doc, i)
-
-
-def _strip_space_end(doc: Doc, lo: int, hi: int) -> int:
-    while hi > lo and doc[hi - 1].is_space:
-        hi -= 1
-    return hi
-
-
-def _end_char(doc: Doc, hi: int) -> int:
-    """Character end of the token range ending (exclusive) at token ``hi``."""
-    last = doc[hi - 1]
-    return last.idx + len(last.text)
-
-
-def _last_content(doc: Doc, cand: _Cand) -> Token | None:
-    s, e = cand.segments[-1]
-    for k in range(e - 1, s - 1, -1):
-        if not doc[k].is_space:
-            return doc[k]
-    return None
-
-
-def _word_count(doc: Doc, cand: _Cand) -> int:
-    return sum(1 for s, e in cand.segments for t in doc[s:e] if not t.is_punct and
-               not t.is_space)
-
-
-def _outside(spans: list[tuple[int, int]], zones: list[tuple[int, int]]
-             ) -> list[tuple[int, int]]:
-    """The spans cut short where they run into a zone; a span that starts inside one goes."""
-    out = []
-    for s, e in spans:
-        for zs, ze in zones:
-            if zs <= s < ze:
-                e = s
-            elif s < zs < e:
-                e = zs
-        if e > s:
-            out.append((s, e))
-    return out
-
-
-def _has_double_mark(text: str) -> bool:
-    return any(c in DOUBLE_MARKS for c in text) or "''" in text or "``" in text
-
-
-def _has_word(text: str, start: int, end: int) -> bool:
-    return any(ch.isalnum() for ch in text[start:end])
-
-
-def _hypothetical(verb: Token) -> bool:
-    """A question ("Do you know where ...?") or a condition ("If the plan rejected ...")
-    asks or supposes; it reports nobody's words."""
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
-        return True
-    sent = verb.sent
-    last = next((t for t in reversed(sent) if not t.is_space and t.text not in ALL_MARKS), None)
-    return last is not None and last.text == "?" and last.i > verb.i
-
-
-def _form(verb: Token) -> str:
-    """The tag of a verb group's finite part: "did" in "did not want", the verb itself in
-    "wants" or "to want"."""
-    return next((c.tag_ for c in verb.lefts if c.dep_ in ("aux", "auxpass") and c.tag_ != "TO"),
-                verb.tag_)
-
-
-def _same_form(a: Token, b: Token) -> bool:
-    """Two verbs in the same form; a bare past participle counts as past tense, as the
-    tagger often reads "tweeted" in "Smith tweeted that ..."."""
-    fa, fb = _form(a), _form(b)
-    return fa == fb or {fa, fb} == {"VBD", "VBN"}
-
-
-def _wordlike(tok: Token) -> bool:
-    """A word or a clitic glued to the word before ("n’t", "’s")."""
-    return tok.is_alpha or (tok.text[:1] in "'’n" and any(c.isalpha() for c in tok.text)
-                            and len(tok.text) <= 3)
-
-
-def _misread_name(tok: Token) -> bool:
-    """A capitalised word the tagger took for a base-form verb, inside a name ("Tulsa police
-    Chief ...", "Trust Fund"): a name, not a verb."""
-    return tok.tag_ == "VB" and tok.is_title and (
-        bool(tok.ent_type_) or tok.dep_ in ("dep", "compound", "nmod")
-    )
-
-
-def _relative_subject(verb: Token) -> Token | None:
-    """The relative pronoun subject of a relative-clause cue ("who said"), if any."""
-    if verb.dep_ != "relcl":
-        return None
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in RELATIVES:
-            return child
-    return None
-
-
-def _nounish(tok: Token) -> bool:
-    return tok.tag_ in ("NNP", "NNPS", "NN", "NNS", "PRP") and tok.ent_type_ not in ("DATE", "TIME")
-
-
-def _has_right_clause(verb: Token) -> bool:
-    """The verb governs a clause or object of its own after it (outside quotation marks)."""
-    for child in verb.rights:
-        # "told me", "told reporters": the object is who was told, not what was said.
-        listener = child.dep_ == "dobj" and (
-            child.tag_ == "PRP" or child.ent_type_ in ("PERSON", "ORG", "NORP")
-            or child.lower_ in ("reporters", "journalists", "audience", "crowd", "supporters")
-        )
-        # "said Monday": a time, parsed as an object now and then, is no reported clause.
-        when = child.ent_type_ in ("DATE", "TIME") and child.dep_ == "dobj"
-        if child.dep_ in ("ccomp", "dobj") and not listener and not when:
-            # Only a clause right after the verb ("said the plan ...", "said that ..."):
-            # after a comma the parse has usually hung the next quotation on the verb.
-            first = child.left_edge
-            gap = [t for t in verb.doc[verb.i + 1:first.i] if t.lower_ not in ("that",)]
-            if first.i > verb.i and not gap and first.text not in ALL_MARKS \
-                    and not _after_mark(first):
-                return True
-    return False
-
-
-def _after_mark(tok: Token) -> bool:
-    doc = tok.doc
-    k = tok.i - 1
-    while k >= 0 and doc[k].is_space:
-        k -= 1
-    return k >= 0 and doc[k].text in ALL_MARKS
-
-
-def _trim(text: str, start: int, end: int, *, marks: bool = True) -> tuple[int, int]:
-    """Trim spaces (and for direct quotes the marks) at both ends; offsets stay on the input.
-    A mixed quote keeps its marks: they show which words are the speaker's own."""
-    strip = "“”\"«»„‟" if marks else ""
-    while start < end and (text[start].isspace() or text[start] in strip):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in strip):
-        end -= 1
-    return start, end
+        return doc[lo].idx, end_char(doc, hi)

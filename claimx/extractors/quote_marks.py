@@ -1,0 +1,245 @@
+"""Quotation marks: which mark opens and which closes, and pairing them into quoted stretches.
+
+One pass over the tokens pairs double marks paragraph by paragraph (curly, straight, «»,
+doubled apostrophes); a quote left open at a paragraph's end runs on into the next paragraph
+only when that one opens with a mark. Single marks pair outside double ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from claimx.models import Speaker
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+DOUBLE_OPEN = frozenset({"“", "„", "‟", "«", "``"})
+DOUBLE_CLOSE = frozenset({"”", "»"})
+DOUBLE_EITHER = frozenset({'"', "''", "″"})
+SINGLE_OPEN = frozenset({"‘", "‹"})
+SINGLE_CLOSE = frozenset({"’", "›"})
+SINGLE_EITHER = frozenset({"'"})
+DOUBLE_MARKS = DOUBLE_OPEN | DOUBLE_CLOSE | DOUBLE_EITHER
+ALL_MARKS = DOUBLE_MARKS | SINGLE_OPEN | SINGLE_CLOSE | SINGLE_EITHER
+DASHES = frozenset({"—", "–", "-", "--", "―", "−"})
+MAX_PARAGRAPHS = 12
+
+
+@dataclass
+class Candidate:
+    """Quoted stretch: content token ranges without the marks."""
+
+    segments: list[tuple[int, int]]
+    open_i: int
+    close_i: int | None
+    kind: str = ""  # direct | mixed | scare
+    cue: int | None = None  # token index of the cue
+    cue_end: int | None = None
+    speaker: Speaker | None = None
+    content: list[tuple[int, int]] = field(default_factory=list)  # char spans
+    attributed: bool = False
+    standalone: bool = False
+    after_end: int | None = None  # token index where the after-attribution window ended
+
+    @property
+    def start(self) -> int:
+        return self.segments[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.segments[-1][1]
+
+
+def pair_marks(doc: Doc, par: list[int]) -> list[Candidate]:
+    """Pair double marks per paragraph; a paragraph that leaves a quote open continues it
+    only when the next paragraph opens with a mark. Single marks pair outside them."""
+    n = len(doc)
+    cands: list[Candidate] = []
+    open_i: int | None = None
+    chain: list[tuple[int, int]] = []
+    nested: set[int] = set()  # marks of a quotation nested in the same marks
+    for i in range(n):
+        tok = doc[i]
+        if tok.text in DOUBLE_MARKS and i not in nested:
+            way = direction(doc, i, open_i is not None)
+            inner = nested_close(doc, par, i) if way == "open" and open_i is not None else None
+            if inner is not None:
+                # '“He calls it “hell” and means it.”': one quotation holds another.
+                nested.update((i, inner))
+            elif way == "open":
+                if open_i is not None:
+                    if after_sentence_end(doc, i) and len(chain) < MAX_PARAGRAPHS:
+                        # 'said: "A. B. "C."': paragraphs run together in the source;
+                        # the new mark continues the quote as a new paragraph would.
+                        chain = [*chain, (open_i + 1, strip_space_end(doc, open_i + 1, i))]
+                    else:
+                        chain = []  # the earlier mark never closed: drop it
+                open_i = i
+            elif way == "close" and open_i is not None:
+                cands.append(Candidate([*chain, (open_i + 1, i)], chain_open(chain, open_i), i))
+                open_i, chain = None, []
+        last_of_par = i + 1 >= n or par[i + 1] != par[i]
+        if last_of_par and open_i is not None:
+            end = strip_space_end(doc, open_i + 1, i + 1)
+            nxt = i + 1
+            while nxt < n and doc[nxt].is_space:
+                nxt += 1
+            continues = (
+                nxt < n
+                and doc[nxt].text in DOUBLE_MARKS
+                and direction(doc, nxt, False) == "open"
+                and len(chain) < MAX_PARAGRAPHS
+            )
+            if continues:
+                chain = [*chain, (open_i + 1, end)]
+            else:
+                # Unclosed: the quote ends with its paragraph, never later.
+                cands.append(Candidate([*chain, (open_i + 1, end)], chain_open(chain, open_i),
+                                   None))
+                chain = []
+            open_i = None
+    cands.extend(pair_single(doc, par, cands))
+    cands.sort(key=lambda c: c.open_i)
+    return [c for c in cands if any(e > s for s, e in c.segments)]
+
+def nested_close(doc: Doc, par: list[int], i: int) -> int | None:
+    """For a curly opening mark inside an open quotation: the closing mark of the nested
+    quotation, when two closing marks follow in the paragraph before any other opening
+    one; else None (the earlier mark was left open)."""
+    if doc[i].text not in DOUBLE_OPEN or after_sentence_end(doc, i):
+        return None
+    closes: list[int] = []
+    for j in range(i + 1, min(len(doc), i + 400)):
+        if par[j] != par[i]:
+            break
+        if doc[j].text in DOUBLE_MARKS:
+            if direction(doc, j, True) != "close":
+                return None
+            closes.append(j)
+            if len(closes) == 2:
+                return closes[0]
+    return None
+
+def pair_single(doc: Doc, par: list[int], doubles: list[Candidate]) -> list[Candidate]:
+    n = len(doc)
+    inside = [False] * n
+    for c in doubles:
+        for i in range(c.open_i, (c.close_i if c.close_i is not None else c.end) + 1):
+            if i < n:
+                inside[i] = True
+    found: list[Candidate] = []
+    i = 0
+    while i < n:
+        if inside[i] or not single_opens(doc, i):
+            i += 1
+            continue
+        close = None
+        for j in range(i + 1, min(n, i + 80)):
+            if par[j] != par[i] or inside[j]:
+                break
+            if single_closes(doc, j):
+                close = j
+                break
+        if close is None:
+            i += 1
+            continue
+        found.append(Candidate([(i + 1, close)], i, close))
+        i = close + 1
+    return found
+
+
+def chain_open(chain: list[tuple[int, int]], open_i: int) -> int:
+    """The opening mark of a (possibly multi-paragraph) quote."""
+    return chain[0][0] - 1 if chain else open_i
+
+
+def paragraph_ids(doc: Doc) -> list[int]:
+    ids = []
+    p = 0
+    for tok in doc:
+        if tok.is_space and "\n" in tok.text:
+            ids.append(p)
+            p += 1
+            continue
+        ids.append(p)
+    return ids
+
+
+def space_before(doc: Doc, i: int) -> bool:
+    if i == 0:
+        return True
+    prev = doc[i - 1]
+    return bool(prev.whitespace_) or prev.is_space or prev.text in ("(", "[", "{") \
+        or prev.text in DASHES
+
+
+def space_after(doc: Doc, i: int) -> bool:
+    tok = doc[i]
+    if tok.whitespace_ or i + 1 >= len(doc):
+        return True
+    nxt = doc[i + 1]
+    return nxt.is_space or (nxt.is_punct and nxt.text not in ALL_MARKS)
+
+
+def direction(doc: Doc, i: int, is_open: bool) -> str:
+    """"open" or "close" for a double mark, from its shape and its surroundings."""
+    text = doc[i].text
+    if text in DOUBLE_OPEN:
+        # A curly opening mark where a quote is open and the mark is glued to the end of a
+        # word ("wrong“ ") is a typo for a closing one.
+        if is_open and not space_before(doc, i) and space_after(doc, i):
+            return "close"
+        return "open"
+    if text in DOUBLE_CLOSE:
+        if not is_open and space_before(doc, i) and not space_after(doc, i):
+            return "open"
+        if not is_open and (i == 0 or (doc[i - 1].is_space and "\n" in doc[i - 1].text)):
+            return "open"  # '” … what I learned': a paragraph never opens with a closing mark
+        return "close"
+    before, after = space_before(doc, i), space_after(doc, i)
+    if is_open:
+        return "open" if before and not after else "close"
+    return "close" if (not before and after) else "open"
+
+
+def single_opens(doc: Doc, i: int) -> bool:
+    tok = doc[i]
+    if tok.text not in SINGLE_OPEN and tok.text not in SINGLE_EITHER:
+        return False
+    if not space_before(doc, i) or tok.whitespace_ or i + 1 >= len(doc):
+        return False
+    nxt = doc[i + 1]
+    # '90s, 'em, 'til are elisions, not quotations.
+    return nxt.text[:1].isalpha() and nxt.lower_ not in ("em", "til", "n", "cause", "tis")
+
+
+def single_closes(doc: Doc, i: int) -> bool:
+    tok = doc[i]
+    if tok.text not in SINGLE_CLOSE and tok.text not in SINGLE_EITHER:
+        return False
+    if i == 0 or space_before(doc, i) or not space_after(doc, i):
+        return False
+    prev = doc[i - 1]
+    if i + 1 < len(doc):
+        nxt = doc[i + 1]
+        # voters’ rights: a plural possessive before a noun.
+        if prev.lower_.endswith("s") and prev.tag_ in ("NNS", "NNPS") and nxt.tag_.startswith(
+            ("NN", "JJ")
+        ):
+            return False
+    return True
+
+
+def after_sentence_end(doc: Doc, i: int) -> bool:
+    k = i - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    return k >= 0 and doc[k].text in (".", "!", "?") and space_before(doc, i)
+
+
+def strip_space_end(doc: Doc, lo: int, hi: int) -> int:
+    while hi > lo and doc[hi - 1].is_space:
+        hi -= 1
+    return hi
