@@ -1,0 +1,241 @@
+"""Where reported words start and end.
+
+Reported words end where the report ends, not where the parse's subtree ends: on across
+coordination the parse hung on the cue verb ("said [A, but B]"), back before the writer's
+trailing comment (", citing ...", ", though ...", an appositive, a parenthesis), before the
+speaker's next act or someone else's report ("said A and added B").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from claimx.extractors.quote_helpers import end_char, same_form, verb_form, wordlike
+from claimx.extractors.quote_marks import ALL_MARKS, strip_space_end
+from claimx.extractors.quote_state import RunState
+from claimx.extractors.speakers import RELATIVES, subject_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Words that open an adjunct of the cue verb itself, not more of what it reports.
+VERB_ADJUNCTS = frozenset({"in", "during", "at", "on", "when", "while", "after", "before",
+                           "since", "so", "until", "with", "without", "amid", "despite"})
+
+
+class ReportBounds(RunState):
+    """The span of what a cue verb reports."""
+
+    def _clause_span(self, verb: Token, path: Token) -> tuple[int, int] | None:
+        """Characters of what ``verb`` reports, the branch holding ``path``: a clause alone
+        ("said [the stadium would be “the pride of the city”]"), or the object through the
+        complement holding the quote ("called [the plan “a disaster”]")."""
+        doc = self.doc
+        lo, hi = path.left_edge.i, path.right_edge.i + 1
+        if path.i > verb.i and path.dep_ not in ("ccomp", "advcl", "conj"):
+            # The object the quoted words describe or urge: 'called [Smith “a liar”]', 'urged
+            # [the council to “act now”]', 'called on [the city to “do its job”]'.
+            objects = [c for c in verb.rights if c.i < path.i and (
+                c.dep_ in ("dobj", "dative", "oprd") or (
+                    c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon")
+                    and path.dep_ == "xcomp"
+                    and any(g.dep_ == "pobj" for g in c.children)))]
+            if objects:
+                lo = objects[0].left_edge.i if objects[0].dep_ not in ("prep", "prt") else next(
+                    g.left_edge.i for g in objects[0].children if g.dep_ == "pobj")
+            # ... and on through the complement after it: 'called X “Y” [as examples of Z]'.
+            for c in verb.rights:
+                if c.i > path.i and (c.dep_ in ("oprd", "xcomp", "ccomp") or (
+                        c.dep_ == "prep" and c.lower_ == "as")):
+                    hi = max(hi, c.right_edge.i + 1)
+        # 'what critics called “a disgrace”': the free relative "what" is part of the report.
+        what = next((c for c in verb.lefts if c.lower_ == "what" and c.tag_ == "WP"), None)
+        if what is not None and path.i > verb.i:
+            lo = min(lo, what.i)
+        lo, hi = self._clip(lo, hi, verb.i)
+        lo, hi = self._shape(lo, hi, verb, clausal=path.dep_ == "ccomp")
+        if hi <= lo:
+            return None
+        return doc[lo].idx, end_char(doc, hi)
+
+    def _clip(self, lo: int, hi: int, anchor: int) -> tuple[int, int]:
+        """Keep to the anchor's sentence and paragraph, without punctuation or a conjunction
+        at the start. A leading "that" stays: it is part of the reported clause, as annotated
+        corpora keep it."""
+        doc = self.doc
+        p = self.par[anchor]
+        sent = doc[anchor].sent
+        lo, hi = max(lo, sent.start), min(hi, sent.end)
+        while lo < hi and (self.par[lo] != p or "\n" in doc[lo].text):
+            lo += 1  # the parse ran the sentence over a paragraph break before the anchor
+        for k in range(lo, hi):
+            if self.par[k] != p or "\n" in doc[k].text:
+                hi = k
+                break
+        while lo < hi and ((doc[lo].is_punct and doc[lo].text not in ALL_MARKS)
+                           or doc[lo].is_space or doc[lo].dep_ == "cc"):
+            lo += 1
+        # Never split a word: "do|n’t" may hang on another head in the parse.
+        while lo < hi < sent.end and not doc[hi - 1].whitespace_ and wordlike(doc[hi]) \
+                and self.par[hi] == p:
+            hi += 1
+        return lo, strip_space_end(doc, lo, hi)
+
+    def _shape(self, lo: int, hi: int, verb: Token, *, run_on: bool = True,
+               clausal: bool = True) -> tuple[int, int]:
+        """The reported words' end: on across coordination the parse hung on the cue verb
+        ("said [A, but B]", "wants [to X, Y and Z]"), then back before a trailing comment of
+        the writer's (", which ...", ", a former ...", ", citing ...", ", though ...")."""
+        if run_on and verb.i < lo:
+            hi = self._run_on(lo, hi, verb, clausal=clausal)
+        hi = self._cut_tail(lo, hi)
+        if verb.i < lo:
+            hi = self._cut_next_act(lo, hi, verb)
+        doc = self.doc
+        # Never end on a conjunction the parse left in the clause ('not complete, and').
+        while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].dep_ == "cc" or (
+                doc[hi - 1].is_punct and doc[hi - 1].text not in ALL_MARKS)):
+            hi -= 1
+        return lo, hi
+
+    def _run_on(self, lo: int, hi: int, verb: Token, *, clausal: bool) -> int:
+        """The end of the sentence when the words after the clause continue it rather than the
+        speaker's sentence: another clause ("..., but the plan failed") or a predicate that
+        does not share the cue verb's form ("wants to cut X, raise Y"), with no cue of its own.
+        "said X and left" shares the form "said": the speaker's own act, not the report."""
+        doc = self.doc
+        p = self.par[verb.i]
+        end = doc[verb.i].sent.end
+        k = hi
+        while k < end and self.par[k] == p and self.in_quote[k] < 0 and "\n" not in doc[k].text:
+            k += 1
+        end = k
+        while end > hi and (doc[end - 1].is_space or (
+                doc[end - 1].is_punct and doc[end - 1].text not in ALL_MARKS)):
+            end -= 1
+        rest = [t for t in doc[hi:end] if not t.is_space]
+        if not rest or (k < self.n and self.in_quote[k] >= 0):
+            return hi  # nothing more, or the sentence runs into a direct quote
+        if any(t.text == ";" or t.i in self.according for t in rest):
+            return hi
+        if any(t.i in {a.i for a in verb.ancestors} for t in rest):
+            return hi  # the rest is the main clause the cue's clause hangs on
+        first = next((t for t in rest if not t.is_punct and t.dep_ != "cc"
+                      and t.lower_ not in ("then", "yet", "also")), None)
+        if first is None:
+            return hi
+        inside = {t.i for t in rest}
+        top = first
+        while top.head.i != top.i and top.head.i in inside:
+            top = top.head
+        if any(t.tag_.startswith("VB") and self._cue_word(t)
+               for t in (top, *(c for c in top.children if c.dep_ == "conj"))):
+            return hi  # 'said X and added that Y': a second report
+        if any(t.tag_.startswith("VB") and self._cue_word(t) and any(
+                c.dep_ == "nsubj" and c.lower_ not in RELATIVES for c in t.children)
+               for t in rest):
+            return hi  # 'X, which she thought ...': someone else's report inside
+        if verb.i in (first.head.i, top.head.i) and first.lower_ in VERB_ADJUNCTS:
+            return hi  # 'called for X in a statement', 'described X as Y when ...'
+        if top.head.i == verb.i and rest[0].text == "," and not top.tag_.startswith(("VB", "MD")):
+            return hi  # 'sought to protect X, the bedrock of ...': an appositive, misparsed
+        form = verb_form(verb)
+        clause = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in top.children)
+        verbal = top.tag_.startswith(("VB", "MD"))
+        # An infinitive goes on in bare verbs ('wants to cut X, raise Y'); else a predicate
+        # coordinated with the cue verb is the speaker's own act ('declined X and has left').
+        bare = doc[lo].lower_ == "to" and verb_form(top) == "VB"
+        if verbal and not clause and (form in (first.tag_, verb_form(top))
+                                      or verb_form(top) in ("VBG", "VBN")
+                                      or (top.head.i == verb.i and top.dep_ == "conj"
+                                          and not bare)):
+            return hi  # 'said X and left': the speaker's next act, or a participle
+        if clause and (not clausal or doc[lo].lower_ == "that"):
+            # 'said that X, and Y': a second clause without "that" is the writer's; nor does
+            # a clause continue an infinitive or an object ('agreed to X, and Y did Z').
+            return hi
+        return end
+
+    def _cut_next_act(self, lo: int, hi: int, verb: Token) -> int:
+        """Before a second report that the parse put inside the first: the speaker's ("said X
+        and added Y", a speech verb in the cue's own form with no subject of its own) or
+        someone else's ("said X, and critics warned Y")."""
+        doc = self.doc
+        for conj in doc[lo:hi]:
+            if conj.dep_ != "conj" or not conj.tag_.startswith(("VB", "MD")) \
+                    or not lo <= conj.head.i < conj.i or conj.right_edge.i + 1 < hi - 1:
+                continue
+            subjects = [c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+            top = not lo <= conj.head.head.i < hi or conj.head.head.i == conj.head.i
+            reports = conj.lower_ in self.ex.speech
+            # '..., and critics warned that ...': someone else's report, coordinated.
+            other = reports and any(s.lower_ not in RELATIVES and s.tag_ != "PRP"
+                                    for s in subjects)
+            # 'says X promised Y and said Z': a second report of the clause's own subject.
+            own = top and not subjects and reports and conj.head.i == self._top_of(lo, hi)
+            if other or own or (top and not subjects and same_form(conj, verb) and reports):
+                cut = conj.left_edge.i
+                while cut > lo and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct
+                                    or doc[cut - 1].is_space):
+                    cut -= 1
+                return cut if cut > lo else hi
+        return hi
+
+    def _top_of(self, lo: int, hi: int) -> int:
+        """The token of ``lo:hi`` whose head lies outside it."""
+        for tok in self.doc[lo:hi]:
+            if tok.head.i == tok.i or not lo <= tok.head.i < hi:
+                return tok.i
+        return lo
+
+    def _next_act_subject(self, verb: Token) -> Token | None:
+        """The speaker of a second report the parse hung inside the first ("The minister said
+        the strike would end and added that ..."): the subject of the speech verb above it in
+        the same form, not the subject of the reported clause."""
+        if verb.dep_ != "conj" or verb.lower_ not in self.ex.speech or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+        ):
+            return None
+        for anc in list(verb.head.ancestors)[:4]:
+            if anc.lower_ in self.ex.speech and same_form(anc, verb) and anc.i < verb.i:
+                return subject_of(anc)
+        return None
+
+    def _cue_word(self, tok: Token) -> bool:
+        low = tok.lower_
+        ex = self.ex
+        return low in ex.speech or low in ex.beliefs or low in ex.framing or low in ex.intent
+
+    def _cut_tail(self, lo: int, hi: int) -> int:
+        """Before a trailing comment after a comma or dash that runs to the end: a relative
+        clause on a person ("..., who ..."), an appositive, a participle phrase, a concession
+        or a parenthesis. A comment inside the clause ("The plan, run by X, has ...") stays."""
+        doc = self.doc
+        last = hi
+        while last > lo and (doc[last - 1].is_space or (
+                doc[last - 1].is_punct and doc[last - 1].text not in ALL_MARKS)):
+            last -= 1
+        for k in range(lo + 2, last):
+            if doc[k - 1].text == ";":
+                return k - 1  # 'said X; they learned ...': the writer's next clause
+            if doc[k - 1].text not in (",", "(", "—", "–", "--", "―"):
+                continue
+            tok = doc[k]
+            if doc[k - 1].text == "(":
+                close = next((j for j in range(k, hi) if doc[j].text == ")"), None)
+                if close is not None and close + 1 >= last:
+                    return k - 1
+                continue
+            comment = (
+                tok.lower_ in ("who", "whom", "though", "although", "whereas")
+                or (tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl", "xcomp", "dep", "conj"))
+                or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl"))
+            )
+            root = tok
+            while root.head.i != root.i and k <= root.head.i < last:
+                root = root.head
+            if not comment:
+                comment = root.dep_ == "appos" and root.left_edge.i == k
+            if comment and root.right_edge.i + 1 >= last:
+                return k - 1
+        return hi
