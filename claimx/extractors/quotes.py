@@ -75,6 +75,8 @@ class QuoteExtractor:
         self.direct_only = patterns.word_list("cue_direct_only")
         self.nouns = patterns.word_list("cue_nouns")
         self.titles = frozenset(w.rstrip(".") for w in patterns.word_list("titles"))
+        self.given_names = {row[0]: row[1] for row in patterns.table("names_gender")
+                            if len(row) > 1 and row[1] in ("f", "m")}
         self.phrases = RuleMatcher(nlp, patterns.rules_for("cue_phrases"))
 
     def __call__(
@@ -98,7 +100,7 @@ class _Run(QuoteKinds, QuoteContinuation):
         blocked = [(self.doc[s].idx, end_char(self.doc, e)) for c in cands for s, e in c.segments
                    if e > s]
         self.speakers = SpeakerResolver(self.doc, self.entities, self.ex.titles, blocked,
-                                        text=self.text)
+                                        text=self.text, given_names=self.ex.given_names)
         # 'Del. Marcia "Cia" Price': a nickname inside a name is part of the name.
         self.nick_marks: set[int] = set()
         for cand in cands:

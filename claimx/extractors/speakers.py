@@ -8,7 +8,8 @@ and short forms go to the document's entity whose mentions contain them.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,12 @@ _DROP_LEFT = frozenset({"but", "and", "or", "so", "also", "then", "yet"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
 
+# Honorifics that tell a person's gender when they stand right before a mention of them.
+_GENDER_TITLE = re.compile(
+    r"\b(?P<m>Mr|Sir|Lord|Mister)\.?\s+$|\b(?P<f>Mrs|Ms|Miss|Dame|Lady|Madam)\.?\s+$")
+_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+
+
 @dataclass(frozen=True)
 class _Name:
     start: int
@@ -51,6 +58,7 @@ class SpeakerResolver:
         titles: frozenset[str],
         blocked: Sequence[tuple[int, int]] = (),
         text: str | None = None,
+        given_names: Mapping[str, str] | None = None,
     ) -> None:
         self.doc = doc
         # Doc.text joins every token on each access: read it once.
@@ -78,6 +86,23 @@ class SpeakerResolver:
         self.names = names
         self.starts = [n.start for n in names]
         self.blocked = sorted(blocked)
+        self.genders = self._genders(names, given_names or {})
+
+    def _genders(self, names: list[_Name], given_names: Mapping[str, str]) -> dict[str, str]:
+        """Each person's gender, "m" or "f", keyed by resolved name: from a title before one
+        of their mentions ("Mrs Okafor"), else from a given name that usually carries it."""
+        genders: dict[str, str] = {}
+        for n in names:
+            if n.label != "PERSON":
+                continue
+            title = _GENDER_TITLE.search(self.text, max(0, n.start - 12), n.start)
+            if title is not None:
+                genders[n.name] = "m" if title.group("m") else "f"
+        for n in names:
+            given = n.name.split()[0] if n.label == "PERSON" and " " in n.name else ""
+            if given in given_names and n.name not in genders:
+                genders[n.name] = given_names[given]
+        return genders
 
     def _names_in(self, start: int, end: int) -> list[_Name]:
         hi = bisect.bisect_left(self.starts, end)
@@ -87,14 +112,19 @@ class SpeakerResolver:
         i = bisect.bisect_right(self.blocked, (start, 1 << 62)) - 1
         return i >= 0 and self.blocked[i][0] <= start and end <= self.blocked[i][1]
 
-    def _nearest_before(self, pos: int, labels: frozenset[str]) -> _Name | None:
+    def _nearest_before(self, pos: int, labels: frozenset[str],
+                        gender: str | None = None) -> _Name | None:
         """The name a pronoun at ``pos`` refers to: the nearest one before it that is a
         grammatical subject (the person the text is about, not one mentioned in passing:
-        "Obama spoke after meeting Vladimir Putin. He said ..."), else the nearest one."""
+        "Obama spoke after meeting Vladimir Putin. He said ..."), else the nearest one. A
+        person whose title gives the other gender is skipped ("Mrs Okafor met Mr Bello. He
+        said ...")."""
         hi = bisect.bisect_left(self.starts, pos)
         nearest = None
         for n in reversed(self.names[max(0, hi - 200):hi]):
             if n.end > pos or n.label not in labels or self._inside_blocked(n.start, n.end):
+                continue
+            if gender is not None and self.genders.get(n.name, gender) != gender:
                 continue
             if nearest is None:
                 nearest = n
@@ -153,7 +183,8 @@ class SpeakerResolver:
                 labels = frozenset({"PERSON"})
             elif low in THING_PRONOUNS:
                 labels = frozenset({"ORG"})
-            found = self._nearest_before(mention.start, labels) if labels else None
+            found = (self._nearest_before(mention.start, labels, _PRONOUN_GENDER.get(low))
+                     if labels else None)
             if found is not None:
                 return Speaker(found.name, found.entity, mention)
             return Speaker(mention.text, None, mention)

@@ -1,0 +1,26 @@
+"""Pronoun speakers resolve to the nearest compatible person: a title or a given name that
+tells the other gender rules a person out."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a title before a mention tells the gender
+        ("Mrs Okafor met Mr Bello on Monday. He said the deal was close.", "Bello"),
+        ("Mr Bello met Mrs Okafor on Monday. She said the deal was close.", "Okafor"),
+        # a given name that usually carries one gender
+        ('Tom Ash met Jane Roe in Leeds. She said: "It is over."', "Jane Roe"),
+        ('Jane Roe met Tom Ash in Leeds. He said: "It is over."', "Tom Ash"),
+        # a name that tells nothing is not ruled out
+        ('Sam Reed met Tom Ash in Leeds. She said: "It is over."', "Sam Reed"),
+    ],
+)
+def test_pronoun_goes_to_a_compatible_person(extractor, text, speaker):
+    quotes = extractor(text).quotes
+    assert quotes and quotes[-1].speaker is not None
+    assert quotes[-1].speaker.name == speaker
+    assert quotes[-1].speaker.mention.text in ("He", "She")
