@@ -565,7 +565,7 @@ def test_a_lone_capital_before_a_name_is_no_unit(finder, nlp, text, units):
         ("She scored 3 in 10 matches.", [("3", 3.0), ("10", 10.0)]),
         # "and a half" completes a number in words
         ("The talks took two and a half years.", [("two and a half years", 2.5)]),
-        ("The band toured for three-and-a-half months.", [("three-and-a-half months", 3.5)]),
+        ("The strike lasted three-and-a-half weeks.", [("three-and-a-half weeks", 3.5)]),
         # "top" ranks, unless a plural noun says what is counted
         ("She finished in the top three.", []),
         ("The top five banks were fined on Monday.", [("five", 5.0)]),

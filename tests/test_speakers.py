@@ -10,8 +10,8 @@ import pytest
     ("text", "speaker"),
     [
         # a title before a mention tells the gender
-        ("Mrs Okafor met Mr Bello on Monday. He said the deal was close.", "Bello"),
-        ("Mr Bello met Mrs Okafor on Monday. She said the deal was close.", "Okafor"),
+        ("Mrs Okafor met Mr Bello on Monday. He said talks were nearly done.", "Bello"),
+        ("Mr Bello met Mrs Okafor on Monday. She said talks were nearly done.", "Okafor"),
         # a given name that usually carries one gender
         ('Tom Ash met Jane Roe in Leeds. She said: "It is over."', "Jane Roe"),
         ('Jane Roe met Tom Ash in Leeds. He said: "It is over."', "Tom Ash"),

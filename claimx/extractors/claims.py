@@ -308,7 +308,7 @@ class ClaimExtractor:
             span = _np_span(doc, subj)
             lead = doc_text(doc)[span.start : q.start].split()
             if q.noun is not None and span.start <= q.start < span.end and len(lead) <= 1:
-                subj = None  # "20,000 workers lost their jobs": the count is the subject
+                subj = None  # "12,000 staff lost their posts": the count is the subject
         if subj is not None:
             # "ITU data shows 100%": the body of evidence is the source, not the thing measured
             evidence = source is not None and " " in (source.cue or "") and (
@@ -547,7 +547,7 @@ def _changed_object(root: Token, q_unit: str | None) -> Token | None:
         return None
     verb = prep.head
     if verb.tag_ in _NOUNS and verb.i < root.i and verb.dep_ in ("dobj", "nsubj", "nsubjpass"):
-        return verb  # "revised its growth forecast from 5% to 3%"
+        return verb  # "cut its sales outlook from 6% to 4%"
     if not verb.tag_.startswith("VB") or (prep.lower_ == "for" and not _is_money(q_unit)):
         return None  # "produce oil for 25 years": a duration, not a price
     for child in verb.children:
@@ -601,7 +601,7 @@ def _np_span(doc: Doc, token: Token, *, keep_preps: bool = True,
     lo, hi = token.i, token.i
     for child in token.children:
         if child.dep_ in _SUBJECT_DROP or (child.i > token.i and child.tag_ in ("VBG", "VBN")):
-            continue  # also a participle after the noun: "the cuts, amounting to 3% of ..."
+            continue  # also a participle after the noun: "the layoffs, equal to 2% of ..."
         if child.dep_ == "prep" and (not keep_preps or child.lower_ in ("including", "like")
                                      or _names_time(child)):
             continue  # "revenue in the quarter": the time goes to the claim's own field

@@ -710,7 +710,7 @@ class QuantityFinder:
                 and digits.isdigit() and 1 <= value <= 120):
             cand.unit = "year_of_age"  # "Maddon, 66, said": an age in apposition
         elif bare and digits.isdigit() and 1 <= value <= 120 and _a_persons_age(first, nxt):
-            cand.unit = "year_of_age"  # "Hingis was 22 when she retired", "she turned 40"
+            cand.unit = "year_of_age"  # "Dara Quinn was 23 when she left", "she turned 40"
         if bare and prev is not None and (prev.lower_ in self._labels
                                           or prev.text in ("#", "No", "no.")) and not (
                 _ranks_a_count(prev, nxt)):
@@ -1211,7 +1211,7 @@ def _a_persons_age(number: Token, nxt: Token | None) -> bool:
 
 def _letter_in_a_name(text: str, pos: int, suffix: regex.Match[str]) -> bool:
     """One of those letters set apart from the number and followed by a capitalised word is
-    part of a name, not a unit symbol ("5 W USB-C charger" keeps its watts)."""
+    part of a name, not a unit symbol ("a 20 W USB-C charger" keeps its watts)."""
     letter = suffix.group("u")
     if letter not in _NAME_LETTERS or suffix.start("u") == pos:
         return False  # glued ("41C") or a letter that is only a unit

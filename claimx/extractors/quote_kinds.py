@@ -159,7 +159,7 @@ class QuoteKinds(ReportedSpeech, QuoteCues):
 
     def _lead_in(self, cand: Candidate) -> int | None:
         """The first token of what the cue reports before the quotation's mark ('said [she
-        has one quality]: “...”', 'still says [things such as], “...”'), when the cue governs
+        has one quality]: “...”', 'often says [things like], “...”'), when the cue governs
         a clause or an object there; not a listener or a time ('told reporters: “...”')."""
         doc, cue = self.doc, cand.cue
         if cue is None or cue >= cand.open_i - 1 or cue in self.according \

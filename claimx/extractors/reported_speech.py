@@ -214,7 +214,7 @@ class ReportedSpeech(ReportBounds, QuoteSpeakers):
         return spans
 
     def _after_attribution(self, verb: Token) -> tuple[int, int] | None:
-        """'A, the agency said in a report, and B': the sentence goes on after an attribution
+        """'A, the ministry said on Monday, and B': the sentence goes on after an attribution
         set off by commas, and what follows is reported too, unless it is another report
         ("..., adding that ..."), a comment on the speaker (", who ...") or the cue's own
         adjunct (", when asked ...")."""
