@@ -24,3 +24,21 @@ def test_pronoun_goes_to_a_compatible_person(extractor, text, speaker):
     assert quotes and quotes[-1].speaker is not None
     assert quotes[-1].speaker.name == speaker
     assert quotes[-1].speaker.mention.text in ("He", "She")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "they" after a named group that is the sentence's subject
+        ("Greenpeace said the dam would flood the valley. They added that the plan was "
+         "rushed.", "Greenpeace"),
+        ("Canadians want lower fees, and Australians want tariffs (they say tariffs save "
+         "jobs).", "Australians"),
+        # after a plain noun, "they" stays as written
+        ("Officials said the dam was safe. They added that the plan was sound.", "They"),
+    ],
+)
+def test_they_goes_to_a_named_group(extractor, text, speaker):
+    quotes = [q for q in extractor(text).quotes if q.speaker is not None
+              and q.speaker.mention.text.lower() == "they"]
+    assert quotes and quotes[-1].speaker.name == speaker

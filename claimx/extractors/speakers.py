@@ -134,6 +134,28 @@ class SpeakerResolver:
                 return n
         return nearest
 
+    def _group_before(self, pronoun: Token) -> _Name | None:
+        """What "they" stands for: the nearest sentence subject before it, within two
+        sentences, when that subject is a named group ("Greenpeace said ... They added ...");
+        a plain noun ("officials") or a person leaves "they" as it is."""
+        doc = self.doc
+        starts_seen = 0
+        for i in range(pronoun.i - 1, -1, -1):
+            tok = doc[i]
+            if tok.is_sent_start:
+                starts_seen += 1
+                if starts_seen > 2:
+                    return None
+            main = tok.head.dep_ == "ROOT" or (tok.head.dep_ == "conj"
+                                               and tok.head.head.dep_ == "ROOT")
+            if tok.dep_ not in _SUBJECT_DEPS or tok.tag_ == "PRP" or not main:
+                continue  # the sentence's own subject, not one inside what it reports
+            if tok.ent_type_ not in ("ORG", "NORP"):
+                return None
+            names = self._names_in(tok.idx, tok.idx + len(tok.text))
+            return next((n for n in names if n.label in ("ORG", "NORP")), None)
+        return None
+
     def _is_subject(self, name: _Name) -> bool:
         span = self.doc.char_span(name.start, name.end, alignment_mode="expand")
         if span is None:
@@ -185,6 +207,8 @@ class SpeakerResolver:
                 labels = frozenset({"ORG"})
             found = (self._nearest_before(mention.start, labels, _PRONOUN_GENDER.get(low))
                      if labels else None)
+            if low in ("they", "them"):
+                found = self._group_before(head)
             if found is not None:
                 return Speaker(found.name, found.entity, mention)
             return Speaker(mention.text, None, mention)
