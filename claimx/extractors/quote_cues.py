@@ -130,7 +130,7 @@ class QuoteCues(RunState):
                 return k
             if self._is_cue(k) and k not in self.used_cues:
                 # '"...," Smith said the plan ...': the verb reports something else.
-                if has_right_clause(tok) and (tok.i > i or ended):
+                if has_right_clause(tok, self.ex.listeners) and (tok.i > i or ended):
                     return None
                 cand.after_end = self._window_end(k)
                 return k

@@ -123,13 +123,13 @@ def nounish(tok: Token) -> bool:
     return tok.tag_ in ("NNP", "NNPS", "NN", "NNS", "PRP") and tok.ent_type_ not in ("DATE", "TIME")
 
 
-def has_right_clause(verb: Token) -> bool:
+def has_right_clause(verb: Token, listeners: frozenset[str]) -> bool:
     """The verb governs a clause or object of its own after it (outside quotation marks)."""
     for child in verb.rights:
         # "told me", "told reporters": the object is who was told, not what was said.
         listener = child.dep_ == "dobj" and (
             child.tag_ == "PRP" or child.ent_type_ in ("PERSON", "ORG", "NORP")
-            or child.lower_ in ("reporters", "journalists", "audience", "crowd", "supporters")
+            or child.lower_ in listeners
         )
         # "said Monday": a time, parsed as an object now and then, is no reported clause.
         when = child.ent_type_ in ("DATE", "TIME") and child.dep_ == "dobj"

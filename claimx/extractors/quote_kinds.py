@@ -18,9 +18,6 @@ from claimx.extractors.speakers import subject_of
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-# Objects of a cue verb that name who was told, not what was said.
-_LISTENERS = frozenset({"reporters", "journalists", "audience", "crowd", "supporters",
-                        "viewers", "listeners", "voters", "lawmakers", "students"})
 # A quotation of fewer words with no speaker of its own is a name or a scare quote.
 MIN_STANDALONE_WORDS = 3
 
@@ -172,7 +169,7 @@ class QuoteKinds(ReportedSpeech, QuoteCues):
                 continue
             listener = child.tag_ in ("PRP", "NNP", "NNPS") or child.ent_type_ in (
                 "PERSON", "ORG", "NORP", "GPE", "DATE", "TIME")
-            if child.dep_ == "dobj" and (listener or child.lower_ in _LISTENERS):
+            if child.dep_ == "dobj" and (listener or child.lower_ in self.ex.listeners):
                 continue
             words = [t for t in doc[child.left_edge.i:cand.open_i] if t.is_alpha]
             if len(words) < 2 or any(self.in_quote[t.i] >= 0 for t in words):

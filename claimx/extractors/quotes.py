@@ -74,6 +74,8 @@ class QuoteExtractor:
         self.intent = patterns.word_list("cue_intent")
         self.direct_only = patterns.word_list("cue_direct_only")
         self.nouns = patterns.word_list("cue_nouns")
+        self.listeners = patterns.word_list("cue_listeners")
+        self.adjuncts = patterns.word_list("cue_adjuncts")
         self.titles = frozenset(w.rstrip(".") for w in patterns.word_list("titles"))
         self.given_names = {row[0]: row[1] for row in patterns.table("names_gender")
                             if len(row) > 1 and row[1] in ("f", "m")}

@@ -18,9 +18,6 @@ from claimx.extractors.speakers import RELATIVES, subject_of
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-# Words that open an adjunct of the cue verb itself, not more of what it reports.
-VERB_ADJUNCTS = frozenset({"in", "during", "at", "on", "when", "while", "after", "before",
-                           "since", "so", "until", "with", "without", "amid", "despite"})
 
 
 class ReportBounds(RunState):
@@ -135,7 +132,7 @@ class ReportBounds(RunState):
                 c.dep_ == "nsubj" and c.lower_ not in RELATIVES for c in t.children)
                for t in rest):
             return hi  # 'X, which she thought ...': someone else's report inside
-        if verb.i in (first.head.i, top.head.i) and first.lower_ in VERB_ADJUNCTS:
+        if verb.i in (first.head.i, top.head.i) and first.lower_ in self.ex.adjuncts:
             return hi  # 'called for X in a statement', 'described X as Y when ...'
         if top.head.i == verb.i and rest[0].text == "," and not top.tag_.startswith(("VB", "MD")):
             return hi  # 'sought to protect X, the bedrock of ...': an appositive, misparsed

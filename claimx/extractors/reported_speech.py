@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from claimx.extractors.quote_helpers import cue_span, end_char, hypothetical
 from claimx.extractors.quote_marks import ALL_MARKS, DOUBLE_MARKS, Candidate
 from claimx.extractors.quote_speakers import QuoteSpeakers
-from claimx.extractors.reported_bounds import VERB_ADJUNCTS, ReportBounds
+from claimx.extractors.reported_bounds import ReportBounds
 from claimx.extractors.speakers import RELATIVES, subject_of
 from claimx.models import Speaker
 
@@ -243,7 +243,7 @@ class ReportedSpeech(ReportBounds, QuoteSpeakers):
         top = first
         while top.head.i != top.i and lo <= top.head.i < hi:
             top = top.head
-        if first.lower_ in RELATIVES or first.lower_ in VERB_ADJUNCTS or any(
+        if first.lower_ in RELATIVES or first.lower_ in self.ex.adjuncts or any(
             t.tag_.startswith("VB") and self._cue_word(t)
             for t in (top, *(c for c in top.children if c.dep_ == "conj"))
         ):
