@@ -98,8 +98,6 @@ _SUSPENDED = regex.compile(
 # Between a suspended "5-" and the amount that ends its list: "- and ", "-, 10- or ".
 _LIST_GAP = regex.compile(r"-(?:[\s,]*(?:(?:and|or|to)\s+)?(?:\p{L}+|\d{1,4})-)*[\s,]*"
                           r"(?:(?:and|or|to)\s+)?")
-_RACE_NOUN_NEXT = regex.compile(r"\s+(?:titles?|races?|finals?|heats?|events?|gold|silver|"
-                                r"bronze|relays?|champion\w*)\b", regex.IGNORECASE)
 _RACE_DET = regex.compile(r"(?i)(?:(?<![\p{L}])(?:the|a|an|his|her|their|its|won|wins|win|"
                           r"winning|ran|runs|running|clocked)|['’]s)\s+$")
 _DATING_NEXT = regex.compile(r"\s+(?:earlier|ago|before|later|after)\b")
@@ -235,7 +233,8 @@ class QuantityFinder:
             r"(?P<sp>\s?)(?P<s>" + _alternation(list(self._scales)) + r")"
         )
         # "<number>m" glued is million in news unless a distance surrounds it.
-        metre: dict[str, list[str]] = {"after": [], "before": [], "race": [], "near": []}
+        metre: dict[str, list[str]] = {"after": [], "before": [], "race": [], "near": [],
+                                       "race_noun": []}
         for row in patterns.table("quant_metre_context"):
             if len(row) >= 2 and row[0] in metre:
                 metre[row[0]].append(row[1].lower())
@@ -247,6 +246,8 @@ class QuantityFinder:
         self._metre_near = regex.compile(
             r"\d\s?(?:" + _alternation(metre["near"]) + r")", regex.IGNORECASE)
         self._race_distances = frozenset(float(w) for w in metre["race"])
+        self._race_noun_next = regex.compile(
+            r"\s+(?:" + _alternation(metre["race_noun"]) + r")\b", regex.IGNORECASE)
         self._number_words: dict[str, tuple[float, str]] = {}
         for row in patterns.table("number_words"):
             if len(row) >= 3:
@@ -614,7 +615,7 @@ class QuantityFinder:
         race distance follows a determiner or a racing verb ("won the 100m", "winning 1500m")."""
         if self._metre_after.match(text, end) or _IMPERIAL_GLOSS.match(text, end):
             return True
-        if cand.value in self._race_distances and _RACE_NOUN_NEXT.match(text, end):
+        if cand.value in self._race_distances and self._race_noun_next.match(text, end):
             return True  # "the 5000m title", "1500m heats"
         if self._suffix.match(text, end) or _PLURAL_NEXT.match(text, end):
             return False  # "481m yuan", "600m users": a currency or counted noun
