@@ -222,6 +222,9 @@ def test_market_report_names(claims_of, text, subjects):
         # "they" stands for the plural noun before it
         ("The takeover sent the shares soaring and they closed up 8% on Friday.", "the shares",
          None),
+        # a count inside an "of" phrase, and a count with an "of" phrase of its own
+        ("Floods damaged the homes of 300 families.", "the homes", "Floods"),
+        ("Some 3,000 members of the union walked out.", "the union", None),
         # a participle after the owner is not part of its name
         ("The cuts, amounting to 6% of the chain's staff, start in May.", "the chain's staff",
          "The cuts"),

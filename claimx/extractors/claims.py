@@ -248,6 +248,8 @@ class ClaimExtractor:
         subj = _nearest_subject(head)
         if subj is None or subject.start <= subj.idx < subject.end:
             return None
+        if q.noun is not None and subj.lower_ == q.noun.split()[-1].lower():
+            return None  # "3,000 members of the union walked out": the counted noun itself
         owner = _clean_subject(doc, ctx, _np_span(doc, subj, keep_preps=False))
         if owner is None or not (s_start <= owner.start and owner.end <= s_end) or (
                 owner.start < subject.end and subject.start < owner.end):
@@ -285,10 +287,20 @@ class ClaimExtractor:
             measured = _measured_after(doc, ctx, q)
             if measured is not None:
                 yield _np_span(doc, measured, keep_preps=False)
-        for tok in (last, anchor, _phrase_root(doc, q, anchor)):
+        anchors = [last, anchor, _phrase_root(doc, q, anchor)]
+        if first.noun_token is not None:
+            counted = doc[first.noun_token]
+            anchors.append(counted)
+            for of in counted.children if counted.i > anchor.i else ():
+                pobj = [c for c in of.children if c.dep_ == "pobj"]
+                if of.dep_ == "prep" and of.lower_ == "of" and pobj:
+                    # "3,000 members of the union": whose members are counted
+                    yield _np_span(doc, pobj[0], keep_preps=False)
+        for tok in anchors:
             prep = tok.head
             if (tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.tag_ in ("NN", "NNS")
                     and prep.head.i < tok.i):
+                # "a yield of 4%", "the homes of 300 families"
                 yield _np_span(doc, prep.head, keep_preps=False)
         if q.noun is None:
             # "a 25% premium", "98 percent rural network coverage": the noun it qualifies
