@@ -123,8 +123,8 @@ def test_wire_article_behaviours(claims_of):
         "Wednesday, 06 March 2024 09:30 GMT\n\n"
         "(WIRE- Daily News) Staff Writer\n\n"
         "According to the Ministry of Transport, nearly all villages now have a daily bus, "
-        "and the country is close to 100 percent road coverage. Transit data shows "
-        "90 percent rail coverage, including access to 4G on trains.\n\n"
+        "and the state has paved 98 percent of its rural roads. Transit figures show "
+        "90 percent of lines run hourly, with 4G on every train.\n\n"
         "More than 55% of commuters now use a smart card, according to the Deputy Minister.\n\n"
         "WIRE06032024000123456789ID2233445566\n"
     )
