@@ -37,9 +37,12 @@ _FRACTION = regex.compile(r"(?:\s+|-)(\d{1,2})[/⁄](\d{1,3})(?![\d/])")
 _GLUED_SLASH = regex.compile(r"[/⁄](\d{1,4})(?![\d/⁄])")
 _EXPONENT = regex.compile(r"\s?[×x]\s?10\^?([-−]?\d{1,3})(?![\d])")
 _SLASH_DIGIT = regex.compile(r"[/⁄]\d")
+# Small numbers written as words that open or close a share: "one in 10", "4 out of five".
+_SMALL = r"one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred"
 # "1 in 4", "3 out of 10", not followed by a unit word that would make it a measure
 _ONE_IN = regex.compile(
-    r"\s+(?:in|out\s+of)\s+(\d{1,4})(?![\d.,])(?!\s*(?:%|per|minutes?|hours?|days?|years?|"
+    rf"\s+(?:in|out\s+of)\s+(\d{{1,4}}(?![\d.,])|(?i:{_SMALL})(?![\p{{L}}\p{{N}}]))"
+    r"(?!\s*(?:%|per|minutes?|hours?|days?|years?|"
     r"seconds?|months?|weeks?|km|miles?|metres?|meters?|games?|matches|attempts|tries))"
 )
 _PERIOD_BEFORE = regex.compile(r"(?i)\b(?:first|second|third|fourth|final|last|latter|other|"
@@ -86,11 +89,10 @@ _SPACES = regex.compile(r"\s+")
 _FOUR_DIGITS = regex.compile(r"\d{4}")
 _AGED_BEFORE = regex.compile(r"(?i)(?<![\p{L}])(?:aged|age)\s$")
 _LINKING_VERB_END = regex.compile(r"\b(?:was|were|is|are|closed|ended|finished|\w+ed)\s+$")
-# "one in 10", "4 out of 5" before the group they share out.
-_SMALL = r"one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred"
-_RATIO = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}.,])(?P<a>\d{{1,2}}|{_SMALL})\s+(?:in|out\s+of)\s+"
-    rf"(?P<b>\d{{1,4}}|{_SMALL})(?![\p{{L}}\p{{N}}])(?=\s+\p{{L}})", regex.IGNORECASE)
+# A number word that may open a share ("one in 10"); the rest is _ONE_IN, as after digits.
+_RATIO_WORD = regex.compile(rf"(?<![\p{{L}}\p{{N}}.,])(?:{_SMALL})(?![\p{{L}}\p{{N}}])",
+                            regex.IGNORECASE)
+_WORD_NEXT = regex.compile(r"\s+\p{L}")
 _AND_A_HALF = regex.compile(r"(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half\b", regex.IGNORECASE)
 _SUSPENDED = regex.compile(
     r"(?<![\p{L}\p{N}.,-])(\p{L}+|\d{1,4})-(?=\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|to\s+)"
@@ -460,9 +462,10 @@ class QuantityFinder:
         elif _SLASH_DIGIT.match(text, end):
             return None  # "3/4/2020", "2019/20": a date or a season, not an amount
         ratio = _ONE_IN.match(text, end)
-        if (ratio is not None and currency is None and "." not in raw
-                and 0 < value < int(ratio.group(1)) <= 1000):
-            value = value / int(ratio.group(1))  # "1 in 4 adults": a share
+        whole = self._ratio_term(ratio.group(1)) if ratio is not None else None
+        if (whole is not None and currency is None and "." not in raw
+                and 0 < value < whole <= 1000):
+            value = value / whole  # "1 in 4 adults", "4 out of five": a share
             end = ratio.end()
         power = _EXPONENT.match(text, end)
         if power is not None and abs(int(power.group(1).replace("−", "-"))) <= 300:
@@ -1069,17 +1072,21 @@ class QuantityFinder:
         return found
 
     def _ratios(self, doc, text, starts) -> list[_Cand]:
-        """ "one in 10 adults", "4 out of 5 doctors": a share, unless a verb counts it ("won
-        3 in 10 games")."""
+        """ "one in 10 adults", "four out of 5 doctors": a share opened by a number word (one
+        opened by digits is read with the digits), unless a verb counts it ("won three in
+        ten games")."""
         found = []
-        for match in _RATIO.finditer(text):
-            a, b = (self._ratio_term(match.group(g)) for g in ("a", "b"))
+        for match in _RATIO_WORD.finditer(text):
+            tail = _ONE_IN.match(text, match.end())
+            if tail is None or not _WORD_NEXT.match(text, tail.end()):
+                continue
+            a, b = self._ratio_term(match.group()), self._ratio_term(tail.group(1))
             if a is None or b is None or not 0 < a < b:
                 continue
             tok = doc[bisect.bisect_right(starts, match.start()) - 1]
             if tok.i > 0 and doc[tok.i - 1].tag_.startswith("VB"):
                 continue
-            s, e = match.span()
+            s, e = match.start(), tail.end()
             found.append(_Cand(s, e, a / b, s, e, words=True))
         return found
 
