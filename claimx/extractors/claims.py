@@ -287,7 +287,8 @@ class ClaimExtractor:
             measured = _measured_after(doc, ctx, q)
             if measured is not None:
                 yield _np_span(doc, measured, keep_preps=False)
-        anchors = [last, anchor, _phrase_root(doc, q, anchor)]
+        root = _phrase_root(doc, q, anchor)
+        anchors = [last, anchor, root]
         if first.noun_token is not None:
             counted = doc[first.noun_token]
             anchors.append(counted)
@@ -312,7 +313,7 @@ class ClaimExtractor:
                 if token.tag_ in ("NN", "NNS"):
                     yield _np_span(doc, token, skip=skip)
                     break
-        obj = _changed_object(_phrase_root(doc, q, anchor), q.unit)
+        obj = _changed_object(root, q.unit)
         if obj is not None:
             yield _np_span(doc, obj, keep_preps=False)
         subj = _nearest_subject(head)
