@@ -97,11 +97,11 @@ class SpeakerResolver:
                 continue
             title = _GENDER_TITLE.search(self.text, max(0, n.start - 12), n.start)
             if title is not None:
-                genders[n.name] = "m" if title.group("m") else "f"
-        for n in names:
-            given = n.name.split()[0] if n.label == "PERSON" and " " in n.name else ""
-            if given in given_names and n.name not in genders:
-                genders[n.name] = given_names[given]
+                genders[n.name] = "m" if title.group("m") else "f"  # a title always wins
+            elif n.name not in genders and " " in n.name:
+                given = given_names.get(n.name.split()[0])
+                if given is not None:
+                    genders[n.name] = given
         return genders
 
     def _names_in(self, start: int, end: int) -> list[_Name]:
