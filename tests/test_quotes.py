@@ -30,6 +30,13 @@ def only(quotes: list[Quote], kind: str | None = None) -> Quote:
     return chosen[0]
 
 
+def assert_one_mixed(extractor, text: str, content: str, name: str) -> None:
+    """The text holds exactly one mixed quote, with this content and this speaker."""
+    quote = only(quotes_of(extractor, text), "mixed")
+    assert [c.text for c in quote.content] == [content]
+    assert quote.speaker is not None and quote.speaker.name == name
+
+
 # (text, content spans, speaker name, speaker mention, cue)
 DIRECT = [
     (
@@ -880,9 +887,7 @@ def test_second_report_in_the_same_sentence_is_its_own_quote(extractor):
     ],
 )
 def test_mixed_quote_starts_where_the_report_starts(extractor, text, content, name):
-    quote = only(quotes_of(extractor, text), "mixed")
-    assert [c.text for c in quote.content] == [content]
-    assert quote.speaker is not None and quote.speaker.name == name
+    assert_one_mixed(extractor, text, content, name)
 
 
 @pytest.mark.parametrize(
@@ -962,9 +967,7 @@ def test_report_goes_on_after_a_trailing_attribution(extractor, text, contents):
     ],
 )
 def test_more_verbs_govern_mixed_quotes(extractor, text, content, name):
-    quote = only(quotes_of(extractor, text), "mixed")
-    assert [c.text for c in quote.content] == [content]
-    assert quote.speaker is not None and quote.speaker.name == name
+    assert_one_mixed(extractor, text, content, name)
 
 
 def test_quoted_name_in_a_relative_clause_is_not_the_cues(extractor):
@@ -1030,9 +1033,7 @@ def test_quotation_after_a_dash_finishes_the_reported_sentence(extractor, text, 
     ],
 )
 def test_participles_and_according_to_attribute_mixed_quotes(extractor, text, content, name):
-    quote = only(quotes_of(extractor, text), "mixed")
-    assert [c.text for c in quote.content] == [content]
-    assert quote.speaker is not None and quote.speaker.name == name
+    assert_one_mixed(extractor, text, content, name)
 
 
 def test_quotation_inside_an_earlier_report_is_that_reports_mixed_quote(extractor):
