@@ -228,6 +228,10 @@ def test_market_report_names(claims_of, text, subjects):
         # a participle after the owner is not part of its name
         ("The cuts, amounting to 6% of the chain's staff, start in May.", "the chain's staff",
          "The cuts"),
+        # a name the parser split into two subjects stays whole
+        ("The base Pixel 8 has just 128GB of storage.", "storage", "The base Pixel 8"),
+        ("So far Ould-Abdallah has repaid just 40 million of the 900 million dirhams he owes.",
+         "Ould-Abdallah", None),
         # "for" a duration sizes no object
         ("The mine could produce copper for more than 30 years.", "The mine", None),
         # the subject is itself the thing measured: no owner

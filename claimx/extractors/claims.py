@@ -334,7 +334,7 @@ class ClaimExtractor:
             return  # a count names what it counts: "the two sides" needs no other subject
         token = anchor
         for _ in range(4):
-            if token.head is token:
+            if token.head.i == token.i:
                 break
             token = token.head
             if token.tag_ in ("NN", "NNS", "NNP", "NNPS") and token.i > anchor.i and not (
@@ -371,7 +371,7 @@ class ClaimExtractor:
                 subj = _subject_of(token)
                 if subj is not None:
                     return self._data_source(doc, subj, token)
-            if token.head is token:
+            if token.head.i == token.i:
                 break
             came_by = token.dep_
             token = token.head
@@ -454,7 +454,7 @@ def _clause_head(token: Token) -> Token:
                 pass
             else:
                 return current
-        if current.head is current:
+        if current.head.i == current.i:
             return current
         current = current.head
     return current
@@ -514,7 +514,7 @@ def _nearest_subject(head: Token) -> Token | None:
         antecedent = _antecedent(subj) if subj is not None and token is head else None
         if antecedent is not None:
             return antecedent
-        if token.head is token:
+        if token.head.i == token.i:
             break
         token = token.head
     return None
@@ -541,7 +541,7 @@ def _phrase_root(doc: Doc, q: Quantity, anchor: Token) -> Token:
     token = anchor
     for _ in range(6):
         head = token.head
-        if head is token or not (q.start <= head.idx < q.end):
+        if head.i == token.i or not (q.start <= head.idx < q.end):
             return token
         token = head
     return token
@@ -598,11 +598,11 @@ def _subject_of(token: Token) -> Token | None:
         if child.dep_ in _SUBJECT_DEPS and child.dep_ != "expl":
             return child
     # a conjoined verb shares its subject: "profits rose 5% and topped forecasts"
-    if token.dep_ == "conj" and token.head is not token:
+    if token.dep_ == "conj" and token.head.i != token.i:
         for child in token.head.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 return child
-    if token.dep_ in ("xcomp", "aux") and token.head is not token:
+    if token.dep_ in ("xcomp", "aux") and token.head.i != token.i:
         return _subject_of(token.head)
     return None
 
@@ -620,6 +620,11 @@ def _np_span(doc: Doc, token: Token, *, keep_preps: bool = True,
             continue  # "revenue in the quarter": the time goes to the claim's own field
         lo = min(lo, child.left_edge.i)
         hi = max(hi, child.right_edge.i)
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        # a name the parser cut into sibling subjects: "Ben - Moshe", "The base | Pixel 8"
+        while hi + 1 < len(doc) and doc[hi + 1].dep_ == token.dep_ and (
+                doc[hi + 1].head.i == token.head.i and doc[hi + 1].left_edge.i == hi + 1):
+            hi = doc[hi + 1].right_edge.i
     while hi > lo and (doc[hi].is_punct or doc[hi].tag_ in ("CC", "POS")):
         hi -= 1
     while lo < hi and (doc[lo].is_punct or doc[lo].tag_ == "CC"):
@@ -640,7 +645,7 @@ def _possessor(doc: Doc, ctx: _DocContext, subject: Span) -> Span | None:
     if root is None:
         return None
     for _ in range(8):  # up to the token the rest of the span hangs on
-        if root.head is root or not (subject.start <= root.head.idx < subject.end):
+        if root.head.i == root.i or not (subject.start <= root.head.idx < subject.end):
             break
         root = root.head
     for child in root.children:
