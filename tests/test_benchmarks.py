@@ -38,6 +38,8 @@ def test_concept_is_the_subject_and_owner_less_the_counted_noun():
     assert newsquant.concept_words(claim, {"noun": "farms"}) == ["region", "new", "Norvik",
                                                                  "Ltd"]
     assert newsquant.concept_words({"subject": None, "owner": None}, {}) is None
+    # "total" only sizes the word after it, as the gold's concepts never keep it
+    assert newsquant.concept_words({"subject": {"text": "the total value"}}, {}) == ["value"]
 
 
 def test_a_from_to_pair_is_one_range_without_a_change():

@@ -262,10 +262,20 @@ def test_a_period_is_never_the_subject(claims_of):
     assert [c.subject.text if c.subject else None for c in claims] == ["The median rent"]
 
 
-def test_subject_leaves_the_date_to_time(claims_of):
-    claims = claims_of("Ticket sales in March rose to 41,000.")
-    assert claims[0].subject is not None and claims[0].subject.text == "Ticket sales"
-    assert claims[0].time is not None and claims[0].time.text == "March"
+@pytest.mark.parametrize(
+    ("text", "subject", "time"),
+    [
+        ("Ticket sales in March rose to 41,000.", "Ticket sales", "March"),
+        # a date opening the subject's phrase
+        ("Monday's auction raised $4 million.", "auction", "Monday"),
+        ("Between 2010 and 2020 average rents in the city climbed by 40%.",
+         "average rents in the city", "Between 2010 and 2020"),
+    ],
+)
+def test_subject_leaves_the_date_to_time(claims_of, text, subject, time):
+    claims = claims_of(text)
+    assert claims[0].subject is not None and claims[0].subject.text == subject
+    assert claims[0].time is not None and claims[0].time.text == time
 
 
 def test_a_headline_without_a_full_stop_is_its_own_sentence(extractor):

@@ -737,6 +737,17 @@ def _clean_subject(doc: Doc, ctx: _DocContext, span: Span) -> Span | None:
         end = len(text[: last.idx].rstrip())
     while start < end and text[start] in " ,;:)-–":
         start += 1
+    while True:  # "[Between 1600 and 1900] world temperatures": the date is the claim's time;
+        # "Quarterly" (an adjective) stays: "Quarterly profits" is what is measured
+        first = ctx.token_from(doc, start)
+        if first is None or first.idx >= end or not (
+                (first.ent_type_ in ("DATE", "TIME") and first.tag_ in ("CD", "NN", "NNP"))
+                or _YEAR.fullmatch(first.text)
+                or (first.tag_ in ("CC", "IN", "POS") and first.idx > span.start)):
+            break
+        start = first.idx + len(first)
+        while start < end and text[start] == " ":
+            start += 1
     if "(" in text[start:end] and ")" not in text[start:end]:
         end = len(text[: text.index("(", start)].rstrip())  # "the committee (MPC": no stray "("
     if end <= start or end - start > _MAX_SUBJECT_CHARS:
@@ -820,10 +831,27 @@ def _time(doc: Doc, ctx: _DocContext, sent: SpacySpan, start: int, end: int,
             candidates.append((s, e))
     if not candidates:
         return None
+    candidates = _join_date_ranges(text, sorted(candidates))
     inside = [c for c in candidates if start <= c[0] and c[1] <= end]
     pool = inside or candidates
     s, e = min(pool, key=lambda c: (c[0] < start or c[1] > end, c[0]))
     return Span.of(text, s, e)
+
+
+_RANGE_OPEN = regex.compile(r"(?i)(?:between|from)\b")
+_RANGE_LINK = regex.compile(r"(?i)\s+(?:and|to)\s+|\s*[-–]\s*")
+
+
+def _join_date_ranges(text: str, dates: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One period where the tagger cut "between 2010 and 2020" after its first date."""
+    joined: list[tuple[int, int]] = []
+    for s, e in dates:
+        if joined and _RANGE_OPEN.match(text, joined[-1][0]) and _RANGE_LINK.fullmatch(
+                text, joined[-1][1], s):
+            joined[-1] = (joined[-1][0], e)
+        else:
+            joined.append((s, e))
+    return joined
 
 
 __all__ = ["ClaimExtractor"]
