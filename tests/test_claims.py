@@ -232,6 +232,8 @@ def test_market_report_names(claims_of, text, subjects):
         ("The base Pixel 8 has just 128GB of storage.", "storage", "The base Pixel 8"),
         ("So far Ould-Abdallah has repaid just 40 million of the 900 million dirhams he owes.",
          "Ould-Abdallah", None),
+        # a participle clause has a subject of its own
+        ("The company unveiled a drone weighing just 2 kg.", "a drone", None),
         # "for" a duration sizes no object
         ("The mine could produce copper for more than 30 years.", "The mine", None),
         # the subject is itself the thing measured: no owner
@@ -243,6 +245,13 @@ def test_subject_and_owner(claims_of, text, subject, owner):
     assert len(claims) == 1
     assert claims[0].subject is not None and claims[0].subject.text == subject
     assert (claims[0].owner.text if claims[0].owner else None) == owner
+
+
+def test_a_participle_clause_has_its_own_subject(claims_of):
+    claims = claims_of("Car sales rose 4% last year, with exports climbing 9% and imports "
+                       "falling by 2%.")
+    assert [(c.subject.text if c.subject else None, c.owner) for c in claims] == [
+        ("Car sales", None), ("exports", None), ("imports", None)]
 
 
 def test_conversion_in_brackets_shares_the_subject(claims_of):

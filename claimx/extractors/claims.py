@@ -248,6 +248,10 @@ class ClaimExtractor:
         subj = _nearest_subject(head)
         if subj is None or subject.start <= subj.idx < subject.end:
             return None
+        anchor = ctx.token_from(doc, q.start)
+        inner = _inner_subject(anchor, head) if anchor is not None else None
+        if inner is not None and inner.i != subj.i:
+            return None  # "with exports climbing 9%": the main clause's subject owns nothing
         if q.noun is not None and subj.lower_ == q.noun.split()[-1].lower():
             return None  # "3,000 members of the union walked out": the counted noun itself
         owner = _clean_subject(doc, ctx, _np_span(doc, subj, keep_preps=False))
@@ -316,7 +320,7 @@ class ClaimExtractor:
         obj = _changed_object(root, q.unit)
         if obj is not None:
             yield _np_span(doc, obj, keep_preps=False)
-        subj = _nearest_subject(head)
+        subj = _inner_subject(anchor, head) or _nearest_subject(head)
         if subj is not None:
             span = _np_span(doc, subj)
             lead = doc_text(doc)[span.start : q.start].split()
@@ -516,6 +520,24 @@ def _nearest_subject(head: Token) -> Token | None:
             return antecedent
         if token.head.i == token.i:
             break
+        token = token.head
+    return None
+
+
+def _inner_subject(anchor: Token, head: Token) -> Token | None:
+    """The subject of a verb phrase nested below the clause head, on the way up from the
+    quantity: "with exports climbing 9%", "with tea prices expected to rise 3%"."""
+    token = anchor
+    for _ in range(8):
+        if token.tag_.startswith("VB"):
+            if token.dep_ == "acl" and token.tag_ in ("VBG", "VBN") and (
+                    token.head.i < token.i and token.head.tag_ in _NOUNS):
+                return token.head  # a participle on its noun: "imports falling by 2%"
+            subj = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.lower_ not in _PRONOUNS and token.i != head.i:
+                return subj  # the head's own subject is _nearest_subject's to find
+        if token.i == head.i or token.head.i == token.i:
+            return None
         token = token.head
     return None
 
