@@ -126,7 +126,10 @@ def concept_words(claim: dict[str, Any], quantity: dict[str, Any]) -> list[str] 
     own = {w.lower() for w in (quantity.get("noun") or "").split()}
     words = [re.sub(r"['’]s$", "", w.strip(".,;:'\"“”‘’()")) for w in " ".join(spans).split()]
     words = [w for w in words if w and w.lower() not in STOPWORDS and w.lower() not in own]
-    return words or None
+    unique: dict[str, str] = {}  # a word named twice ("Mars ... on Mars") counts once
+    for word in words:
+        unique.setdefault(word.lower(), word)
+    return list(unique.values()) or None
 
 
 def change_label(quantity: dict[str, Any]) -> str | None:

@@ -40,6 +40,10 @@ def test_concept_is_the_subject_and_owner_less_the_counted_noun():
     assert newsquant.concept_words({"subject": None, "owner": None}, {}) is None
     # "total" only sizes the word after it, as the gold's concepts never keep it
     assert newsquant.concept_words({"subject": {"text": "the total value"}}, {}) == ["value"]
+    # a word named twice counts once, in its first place
+    assert newsquant.concept_words({"subject": {"text": "top wind speeds on Mars"},
+                                    "owner": {"text": "mars"}}, {}) == ["top", "wind",
+                                                                        "speeds", "Mars"]
 
 
 def test_a_from_to_pair_is_one_range_without_a_change():
