@@ -234,6 +234,9 @@ def test_market_report_names(claims_of, text, subjects):
          "Ould-Abdallah", None),
         # a participle clause has a subject of its own
         ("The company unveiled a drone weighing just 2 kg.", "a drone", None),
+        # the subject of the copula before the number, however the parser hung the number
+        ("The report found the average class size in rural schools is about 31 raising alarm "
+         "among teachers.", "the average class size in rural schools", None),
         # "for" a duration sizes no object
         ("The mine could produce copper for more than 30 years.", "The mine", None),
         # the subject is itself the thing measured: no owner

@@ -39,6 +39,7 @@ _NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _DANGLING_TAGS = frozenset({"DT", "IN", "CC", "TO", "PRP$", "POS", "WDT", "HYPH", ","})
 _PRONOUNS = frozenset({"it", "they", "this", "that", "which", "who", "these", "those", "he",
                        "she", "we", "i", "you"})
+_COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "remains", "remained"})
 _MONEY_UNITS_SUFFIX = " per "
 _PERCENT_UNITS = frozenset({"percent", "percentage_point", "basis_point"})
 _ORDINAL = regex.compile(
@@ -334,6 +335,13 @@ class ClaimExtractor:
                 yield span
         if head.tag_.startswith("NN") and head.i < anchor.i:
             yield _np_span(doc, head, keep_preps=False)  # a fragment: "floor area = 32 m2"
+        opening = ctx.token_from(doc, q.start)
+        before = doc[opening.i - 1] if opening is not None and opening.i > 0 else None
+        if before is not None and before.lower_ in _COPULAS and anchor.head.i != before.i:
+            # "life expectancy is around 73" where the parser hung 73 elsewhere
+            copula_subject = _subject_of(before)
+            if copula_subject is not None and copula_subject.lower_ not in _PRONOUNS:
+                yield _np_span(doc, copula_subject)
         if q.noun is not None:
             return  # a count names what it counts: "the two sides" needs no other subject
         token = anchor
