@@ -250,6 +250,12 @@ def test_subject_and_owner(claims_of, text, subject, owner):
     assert (claims[0].owner.text if claims[0].owner else None) == owner
 
 
+def test_a_gerund_can_be_what_is_measured(claims_of):
+    claims = claims_of("Testing across 40 schools came back at 3 ppb, below the legal limit.")
+    assert claims[-1].quantities[0].text == "3 ppb"
+    assert claims[-1].subject is not None and claims[-1].subject.text == "Testing"
+
+
 def test_a_participle_clause_has_its_own_subject(claims_of):
     claims = claims_of("Car sales rose 4% last year, with exports climbing 9% and imports "
                        "falling by 2%.")

@@ -788,10 +788,12 @@ def _clean_subject(doc: Doc, ctx: _DocContext, span: Span) -> Span | None:
     i = first.i
     while i < len(doc) and doc[i].idx < end:
         tok = doc[i]
-        # a noun, or a name the tagger missed ("OHSU" as JJ); a date is the claim's time
+        # a noun, a gerund as subject ("Borrowing rose"), or a name the tagger missed ("OHSU"
+        # as JJ); a date is the claim's time
         if tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in _PERIOD_NOUNS:
             pass  # "year over year", "the quarter"
         elif tok.tag_.startswith("NN") or tok.ent_type_ or (
+                tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass", "csubj")) or (
                 tok.tag_ in ("JJ", "FW", "VBN") and tok.text[:1].isupper() and tok.i > 0
                 and not doc[tok.i - 1].is_sent_start):
             return Span.of(text, start, end)
