@@ -256,6 +256,12 @@ def test_a_gerund_can_be_what_is_measured(claims_of):
     assert claims[-1].subject is not None and claims[-1].subject.text == "Testing"
 
 
+def test_a_count_with_no_subject_is_its_own_claim(claims_of):
+    claims = claims_of("They have a $2,100 a month lease and three dogs at home.")
+    assert [([q.text for q in c.quantities], c.subject.text if c.subject else None)
+            for c in claims] == [(["$2,100 a month"], "lease"), (["three"], None)]
+
+
 def test_a_participle_clause_has_its_own_subject(claims_of):
     claims = claims_of("Car sales rose 4% last year, with exports climbing 9% and imports "
                        "falling by 2%.")

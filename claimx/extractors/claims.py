@@ -201,10 +201,15 @@ class ClaimExtractor:
             key = (subject.start, subject.end) if subject is not None else None
             subjects[key] = subject
             by_subject.setdefault(key, []).append(found)
-        if None in by_subject and len(by_subject) > 1:
-            # quantities with no subject of their own join the clause's first claim
-            loose = by_subject.pop(None)
-            first_key = min(by_subject, key=lambda k: by_subject[k][0].quantity.start)
+        loose = [f for f in by_subject.get(None, []) if f.quantity.noun is None]
+        if loose and len(by_subject) > 1:
+            # amounts with no subject of their own join the clause's first claim ("... to 287
+            # miles"); a count names what it counts, so it stays a claim of its own
+            counts = [f for f in by_subject.pop(None) if f.quantity.noun is not None]
+            if counts:
+                by_subject[None] = counts
+            first_key = min((k for k in by_subject if k is not None),
+                            key=lambda k: by_subject[k][0].quantity.start)
             by_subject[first_key] = sorted([*by_subject[first_key], *loose],
                                            key=lambda f: f.quantity.start)
         claims: list[Claim] = []
