@@ -262,6 +262,13 @@ def test_a_count_with_no_subject_is_its_own_claim(claims_of):
             for c in claims] == [(["$2,100 a month"], "lease"), (["three"], None)]
 
 
+def test_a_side_reference_has_no_owner(claims_of):
+    claims = claims_of("Norvik sold 41,000 vans in the quarter, falling short of analyst "
+                       "estimates of 45,000.")
+    assert claims[-1].subject is not None and claims[-1].subject.text == "analyst estimates"
+    assert claims[-1].owner is None
+
+
 def test_a_participle_clause_has_its_own_subject(claims_of):
     claims = claims_of("Car sales rose 4% last year, with exports climbing 9% and imports "
                        "falling by 2%.")

@@ -39,6 +39,7 @@ _NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _DANGLING_TAGS = frozenset({"DT", "IN", "CC", "TO", "PRP$", "POS", "WDT", "HYPH", ","})
 _PRONOUNS = frozenset({"it", "they", "this", "that", "which", "who", "these", "those", "he",
                        "she", "we", "i", "you"})
+_OF_GAP = regex.compile(r"\s+of\s+")
 _COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "remains", "remained"})
 _MONEY_UNITS_SUFFIX = " per "
 _PERCENT_UNITS = frozenset({"percent", "percentage_point", "basis_point"})
@@ -251,6 +252,12 @@ class ClaimExtractor:
         possessor = _possessor(doc, ctx, subject)
         if possessor is not None:
             return possessor  # "the Vexa Pro's 6.4-inch screen"
+        noun = ctx.token_ending(doc, subject.end)
+        if noun is not None and noun.dep_ == "pobj" and not noun.head.head.tag_.startswith(
+                "VB") and _OF_GAP.fullmatch(doc_text(doc), subject.end, q.start):
+            # "short of analysts' estimates of 64,900", "wider than the loss of 61 cents": a
+            # side reference, where "at an interest rate of 1.4%" after a verb is the clause's
+            return None
         subj = _nearest_subject(head)
         if subj is None or subject.start <= subj.idx < subject.end:
             return None
