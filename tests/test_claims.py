@@ -237,6 +237,8 @@ def test_market_report_names(claims_of, text, subjects):
         # the subject of the copula before the number, however the parser hung the number
         ("The report found the average class size in rural schools is about 31 raising alarm "
          "among teachers.", "the average class size in rural schools", None),
+        # the noun an amount qualifies, however the unit was parsed
+        ("The hotel charges guests a 4 per cent fee.", "fee", "The hotel"),
         # "for" a duration sizes no object
         ("The mine could produce copper for more than 30 years.", "The mine", None),
         # the subject is itself the thing measured: no owner

@@ -321,15 +321,11 @@ class ClaimExtractor:
                 # "a yield of 4%", "the homes of 300 families"
                 yield _np_span(doc, prep.head, keep_preps=False)
         if q.noun is None:
-            # "a 25% premium", "98 percent rural network coverage": the noun it qualifies
-            token = last
-            for _ in range(4):
-                if token.head.i <= token.i or token.dep_ not in _MODIFIER_DEPS:
-                    break
-                token = token.head
-                if token.tag_ in ("NN", "NNS"):
-                    yield _np_span(doc, token, skip=skip)
-                    break
+            # "a 25% premium", "98 percent rural network coverage": the noun it qualifies,
+            # reached from the unit or, as in "a 0.6 per cent fee", from the number
+            qualified = _qualified_noun(last) or _qualified_noun(root)
+            if qualified is not None:
+                yield _np_span(doc, qualified, skip=skip)
         obj = _changed_object(root, q.unit)
         if obj is not None:
             yield _np_span(doc, obj, keep_preps=False)
@@ -541,6 +537,17 @@ def _nearest_subject(head: Token) -> Token | None:
         if token.head.i == token.i:
             break
         token = token.head
+    return None
+
+
+def _qualified_noun(token: Token) -> Token | None:
+    """The common noun a modifier chain leads to ("25%" -> "premium")."""
+    for _ in range(4):
+        if token.head.i <= token.i or token.dep_ not in _MODIFIER_DEPS:
+            return None
+        token = token.head
+        if token.tag_ in ("NN", "NNS"):
+            return token
     return None
 
 
