@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
-from claimx.extractors.claims import ClaimExtractor
+from claimx.extractors.claims import ClaimExtractor, _np_span
 from claimx.models import Furniture
 
 
@@ -269,6 +270,16 @@ def test_a_side_reference_has_no_owner(claims_of):
                        "estimates of 45,000.")
     assert claims[-1].subject is not None and claims[-1].subject.text == "analyst estimates"
     assert claims[-1].owner is None
+
+
+def test_a_phrase_never_takes_back_a_part_it_dropped(nlp):
+    # A parse that hangs a later word on the head noun, beyond a dropped "including" phrase:
+    # keeping that word would bring the whole list back into the subject.
+    doc = Doc(nlp.vocab, words=["Homes", "including", "Elm", "Row", "and", "Mill", "Lane"],
+              heads=[0, 0, 3, 1, 3, 6, 0],
+              deps=["ROOT", "prep", "compound", "pobj", "cc", "compound", "npadvmod"],
+              tags=["NNS", "VBG", "NNP", "NNP", "CC", "NNP", "NNP"])
+    assert _np_span(doc, doc[0]).text == "Homes"
 
 
 def test_a_participle_clause_has_its_own_subject(claims_of):

@@ -661,14 +661,25 @@ def _np_span(doc: Doc, token: Token, *, keep_preps: bool = True,
     """A noun phrase without relative clauses, appositions, trailing punctuation and (``skip``)
     the quantity itself: "100 percent coverage" gives "coverage"."""
     lo, hi = token.i, token.i
+    kept: list[Token] = []
+    dropped: list[Token] = []
     for child in token.children:
+        if child.dep_ in ("punct", "cc"):
+            continue  # never a phrase's edge; a hyphen ("fuel-economy") sits inside it
         if child.dep_ in _SUBJECT_DROP or (child.i > token.i and child.tag_ in ("VBG", "VBN")):
-            continue  # also a participle after the noun: "the layoffs, equal to 2% of ..."
-        if child.dep_ == "prep" and (not keep_preps or child.lower_ in ("including", "like")
-                                     or _names_time(child)):
-            continue  # "revenue in the quarter": the time goes to the claim's own field
-        lo = min(lo, child.left_edge.i)
-        hi = max(hi, child.right_edge.i)
+            dropped.append(child)  # also a participle after the noun: "the layoffs, equal to"
+        elif child.dep_ == "prep" and (not keep_preps or child.lower_ in ("including", "like")
+                                       or _names_time(child)):
+            dropped.append(child)  # "revenue in the quarter": the time goes to the claim's time
+        else:
+            kept.append(child)
+    # a kept child beyond a dropped one would bring the dropped words back in between
+    right_stop = min((c.left_edge.i for c in dropped if c.i > token.i), default=len(doc))
+    left_stop = max((c.right_edge.i for c in dropped if c.i < token.i), default=-1)
+    for child in kept:
+        if left_stop < child.left_edge.i and child.right_edge.i < right_stop:
+            lo = min(lo, child.left_edge.i)
+            hi = max(hi, child.right_edge.i)
     if token.dep_ in ("nsubj", "nsubjpass"):
         # a name the parser cut into sibling subjects: "Ben - Moshe", "The base | Pixel 8"
         while hi + 1 < len(doc) and doc[hi + 1].dep_ == token.dep_ and (
