@@ -119,11 +119,13 @@ def gold_unit(quantity: dict[str, Any], aliases: dict[str, str]) -> str | None:
 
 def concept_words(claim: dict[str, Any], quantity: dict[str, Any]) -> list[str] | None:
     """The content words of what is measured and of whose it is (the gold lists both), less
-    the quantity's own counted noun, which the gold gives as the unit."""
+    the quantity's own words: its counted noun, which the gold gives as the unit, and a unit
+    the subject repeats."""
     spans = [claim[key]["text"] for key in ("subject", "owner") if claim.get(key)]
     if not spans:
         return None
-    own = {w.lower() for w in (quantity.get("noun") or "").split()}
+    own_text = f'{quantity.get("noun") or ""} {quantity.get("text") or ""}'
+    own = {w.lower() for w in own_text.split()}
     words = [re.sub(r"['’]s$", "", w.strip(".,;:'\"“”‘’()")) for w in " ".join(spans).split()]
     words = [w for w in words if w and w.lower() not in STOPWORDS and w.lower() not in own]
     unique: dict[str, str] = {}  # a word named twice ("Mars ... on Mars") counts once

@@ -38,6 +38,9 @@ def test_concept_is_the_subject_and_owner_less_the_counted_noun():
     assert newsquant.concept_words(claim, {"noun": "farms"}) == ["region", "new", "Norvik",
                                                                  "Ltd"]
     assert newsquant.concept_words({"subject": None, "owner": None}, {}) is None
+    # a word of the quantity itself is not what it measures
+    assert newsquant.concept_words({"subject": {"text": "mile relay"}}, {"text": "a 4 mile"}) \
+        == ["relay"]
     # "total" only sizes the word after it, as the gold's concepts never keep it
     assert newsquant.concept_words({"subject": {"text": "the total value"}}, {}) == ["value"]
     # a word named twice counts once, in its first place
