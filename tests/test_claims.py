@@ -240,6 +240,8 @@ def test_market_report_names(claims_of, text, subjects):
          "among teachers.", "the average class size in rural schools", None),
         # the noun an amount qualifies, however the unit was parsed
         ("The hotel charges guests a 4 per cent fee.", "fee", "The hotel"),
+        # a name keeps its bracketed short form
+        ("Brent Crude Oil (BCO) rose 2% on Monday.", "Brent Crude Oil (BCO)", None),
         # "for" a duration sizes no object
         ("The mine could produce copper for more than 30 years.", "The mine", None),
         # the subject is itself the thing measured: no owner

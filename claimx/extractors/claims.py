@@ -666,7 +666,10 @@ def _np_span(doc: Doc, token: Token, *, keep_preps: bool = True,
     for child in token.children:
         if child.dep_ in ("punct", "cc"):
             continue  # never a phrase's edge; a hyphen ("fuel-economy") sits inside it
-        if child.dep_ in _SUBJECT_DROP or (child.i > token.i and child.tag_ in ("VBG", "VBN")):
+        if _bracketed_short_name(doc, child):
+            kept.append(child)  # "West Texas Intermediate (WTI)": the name's own short form
+        elif child.dep_ in _SUBJECT_DROP or (
+                child.i > token.i and child.tag_ in ("VBG", "VBN")):
             dropped.append(child)  # also a participle after the noun: "the layoffs, equal to"
         elif child.dep_ == "prep" and (not keep_preps or child.lower_ in ("including", "like")
                                        or _names_time(child)):
@@ -689,6 +692,8 @@ def _np_span(doc: Doc, token: Token, *, keep_preps: bool = True,
         hi -= 1
     while lo < hi and (doc[lo].is_punct or doc[lo].tag_ == "CC"):
         lo += 1
+    if _bracketed_short_name(doc, doc[hi]):
+        hi += 1  # its closing bracket
     start, end = doc[lo].idx, doc[hi].idx + len(doc[hi])
     if skip is not None and start < skip[1] <= token.idx:
         # drop the quantity and what precedes it: "100 percent mobile coverage" -> "mobile..."
@@ -696,6 +701,14 @@ def _np_span(doc: Doc, token: Token, *, keep_preps: bool = True,
         if rest:
             start = rest[0].idx
     return Span.of(doc_text(doc), start, end)
+
+
+def _bracketed_short_name(doc: Doc, child: Token) -> bool:
+    """An acronym or ticker in brackets right after a name: "(WTI)", "(F)"."""
+    return (child.dep_ == "appos" and child.tag_ in ("NNP", "NNPS")
+            and child.left_edge.i == child.right_edge.i == child.i
+            and 0 < child.i < len(doc) - 1 and doc[child.i - 1].text == "("
+            and doc[child.i + 1].text == ")")
 
 
 def _possessor(doc: Doc, ctx: _DocContext, subject: Span) -> Span | None:
