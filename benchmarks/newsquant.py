@@ -14,7 +14,9 @@ The concept is the content words of the claim's subject.
 
 ``--speed`` times the parse alone (``nlp.pipe``) against claim extraction alone and claimx end
 to end (claims only), over the gold sentences and, with ``--corpus FILE``, over the first
-``--limit`` texts of a JSONL corpus; ``--jobs 2`` adds a run of the process pool.
+``--limit`` texts of a JSONL corpus; ``--jobs 2`` adds a run of the process pool. For the
+ratio to CQE, time CQE on the same machine with ``benchmarks/cqe_speed.py`` and pass its
+sentences/s as ``--cqe-rate``.
 """
 
 from __future__ import annotations
@@ -199,14 +201,12 @@ def run(gold: Path, out: Path, model: str | None) -> tuple[int, float]:
     return len(texts), time.perf_counter() - started
 
 
-# CQE 2.0.3's throughput on NewsQuant sentences on a 2-core machine (issue 3's figure).
-CQE_SENTENCES_PER_SECOND = 51.0
-
-
-def speed(texts: list[str], model: str | None, rounds: int, label: str, jobs: int) -> None:
+def speed(texts: list[str], model: str | None, rounds: int, label: str, jobs: int,
+          cqe_rate: float | None) -> None:
     """spaCy's parse alone vs claimx end to end with claims only; best of ``rounds``. With
     ``jobs`` > 1, also claimx's process pool over the texts 16 times over, start-up
-    included."""
+    included. ``cqe_rate``: CQE's sentences/s measured on this machine by cqe_speed.py (a
+    figure from another machine would make the ratio meaningless)."""
     import claimx
     from claimx.batch import ExtractorOptions, run
     from claimx.extractor import InputDoc
@@ -234,8 +234,8 @@ def speed(texts: list[str], model: str | None, rounds: int, label: str, jobs: in
         f"({len(texts) / best['parse']:.0f} texts/s); claim extraction alone on parsed docs "
         f"{best['claims']:.3f}s = {100 * best['claims'] / best['parse']:.1f}% of the parse; "
         f"claimx (claims only) {best['on']:.2f}s = {rate:.0f} texts/s, "
-        f"{best['parse'] / best['on']:.2f}x spaCy's parse, "
-        f"{rate / CQE_SENTENCES_PER_SECOND:.1f}x CQE's {CQE_SENTENCES_PER_SECOND:.0f}/s"
+        f"{best['parse'] / best['on']:.2f}x spaCy's parse"
+        + (f", {rate / cqe_rate:.1f}x CQE's {cqe_rate:.1f}/s" if cqe_rate else "")
     )
     if jobs > 1:
         many = texts * 16
@@ -246,8 +246,8 @@ def speed(texts: list[str], model: str | None, rounds: int, label: str, jobs: in
             pass
         seconds = time.perf_counter() - started
         print(f"{label}: -j {jobs} over {len(many)} texts {seconds:.2f}s including worker "
-              f"start-up = {len(many) / seconds:.0f} texts/s, "
-              f"{len(many) / seconds / CQE_SENTENCES_PER_SECOND:.1f}x CQE")
+              f"start-up = {len(many) / seconds:.0f} texts/s"
+              + (f", {len(many) / seconds / cqe_rate:.1f}x CQE" if cqe_rate else ""))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -260,13 +260,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--limit", type=int, default=200, help="corpus texts for --speed")
     parser.add_argument("--rounds", type=int, default=3, help="timing rounds for --speed")
     parser.add_argument("--jobs", type=int, default=1, help="also time -j JOBS for --speed")
+    parser.add_argument("--cqe-rate", type=float, default=None,
+                        help="CQE's sentences/s on this machine (cqe_speed.py), for a ratio")
     args = parser.parse_args(argv)
     count, seconds = run(args.gold, args.out, args.model)
     print(f"wrote {args.out}: {count} sentences in {seconds:.1f}s "
           f"({count / seconds:.0f} sentences/s, model load excluded)", file=sys.stderr)
     if args.speed:
         sentences = [s["text"] for s in json.loads(args.gold.read_text(encoding="utf-8"))]
-        speed(sentences, args.model, args.rounds, args.gold.name, args.jobs)
+        speed(sentences, args.model, args.rounds, args.gold.name, args.jobs, args.cqe_rate)
         if args.corpus is not None:
             texts = []
             with args.corpus.open(encoding="utf-8") as handle:
@@ -275,7 +277,7 @@ def main(argv: list[str] | None = None) -> None:
                         break
                     if line.strip():
                         texts.append(json.loads(line)["text"])
-            speed(texts, args.model, args.rounds, args.corpus.name, args.jobs)
+            speed(texts, args.model, args.rounds, args.corpus.name, args.jobs, args.cqe_rate)
 
 
 if __name__ == "__main__":
