@@ -235,6 +235,9 @@ def test_market_report_names(claims_of, text, subjects):
          "Ould-Abdallah", None),
         # a participle clause has a subject of its own
         ("The company unveiled a drone weighing just 2 kg.", "a drone", None),
+        # unless the clause names one: "the news that the club had been fined"
+        ("Worse was the news that the club had been fined £2m for breaking league rules.",
+         "the club", None),
         # the subject of the copula before the number, however the parser hung the number
         ("The report found the average class size in rural schools is about 31 raising alarm "
          "among teachers.", "the average class size in rural schools", None),

@@ -557,12 +557,14 @@ def _inner_subject(anchor: Token, head: Token) -> Token | None:
     token = anchor
     for _ in range(8):
         if token.tag_.startswith("VB"):
+            subj = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                # the head's own subject, or a pronoun's referent, is _nearest_subject's to find
+                ok = subj.lower_ not in _PRONOUNS and token.i != head.i
+                return subj if ok else None
             if token.dep_ == "acl" and token.tag_ in ("VBG", "VBN") and (
                     token.head.i < token.i and token.head.tag_ in _NOUNS):
                 return token.head  # a participle on its noun: "imports falling by 2%"
-            subj = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None and subj.lower_ not in _PRONOUNS and token.i != head.i:
-                return subj  # the head's own subject is _nearest_subject's to find
         if token.i == head.i or token.head.i == token.i:
             return None
         token = token.head
@@ -836,12 +838,18 @@ def _clean_subject(doc: Doc, ctx: _DocContext, span: Span) -> Span | None:
         if tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in _PERIOD_NOUNS:
             pass  # "year over year", "the quarter"
         elif tok.tag_.startswith("NN") or tok.ent_type_ or (
-                tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass", "csubj")) or (
+                tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass", "csubj")
+                and not _before_noun(doc, tok)) or (
                 tok.tag_ in ("JJ", "FW", "VBN") and tok.text[:1].isupper() and tok.i > 0
                 and not doc[tok.i - 1].is_sent_start):
             return Span.of(text, start, end)
         i += 1
     return None
+
+
+def _before_noun(doc: Doc, token: Token) -> bool:
+    """A word before a noun or adjective: "Struggling [Japanese car maker]" is no gerund."""
+    return token.i + 1 < len(doc) and doc[token.i + 1].tag_ in _NOUNS | {"JJ", "CD"}
 
 
 def _overlaps_any(span: Span, quantities: list[Quantity]) -> bool:
