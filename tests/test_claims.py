@@ -287,6 +287,12 @@ def test_a_phrase_never_takes_back_a_part_it_dropped(nlp):
     assert _np_span(doc, doc[0]).text == "Homes"
 
 
+def test_conjoined_counts_are_their_own_subjects(claims_of):
+    claims = claims_of("About 92 outgoing flights and 86 inbound flights were delayed on Friday.")
+    assert [c.subject for c in claims] == [None]
+    assert [q.noun for q in claims[0].quantities] == ["outgoing flights", "inbound flights"]
+
+
 def test_a_participle_clause_has_its_own_subject(claims_of):
     claims = claims_of("Car sales rose 4% last year, with exports climbing 9% and imports "
                        "falling by 2%.")

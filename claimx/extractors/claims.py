@@ -333,8 +333,11 @@ class ClaimExtractor:
         if subj is not None:
             span = _np_span(doc, subj)
             lead = doc_text(doc)[span.start : q.start].split()
+            counted = doc[first.noun_token] if first.noun_token is not None else None
             if q.noun is not None and span.start <= q.start < span.end and len(lead) <= 1:
                 subj = None  # "12,000 staff lost their posts": the count is the subject
+            elif counted is not None and counted.dep_ == "conj" and counted.head.i == subj.i:
+                subj = None  # "... and 86 inbound flights were delayed": so is its conjunct
         if subj is not None:
             # "ITU data shows 100%": the body of evidence is the source, not the thing measured
             evidence = source is not None and " " in (source.cue or "") and (
