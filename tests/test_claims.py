@@ -210,6 +210,9 @@ def test_market_report_names(claims_of, text, subjects):
          "Calder Bank"),
         ("The chain grew sales by 12 per cent last year.", "sales", "The chain"),
         ("Mia Holt bought a used van for $9,500.", "a used van", "Mia Holt"),
+        # and a sum paid "for" something is about that thing
+        ("The fans paid a total of $4,200 for tickets that never arrived.", "tickets",
+         "The fans"),
         # a unit "of" what it measures
         ("The new wind farm will add 2.1 gigawatts of capacity.", "capacity",
          "The new wind farm"),

@@ -115,6 +115,7 @@ class ClaimExtractor:
                             and row[1] == "data"}
         self._data_nouns = {row[0].lower() for row in sources if len(row) > 1
                             and row[1] == "noun"}
+        self._price_verbs = frozenset(patterns.word_list("claim_price_verbs"))
         hedges = sorted(patterns.word_list("claim_hedges"), key=len, reverse=True)
         self._hedge = regex.compile(
             r"(?<![\p{L}])(?:" + "|".join(regex.escape(h).replace(r"\ ", r"\s+") for h in hedges)
@@ -317,8 +318,8 @@ class ClaimExtractor:
         for tok in anchors:
             prep = tok.head
             if (tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.tag_ in ("NN", "NNS")
-                    and prep.head.i < tok.i):
-                # "a yield of 4%", "the homes of 300 families"
+                    and prep.head.i < tok.i and prep.head.lower_ != "total"):
+                # "a yield of 4%", "the homes of 300 families" ("a total of" only sizes it)
                 yield _np_span(doc, prep.head, keep_preps=False)
         if q.noun is None:
             # "a 25% premium", "98 percent rural network coverage": the noun it qualifies,
@@ -329,6 +330,9 @@ class ClaimExtractor:
         obj = _changed_object(root, q.unit)
         if obj is not None:
             yield _np_span(doc, obj, keep_preps=False)
+        bought = _paid_for(root, q.unit, self._price_verbs)
+        if bought is not None:
+            yield _np_span(doc, bought, keep_preps=False)
         subj = _inner_subject(anchor, head) or _nearest_subject(head)
         if subj is not None:
             span = _np_span(doc, subj)
@@ -620,6 +624,26 @@ def _changed_object(root: Token, q_unit: str | None) -> Token | None:
     for child in verb.children:
         if child.dep_ == "dobj" and child.tag_ in _NOUNS and child.i < root.i:
             return child
+    return None
+
+
+def _paid_for(root: Token, q_unit: str | None, price_verbs: frozenset[str]) -> Token | None:
+    """What a sum paid or charged is for: "paid $216,000 for flights", "charged a total of
+    £40 for delivery"."""
+    if not _is_money(q_unit):
+        return None
+    obj = root
+    if obj.dep_ == "pobj" and obj.head.lower_ == "of" and obj.head.head.dep_ == "dobj":
+        obj = obj.head.head  # "a total of $40"
+    if obj.dep_ != "dobj" or obj.head.lower_ not in price_verbs:
+        return None
+    for holder in (obj, obj.head):
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for" and prep.i > root.i and (
+                    not _names_time(prep)):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.tag_ in _NOUNS:
+                        return pobj
     return None
 
 
