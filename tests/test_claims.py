@@ -246,6 +246,10 @@ def test_market_report_names(claims_of, text, subjects):
          "among teachers.", "the average class size in rural schools", None),
         # the noun an amount qualifies, however the unit was parsed
         ("The hotel charges guests a 4 per cent fee.", "fee", "The hotel"),
+        # a "for" right after the figure names what it applies to, unless it is a period
+        ("Key changes include an extra 40 miles for the Zeta's electric range.",
+         "the Zeta's electric range", "Key changes"),
+        ("Sales rose 3% for the quarter.", "Sales", None),
         # a name keeps its bracketed short form
         ("Brent Crude Oil (BCO) rose 2% on Monday.", "Brent Crude Oil (BCO)", None),
         # "for" a duration sizes no object

@@ -333,6 +333,13 @@ class ClaimExtractor:
         bought = _paid_for(root, q.unit, self._price_verbs)
         if bought is not None:
             yield _np_span(doc, bought, keep_preps=False)
+        nxt = ctx.token_from(doc, q.end)
+        if nxt is not None and nxt.lower_ == "for" and nxt.head.i in (last.i, anchor.i, root.i) \
+                and not _names_time(nxt) and not _holds_quantity(ctx, nxt):
+            # "15 miles for the Volt's range", "24 mpg for SUVs": what the figure applies to
+            for pobj in nxt.children:
+                if pobj.dep_ == "pobj" and pobj.tag_ in _NOUNS:
+                    yield _np_span(doc, pobj, keep_preps=False)
         subj = _inner_subject(anchor, head) or _nearest_subject(head)
         if subj is not None:
             span = _np_span(doc, subj)
@@ -877,6 +884,13 @@ def _clean_subject(doc: Doc, ctx: _DocContext, span: Span) -> Span | None:
 def _before_noun(doc: Doc, token: Token) -> bool:
     """A word before a noun or adjective: "Struggling [Japanese car maker]" is no gerund."""
     return token.i + 1 < len(doc) and doc[token.i + 1].tag_ in _NOUNS | {"JJ", "CD"}
+
+
+def _holds_quantity(ctx: _DocContext, token: Token) -> bool:
+    """Whether a quantity lies inside the token's phrase ("for four fillets")."""
+    start, last = token.left_edge, token.right_edge
+    end = last.idx + len(last)
+    return any(start.idx <= a and b <= end for a, b in ctx.quantity_spans)
 
 
 def _overlaps_any(span: Span, quantities: list[Quantity]) -> bool:
