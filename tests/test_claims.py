@@ -250,6 +250,9 @@ def test_market_report_names(claims_of, text, subjects):
         ("Key changes include an extra 40 miles for the Zeta's electric range.",
          "the Zeta's electric range", "Key changes"),
         ("Sales rose 3% for the quarter.", "Sales", None),
+        # a count hanging on a noun by "on" is about that noun
+        ("In the past year the chain has introduced price reductions on 40 basic products.",
+         "price reductions", "the chain"),
         # a name keeps its bracketed short form
         ("Brent Crude Oil (BCO) rose 2% on Monday.", "Brent Crude Oil (BCO)", None),
         # "for" a duration sizes no object

@@ -39,6 +39,8 @@ _NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _DANGLING_TAGS = frozenset({"DT", "IN", "CC", "TO", "PRP$", "POS", "WDT", "HYPH", ","})
 _PRONOUNS = frozenset({"it", "they", "this", "that", "which", "who", "these", "those", "he",
                        "she", "we", "i", "you"})
+# Prepositions by which a count hangs on the noun it is about: "price cuts on 50 products".
+_COUNT_PREPS = frozenset({"on", "across", "among"})
 _OF_GAP = regex.compile(r"\s+of\s+")
 _COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "remains", "remained"})
 _MONEY_UNITS_SUFFIX = " per "
@@ -317,10 +319,13 @@ class ClaimExtractor:
                     yield _np_span(doc, pobj[0], keep_preps=False)
         for tok in anchors:
             prep = tok.head
-            if (tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.tag_ in ("NN", "NNS")
-                    and prep.head.i < tok.i and prep.head.lower_ != "total"):
+            on_noun = (tok.dep_ == "pobj" and prep.head.tag_ in ("NN", "NNS")
+                       and prep.head.i < tok.i and prep.head.lower_ != "total")
+            if on_noun and prep.lower_ == "of":
                 # "a yield of 4%", "the homes of 300 families" ("a total of" only sizes it)
                 yield _np_span(doc, prep.head, keep_preps=False)
+            elif on_noun and q.noun is not None and prep.lower_ in _COUNT_PREPS:
+                yield _np_span(doc, prep.head, keep_preps=False)  # "cuts on 50 products"
         if q.noun is None:
             # "a 25% premium", "98 percent rural network coverage": the noun it qualifies,
             # reached from the unit or, as in "a 0.6 per cent fee", from the number
