@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from claimx.extractors.claims import ClaimExtractor, _np_span
+from claimx.extractors.claims import ClaimExtractor, _DocContext, _np_span, _qualified_noun
 from claimx.models import Furniture
 
 
@@ -301,6 +301,22 @@ def test_conjoined_counts_are_their_own_subjects(claims_of):
     claims = claims_of("About 92 outgoing flights and 86 inbound flights were delayed on Friday.")
     assert [c.subject for c in claims] == [None]
     assert [q.noun for q in claims[0].quantities] == ["outgoing flights", "inbound flights"]
+
+
+def test_a_unit_noun_leads_past_its_bracketed_conversion(nlp):
+    # "a 9-mile (14.5 km) trek" parsed with "mile" hanging on "km": the trek is what is measured
+    words = ["a", "9", "-", "mile", "(", "14.5", "km", ")", "trek"]
+    doc = Doc(nlp.vocab, words=words, spaces=[True, False, False, True, False, True, False,
+                                               True, False],
+              heads=[8, 3, 3, 6, 6, 6, 8, 6, 8],
+              deps=["det", "nummod", "punct", "nmod", "punct", "nummod", "nmod", "punct",
+                    "ROOT"],
+              tags=["DT", "CD", "HYPH", "NN", "-LRB-", "CD", "NNS", "-RRB-", "NN"])
+    assert doc.text == "a 9-mile (14.5 km) trek"
+    ctx = _DocContext(starts=[t.idx for t in doc], sents=[doc[:]], dates=[],
+                      quantity_spans=[(2, 8), (10, 17)])
+    noun = _qualified_noun(ctx, doc[3])
+    assert noun is not None and noun.text == "trek"
 
 
 def test_a_participle_clause_has_its_own_subject(claims_of):

@@ -329,7 +329,7 @@ class ClaimExtractor:
         if q.noun is None:
             # "a 25% premium", "98 percent rural network coverage": the noun it qualifies,
             # reached from the unit or, as in "a 0.6 per cent fee", from the number
-            qualified = _qualified_noun(last) or _qualified_noun(root)
+            qualified = _qualified_noun(ctx, last) or _qualified_noun(ctx, root)
             if qualified is not None:
                 yield _np_span(doc, qualified, skip=skip)
         obj = _changed_object(root, q.unit)
@@ -559,13 +559,16 @@ def _nearest_subject(head: Token) -> Token | None:
     return None
 
 
-def _qualified_noun(token: Token) -> Token | None:
-    """The common noun a modifier chain leads to ("25%" -> "premium")."""
+def _qualified_noun(ctx: _DocContext, token: Token) -> Token | None:
+    """The common noun a modifier chain leads to ("25%" -> "premium"), past the unit of a
+    conversion beside it ("1.8 billion-mile (2.8bn km) journey")."""
     for _ in range(4):
         if token.head.i <= token.i or token.dep_ not in _MODIFIER_DEPS:
             return None
         token = token.head
-        if token.tag_ in ("NN", "NNS"):
+        bracketed_unit = token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == ")" \
+            and any(a <= token.idx < b for a, b in ctx.quantity_spans)
+        if token.tag_ in ("NN", "NNS") and not bracketed_unit:
             return token
     return None
 
