@@ -253,6 +253,9 @@ def test_market_report_names(claims_of, text, subjects):
         # a count hanging on a noun by "on" is about that noun
         ("In the past year the chain has introduced price reductions on 40 basic products.",
          "price reductions", "the chain"),
+        # a figure in the setting of the clause belongs to no one, unless it is a change
+        ("The ferry reached Oslo after a 400-mile crossing from Kiel.", "crossing from Kiel",
+         None),
         # a name keeps its bracketed short form
         ("Brent Crude Oil (BCO) rose 2% on Monday.", "Brent Crude Oil (BCO)", None),
         # "for" a duration sizes no object
@@ -317,6 +320,12 @@ def test_a_unit_noun_leads_past_its_bracketed_conversion(nlp):
                       quantity_spans=[(2, 8), (10, 17)])
     noun = _qualified_noun(ctx, doc[3])
     assert noun is not None and noun.text == "trek"
+
+
+def test_an_earlier_change_keeps_its_owner(claims_of):
+    claims = claims_of("Prices rose 2% in 2024, after a 6% fall in 2023.")
+    assert [(c.subject.text if c.subject else None, c.owner.text if c.owner else None)
+            for c in claims] == [("Prices", None), ("fall", "Prices")]
 
 
 def test_a_participle_clause_has_its_own_subject(claims_of):

@@ -39,6 +39,9 @@ _NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _DANGLING_TAGS = frozenset({"DT", "IN", "CC", "TO", "PRP$", "POS", "WDT", "HYPH", ","})
 _PRONOUNS = frozenset({"it", "they", "this", "that", "which", "who", "these", "those", "he",
                        "she", "we", "i", "you"})
+# Prepositions of a setting in time or circumstance: what they hold belongs to no owner.
+_CIRCUMSTANCE_PREPS = frozenset({"after", "before", "during", "since", "until", "amid",
+                                 "despite"})
 # Prepositions by which a count hangs on the noun it is about: "price cuts on 50 products".
 _COUNT_PREPS = frozenset({"on", "across", "among"})
 _OF_GAP = regex.compile(r"\s+of\s+")
@@ -118,6 +121,8 @@ class ClaimExtractor:
         self._data_nouns = {row[0].lower() for row in sources if len(row) > 1
                             and row[1] == "noun"}
         self._price_verbs = frozenset(patterns.word_list("claim_price_verbs"))
+        self._change_nouns = frozenset(row[0].lower() for row in patterns.table("change_verbs")
+                                       if len(row) > 2 and row[2] == "noun")
         hedges = sorted(patterns.word_list("claim_hedges"), key=len, reverse=True)
         self._hedge = regex.compile(
             r"(?<![\p{L}])(?:" + "|".join(regex.escape(h).replace(r"\ ", r"\s+") for h in hedges)
@@ -260,6 +265,12 @@ class ClaimExtractor:
                 "VB") and _OF_GAP.fullmatch(doc_text(doc), subject.end, q.start):
             # "short of analysts' estimates of 64,900", "wider than the loss of 61 cents": a
             # side reference, where "at an interest rate of 1.4%" after a verb is the clause's
+            return None
+        root = _span_root(doc, ctx, subject)
+        if root is not None and root.dep_ == "pobj" and root.head.lower_ in _CIRCUMSTANCE_PREPS \
+                and root.lower_ not in self._change_nouns:
+            # "after a 1.8 billion-mile journey": the setting, no one's property; but "rose 2%
+            # after a 6% fall" is still the prices' fall
             return None
         subj = _nearest_subject(head)
         if subj is None or subject.start <= subj.idx < subject.end:
@@ -755,16 +766,24 @@ def _bracketed_short_name(doc: Doc, child: Token) -> bool:
             and doc[child.i + 1].text == ")")
 
 
+def _span_root(doc: Doc, ctx: _DocContext, span: Span) -> Token | None:
+    """The token the rest of a span hangs on."""
+    root = ctx.token_from(doc, span.start)
+    if root is None:
+        return None
+    for _ in range(8):
+        if root.head.i == root.i or not (span.start <= root.head.idx < span.end):
+            break
+        root = root.head
+    return root
+
+
 def _possessor(doc: Doc, ctx: _DocContext, subject: Span) -> Span | None:
     """A named possessor the subject span left out: "the Vexa Pro's" before "6.4-inch
     screen". Possessive pronouns ("its") give None: the clause's subject says whose."""
-    root = ctx.token_from(doc, subject.start)
+    root = _span_root(doc, ctx, subject)
     if root is None:
         return None
-    for _ in range(8):  # up to the token the rest of the span hangs on
-        if root.head.i == root.i or not (subject.start <= root.head.idx < subject.end):
-            break
-        root = root.head
     for child in root.children:
         if child.dep_ == "poss" and child.tag_ != "PRP$" and child.idx + len(child) <= (
                 subject.start):
