@@ -256,6 +256,9 @@ def test_market_report_names(claims_of, text, subjects):
         # a figure in the setting of the clause belongs to no one, unless it is a change
         ("The ferry reached Oslo after a 400-mile crossing from Kiel.", "crossing from Kiel",
          None),
+        # a figure's own unit word is not what it measures
+        ("The Hawks defense gave up 412 rushing yards on Saturday.", "The Hawks defense",
+         None),
         # a name keeps its bracketed short form
         ("Brent Crude Oil (BCO) rose 2% on Monday.", "Brent Crude Oil (BCO)", None),
         # "for" a duration sizes no object

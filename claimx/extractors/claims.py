@@ -341,7 +341,8 @@ class ClaimExtractor:
             # "a 25% premium", "98 percent rural network coverage": the noun it qualifies,
             # reached from the unit or, as in "a 0.6 per cent fee", from the number
             qualified = _qualified_noun(ctx, last) or _qualified_noun(ctx, root)
-            if qualified is not None:
+            if qualified is not None and qualified.lower_.removesuffix("s") != q.unit:
+                # ("517 rushing yards": the yards are the unit, not what is measured)
                 yield _np_span(doc, qualified, skip=skip)
         obj = _changed_object(root, q.unit)
         if obj is not None:
