@@ -354,17 +354,17 @@ class ClaimExtractor:
         if nxt is not None and nxt.lower_ == "for" and nxt.head.i in (last.i, anchor.i, root.i) \
                 and not _names_time(nxt) and not _holds_quantity(ctx, nxt):
             # "15 miles for the Volt's range", "24 mpg for SUVs": what the figure applies to
-            for pobj in nxt.children:
-                if pobj.dep_ == "pobj" and pobj.tag_ in _NOUNS:
-                    yield _np_span(doc, pobj, keep_preps=False)
+            for target in nxt.children:
+                if target.dep_ == "pobj" and target.tag_ in _NOUNS:
+                    yield _np_span(doc, target, keep_preps=False)
         subj = _inner_subject(anchor, head) or _nearest_subject(head)
         if subj is not None:
             span = _np_span(doc, subj)
             lead = doc_text(doc)[span.start : q.start].split()
-            counted = doc[first.noun_token] if first.noun_token is not None else None
+            noun = doc[first.noun_token] if first.noun_token is not None else None
             if q.noun is not None and span.start <= q.start < span.end and len(lead) <= 1:
                 subj = None  # "12,000 staff lost their posts": the count is the subject
-            elif counted is not None and counted.dep_ == "conj" and counted.head.i == subj.i:
+            elif noun is not None and noun.dep_ == "conj" and noun.head.i == subj.i:
                 subj = None  # "... and 86 inbound flights were delayed": so is its conjunct
         if subj is not None:
             # "ITU data shows 100%": the body of evidence is the source, not the thing measured
