@@ -263,13 +263,13 @@ class ClaimExtractor:
         noun = ctx.token_ending(doc, subject.end)
         if noun is not None and noun.dep_ == "pobj" and not noun.head.head.tag_.startswith(
                 "VB") and _OF_GAP.fullmatch(doc_text(doc), subject.end, q.start):
-            # "short of analysts' estimates of 64,900", "wider than the loss of 61 cents": a
-            # side reference, where "at an interest rate of 1.4%" after a verb is the clause's
+            # "short of analyst estimates of 45,000", "wider than the loss of 9p forecast": a
+            # side reference, where "at a fixed rate of 4.2%" after a verb is the clause's
             return None
         root = _span_root(doc, ctx, subject)
         if root is not None and root.dep_ == "pobj" and root.head.lower_ in _CIRCUMSTANCE_PREPS \
                 and root.lower_ not in self._change_nouns:
-            # "after a 1.8 billion-mile journey": the setting, no one's property; but "rose 2%
+            # "after a 400-mile crossing": the setting, no one's property; but "rose 2%
             # after a 6% fall" is still the prices' fall
             return None
         subj = _nearest_subject(head)
@@ -339,7 +339,7 @@ class ClaimExtractor:
                 yield _np_span(doc, prep.head, keep_preps=False)  # "cuts on 50 products"
         if q.noun is None:
             # "a 25% premium", "98 percent rural network coverage": the noun it qualifies,
-            # reached from the unit or, as in "a 0.6 per cent fee", from the number
+            # reached from the unit or, as in "a 4 per cent fee", from the number
             qualified = _qualified_noun(ctx, last) or _qualified_noun(ctx, root)
             if qualified is not None and qualified.lower_.removesuffix("s") != q.unit:
                 # ("517 rushing yards": the yards are the unit, not what is measured)
@@ -353,7 +353,7 @@ class ClaimExtractor:
         nxt = ctx.token_from(doc, q.end)
         if nxt is not None and nxt.lower_ == "for" and nxt.head.i in (last.i, anchor.i, root.i) \
                 and not _names_time(nxt) and not _holds_quantity(ctx, nxt):
-            # "15 miles for the Volt's range", "24 mpg for SUVs": what the figure applies to
+            # "an extra 40 miles for the Zeta's range", "31 mpg for vans": what the figure applies to
             for target in nxt.children:
                 if target.dep_ == "pobj" and target.tag_ in _NOUNS:
                     yield _np_span(doc, target, keep_preps=False)
@@ -573,7 +573,7 @@ def _nearest_subject(head: Token) -> Token | None:
 
 def _qualified_noun(ctx: _DocContext, token: Token) -> Token | None:
     """The common noun a modifier chain leads to ("25%" -> "premium"), past the unit of a
-    conversion beside it ("1.8 billion-mile (2.8bn km) journey")."""
+    conversion beside it ("a 9-mile (14.5 km) trek")."""
     for _ in range(4):
         if token.head.i <= token.i or token.dep_ not in _MODIFIER_DEPS:
             return None
@@ -622,7 +622,7 @@ def _measured_after(doc: Doc, ctx: _DocContext, q: Quantity) -> Token | None:
 
 
 def _phrase_root(doc: Doc, q: Quantity, anchor: Token) -> Token:
-    """The quantity's token that hangs outside it: "cents" in "61 cents per share"."""
+    """The quantity's token that hangs outside it: "cents" in "9 cents per share"."""
     token = anchor
     for _ in range(6):
         head = token.head
@@ -874,7 +874,7 @@ def _clean_subject(doc: Doc, ctx: _DocContext, span: Span) -> Span | None:
         end = len(text[: last.idx].rstrip())
     while start < end and text[start] in " ,;:)-–":
         start += 1
-    while True:  # "[Between 1600 and 1900] world temperatures": the date is the claim's time;
+    while True:  # "[Between 2010 and 2020] average rents": the date is the claim's time;
         # "Quarterly" (an adjective) stays: "Quarterly profits" is what is measured
         first = ctx.token_from(doc, start)
         if first is None or first.idx >= end or not (
