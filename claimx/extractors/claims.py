@@ -353,7 +353,7 @@ class ClaimExtractor:
         nxt = ctx.token_from(doc, q.end)
         if nxt is not None and nxt.lower_ == "for" and nxt.head.i in (last.i, anchor.i, root.i) \
                 and not _names_time(nxt) and not _holds_quantity(ctx, nxt):
-            # "an extra 40 miles for the Zeta's range", "31 mpg for vans": what the figure applies to
+            # "an extra 40 miles for the Zeta's range", "31 mpg for vans": what it applies to
             for target in nxt.children:
                 if target.dep_ == "pobj" and target.tag_ in _NOUNS:
                     yield _np_span(doc, target, keep_preps=False)
