@@ -342,7 +342,7 @@ class ClaimExtractor:
             # reached from the unit or, as in "a 4 per cent fee", from the number
             qualified = _qualified_noun(ctx, last) or _qualified_noun(ctx, root)
             if qualified is not None and qualified.lower_.removesuffix("s") != q.unit:
-                # ("517 rushing yards": the yards are the unit, not what is measured)
+                # ("412 rushing yards": the yards are the unit, not what is measured)
                 yield _np_span(doc, qualified, skip=skip)
         obj = _changed_object(root, q.unit)
         if obj is not None:
@@ -655,7 +655,7 @@ def _changed_object(root: Token, q_unit: str | None) -> Token | None:
 
 
 def _paid_for(root: Token, q_unit: str | None, price_verbs: frozenset[str]) -> Token | None:
-    """What a sum paid or charged is for: "paid $216,000 for flights", "charged a total of
+    """What a sum paid or charged is for: "paid $4,200 for tickets", "charged a total of
     £40 for delivery"."""
     if not _is_money(q_unit):
         return None
