@@ -105,6 +105,7 @@ def _run_parallel(
 ) -> Iterator[Document]:
     pool = _new_pool(options, jobs)
     pending: deque[tuple[list[InputDoc], Future[list[Document]]]] = deque()
+    finished = False
     try:
         for chunk in _chunks(inputs, options.batch_size):
             pending.append((chunk, pool.submit(_work, chunk)))
@@ -115,10 +116,14 @@ def _run_parallel(
         while pending:
             docs, pool = _collect(pending, pool, options, jobs)
             yield from docs
+        finished = True
     finally:
         for _, future in pending:
             future.cancel()
-        pool.shutdown(wait=False, cancel_futures=True)
+        # After a full run the workers are idle: wait for them, or the pool's manager thread
+        # can outlive the run and race the interpreter's exit ("Bad file descriptor"). A run
+        # cut short (a closed pipe, Ctrl-C) must not wait on chunks still in flight.
+        pool.shutdown(wait=finished, cancel_futures=True)
 
 
 def _collect(
