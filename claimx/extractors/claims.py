@@ -723,7 +723,7 @@ def _np_span(doc: Doc, token: Token, *, keep_preps: bool = True,
         if child.dep_ in ("punct", "cc"):
             continue  # never a phrase's edge; a hyphen ("fuel-economy") sits inside it
         if _bracketed_short_name(doc, child):
-            kept.append(child)  # "West Texas Intermediate (WTI)": the name's own short form
+            kept.append(child)  # "Brent Crude Oil (BCO)": the name's own short form
         elif child.dep_ in _SUBJECT_DROP or (
                 child.i > token.i and child.tag_ in ("VBG", "VBN")):
             dropped.append(child)  # also a participle after the noun: "the layoffs, equal to"
@@ -760,7 +760,7 @@ def _np_span(doc: Doc, token: Token, *, keep_preps: bool = True,
 
 
 def _bracketed_short_name(doc: Doc, child: Token) -> bool:
-    """An acronym or ticker in brackets right after a name: "(WTI)", "(F)"."""
+    """An acronym or ticker in brackets right after a name: "(BCO)", "(F)"."""
     return (child.dep_ == "appos" and child.tag_ in ("NNP", "NNPS")
             and child.left_edge.i == child.right_edge.i == child.i
             and 0 < child.i < len(doc) - 1 and doc[child.i - 1].text == "("
