@@ -60,6 +60,11 @@ def _earlier(doc: Doc, kind: str) -> list[Any]:
     return getattr(doc._, f"claimx_{kind}") or []
 
 
+def _after_furniture(kind: str, extractor: Callable[..., list[Any]]) -> ClaimxComponent:
+    """A component for an extractor that reads the furniture found before it."""
+    return ClaimxComponent(kind, lambda doc: extractor(doc, furniture=_earlier(doc, "furniture")))
+
+
 def _after_entities(kind: str, extractor: Callable[..., list[Any]]) -> ClaimxComponent:
     """A component for an extractor that reads the entities and furniture found before it."""
     return ClaimxComponent(
@@ -82,20 +87,14 @@ def make_furniture(nlp: Language, name: str, patterns: list[str]) -> ClaimxCompo
 def make_entities(nlp: Language, name: str, patterns: list[str]) -> ClaimxComponent:
     from claimx.extractors.entities import EntityExtractor
 
-    extractor = EntityExtractor(nlp, _patterns(patterns))
-    return ClaimxComponent(
-        "entities", lambda doc: extractor(doc, furniture=_earlier(doc, "furniture"))
-    )
+    return _after_furniture("entities", EntityExtractor(nlp, _patterns(patterns)))
 
 
 @Language.factory("claimx_claims", default_config={"patterns": []})
 def make_claims(nlp: Language, name: str, patterns: list[str]) -> ClaimxComponent:
     from claimx.extractors.claims import ClaimExtractor
 
-    extractor = ClaimExtractor(nlp, _patterns(patterns))
-    return ClaimxComponent(
-        "claims", lambda doc: extractor(doc, furniture=_earlier(doc, "furniture"))
-    )
+    return _after_furniture("claims", ClaimExtractor(nlp, _patterns(patterns)))
 
 
 @Language.factory("claimx_quotes", default_config={"patterns": []})
