@@ -10,7 +10,8 @@ Only claimx's public API is used (``claimx.Extractor(only=("claims",)).pipe``): 
 quantity of every claim becomes one prediction. claimx's unit names are mapped to the gold
 vocabulary through one general table, ``benchmarks/unit_aliases.tsv``; a count's unit is its
 counted noun in the singular ("464,000 subscribers" -> "subscriber"), as the gold writes it.
-The concept is the content words of the claim's subject.
+The concept is the content words of the claim's subject and owner, less the quantity's own
+words.
 
 ``--speed`` times the parse alone (``nlp.pipe``) against claim extraction alone and claimx end
 to end (claims only), over the gold sentences and, with ``--corpus FILE``, over the first
@@ -215,6 +216,7 @@ def speed(texts: list[str], model: str | None, rounds: int, label: str, jobs: in
     nlp = on.nlp
     best = {"parse": float("inf"), "on": float("inf"), "claims": float("inf")}
     claims = on._claims  # the claim extractor alone, timed on parsed Docs
+    assert claims is not None  # only=("claims",) builds it
     for _ in range(rounds):
         started = time.perf_counter()
         docs = list(nlp.pipe(texts, batch_size=on.batch_size))
@@ -270,7 +272,7 @@ def main(argv: list[str] | None = None) -> None:
         sentences = [s["text"] for s in json.loads(args.gold.read_text(encoding="utf-8"))]
         speed(sentences, args.model, args.rounds, args.gold.name, args.jobs, args.cqe_rate)
         if args.corpus is not None:
-            texts = []
+            texts: list[str] = []
             with args.corpus.open(encoding="utf-8") as handle:
                 for line in handle:
                     if len(texts) >= args.limit:

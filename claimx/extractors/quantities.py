@@ -76,7 +76,6 @@ _LEAD_PREP = regex.compile(r"(?i)(?<![\p{L}])(at|to|by|and)\s+$")
 _TIME_AFTER = regex.compile(
     r"(?i)\s+(?:(?:last|this|next|the\s+previous|the\s+prior)\s+(?:year|month|week|quarter|season)"
     r"|in\s+(?:19|20)\d\d|a\s+year\s+(?:earlier|ago|before))\b")
-# an amount with a hanging hyphen inside a list: "two-, three- and four-door"
 # Small patterns used per candidate, compiled once.
 _SUB_PREFIX = regex.compile(r"(?i)(?<![\p{L}])sub-$")
 _WORD_HYPHEN_END = regex.compile(r"\p{L}[\w-]*-$")
@@ -94,6 +93,7 @@ _RATIO_WORD = regex.compile(rf"(?<![\p{{L}}\p{{N}}.,])(?:{_SMALL})(?![\p{{L}}\p{
                             regex.IGNORECASE)
 _WORD_NEXT = regex.compile(r"\s+\p{L}")
 _AND_A_HALF = regex.compile(r"(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half\b", regex.IGNORECASE)
+# an amount with a hanging hyphen inside a list: "two-, three- and four-door"
 _SUSPENDED = regex.compile(
     r"(?<![\p{L}\p{N}.,-])(\p{L}+|\d{1,4})-(?=\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|to\s+)"
     r"(?:\p{L}+|\d{1,4})-)")
