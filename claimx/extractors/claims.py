@@ -233,7 +233,7 @@ class ClaimExtractor:
                 kind=_kind(doc, group_q, start, end),
                 quantities=group_q,
                 subject=subjects[key],
-                owner=self._owner(doc, ctx, head, group_q[0], subjects[key], source, s_start,
+                owner=self._owner(doc, ctx, head, group[0], subjects[key], source, s_start,
                                   s_end),
                 source=source,
                 time=_time(doc, ctx, sent, start, end, times, quantities),
@@ -250,11 +250,12 @@ class ClaimExtractor:
                 return cleaned
         return None
 
-    def _owner(self, doc: Doc, ctx: _DocContext, head: Token, q: Quantity,
+    def _owner(self, doc: Doc, ctx: _DocContext, head: Token, found: Found,
                subject: Span | None, source: Source | None, s_start: int,
                s_end: int) -> Span | None:
         """The clause's subject when the thing measured is something else it has or does:
         "Norvik" for "Norvik cut 4% of its staff", "The fund" for "a yield of 3.8%"."""
+        q = found.quantity
         if subject is None or _market_name(doc, ctx, q) is not None:
             return None  # "Nasdaq +0.8%" in a market round-up belongs to no one else
         possessor = _possessor(doc, ctx, subject)
@@ -275,8 +276,7 @@ class ClaimExtractor:
         subj = _nearest_subject(head)
         if subj is None or subject.start <= subj.idx < subject.end:
             return None
-        anchor = ctx.token_from(doc, q.start)
-        inner = _inner_subject(anchor, head) if anchor is not None else None
+        inner = _inner_subject(doc[found.token], head)
         if inner is not None and inner.i != subj.i:
             return None  # "with exports climbing 9%": the main clause's subject owns nothing
         if q.noun is not None and subj.lower_ == q.noun.split()[-1].lower():
