@@ -210,7 +210,7 @@ def speed(texts: list[str], model: str | None, rounds: int, label: str, jobs: in
     figure from another machine would make the ratio meaningless)."""
     import claimx
     from claimx.batch import ExtractorOptions, run
-    from claimx.extractor import InputDoc
+    from claimx.models import InputDoc
 
     on = claimx.Extractor(model=model, only=("claims",))
     nlp = on.nlp

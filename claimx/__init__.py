@@ -14,7 +14,7 @@ __version__ = "0.1.0"
 __all__ = ["Document", "Extractor", "__version__", "extract"]
 
 if TYPE_CHECKING:
-    from claimx.extractor import Extractor
+    from claimx.api import Extractor
     from claimx.models import Document
 
 _default: Extractor | None = None
@@ -28,7 +28,7 @@ def extract(text: str) -> Document:
     """
     global _default
     if _default is None:
-        from claimx.extractor import Extractor
+        from claimx.api import Extractor
 
         _default = Extractor()
     return _default(text)
@@ -37,7 +37,7 @@ def extract(text: str) -> Document:
 def __getattr__(name: str) -> object:
     # Lazy exports keep `import claimx` (and so `claimx --version`) free of spaCy's import time.
     if name == "Extractor":
-        from claimx.extractor import Extractor
+        from claimx.api import Extractor
 
         return Extractor
     if name == "Document":

@@ -19,8 +19,8 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from claimx import __version__
-from claimx.extractor import DEFAULT_BATCH_SIZE, KINDS, Extractor, InputDoc
-from claimx.models import Document, Problem
+from claimx.api import DEFAULT_BATCH_SIZE, KINDS, Extractor
+from claimx.models import Document, InputDoc, Problem
 
 
 @dataclass(frozen=True)

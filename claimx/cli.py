@@ -19,13 +19,13 @@ import typer
 from typer.core import TyperGroup
 
 from claimx import __version__
-from claimx.extractor import DEFAULT_BATCH_SIZE
+from claimx.api import DEFAULT_BATCH_SIZE
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from claimx.io.writers import Writer
     from claimx.models import Document
-    from claimx.writers import Writer
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 STDIN_HINT = (
@@ -157,9 +157,9 @@ def extract(
     ] = False,
 ) -> None:
     """Extract claims, quotes and entities from articles; write tables, JSONL, JSON or CSV."""
+    from claimx.api import KINDS
     from claimx.batch import ExtractorOptions
-    from claimx.extractor import KINDS
-    from claimx.readers import ReadOptions
+    from claimx.io.readers import ReadOptions
 
     paths = paths or ["-"]
     if "-" in paths and sys.stdin.isatty():
@@ -193,7 +193,7 @@ def _resolve_format(fmt: Format, output: Path | None) -> Format:
 
 
 def _make_writer(fmt: Format, stream: TextIO, flat: bool) -> Writer:
-    from claimx import writers
+    from claimx.io import writers
 
     if fmt is Format.table:
         from rich.console import Console
@@ -217,9 +217,9 @@ def _run(
     quiet: bool,
 ) -> int:
     from claimx.batch import run
-    from claimx.patterns import PatternError
+    from claimx.io.readers import read_inputs
     from claimx.pipeline import ModelError
-    from claimx.readers import read_inputs
+    from claimx.rules.loader import PatternError
 
     console = _stderr_console(quiet)
     stream: TextIO = (

@@ -253,3 +253,14 @@ class Document:
             "errors": [p.to_dict() for p in self.errors],
             "claimx": {"version": self.version, "model": self.model},
         }
+
+
+@dataclass(frozen=True)
+class InputDoc:
+    """One document to process, as a reader produced it."""
+
+    id: str
+    text: str | None
+    source: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+    errors: tuple[Problem, ...] = ()

@@ -7,7 +7,7 @@ import os
 import re
 from typing import TYPE_CHECKING
 
-from claimx.doctext import doc_text
+from claimx.doc.text import doc_text
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from claimx.api import Extractor
 from claimx.batch import ExtractorOptions, shared_extractor
-from claimx.extractor import Extractor
 
 
 @pytest.fixture(scope="session")

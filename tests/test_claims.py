@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from claimx.extractors.claims import ClaimExtractor, _DocContext, _np_span, _qualified_noun
+from claimx.extractors.claims.extractor import (
+    ClaimExtractor,
+    _DocContext,
+    _np_span,
+    _qualified_noun,
+)
 from claimx.models import Furniture
 
 

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 from spanwalk import iter_spans
 
-from claimx.extractor import InputDoc
+from claimx.models import InputDoc
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.txt"))

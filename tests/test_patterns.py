@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimx.patterns import PatternError, RuleMatcher, builtin_dir, load_patterns
+from claimx.rules.loader import PatternError, RuleMatcher, builtin_dir, load_patterns
 
 
 @pytest.mark.parametrize(

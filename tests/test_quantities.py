@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimx.extractors.quantities import QuantityFinder
-from claimx.patterns import RuleMatcher
+from claimx.extractors.quantities.finder import QuantityFinder
+from claimx.rules.loader import RuleMatcher
 
 
 @pytest.fixture(scope="module")

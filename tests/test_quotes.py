@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimx.extractors.quotes import QuoteExtractor
+from claimx.extractors.quotes.extractor import QuoteExtractor
 from claimx.models import Furniture, Quote
 
 pytestmark = pytest.mark.model
@@ -720,7 +720,7 @@ def test_lower_case_quote_finishes_the_sentence_before_the_cue(extractor, text, 
      ("They do n't", 2, True), ("Yes, no.", 1, False), ("A — B", 1, False)],
 )
 def test_reported_content_keeps_clitics_with_their_word(nlp, text, index, expected):
-    from claimx.extractors.quotes import _wordlike
+    from claimx.extractors.quotes.extractor import _wordlike
 
     assert _wordlike(nlp.make_doc(text)[index]) is expected
 

@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from claimx.doctext import doc_text
+from claimx.doc.text import doc_text
 from claimx.models import Furniture
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from claimx.patterns import PatternSet
+    from claimx.rules.loader import PatternSet
 
 KINDS = ("dateline", "byline", "wire_tag", "read_more", "disclaimer", "id", "footer")
 

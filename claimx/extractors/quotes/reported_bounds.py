@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from claimx.extractors.quote_helpers import end_char, same_form, verb_form, wordlike
-from claimx.extractors.quote_marks import ALL_MARKS, strip_space_end
-from claimx.extractors.quote_state import RunState
-from claimx.extractors.speakers import RELATIVES, subject_of
+from claimx.extractors.quotes.helpers import end_char, same_form, verb_form, wordlike
+from claimx.extractors.quotes.marks import ALL_MARKS, strip_space_end
+from claimx.extractors.quotes.resolver import RELATIVES, subject_of
+from claimx.extractors.quotes.state import RunState
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

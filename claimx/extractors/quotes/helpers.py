@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from claimx.extractors.quote_marks import ALL_MARKS, DOUBLE_MARKS, Candidate
-from claimx.extractors.speakers import RELATIVES
+from claimx.extractors.quotes.marks import ALL_MARKS, DOUBLE_MARKS, Candidate
+from claimx.extractors.quotes.resolver import RELATIVES
 from claimx.models import Span
 
 if TYPE_CHECKING:

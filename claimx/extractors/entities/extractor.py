@@ -34,14 +34,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from claimx.doctext import doc_text
+from claimx.doc.text import doc_text
 from claimx.models import Entity, Furniture, Mention
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
 
-    from claimx.patterns import PatternSet
+    from claimx.rules.loader import PatternSet
 
 # spaCy's name types; numeric and date types are not names and stay out of the entity list.
 NAME_LABELS = frozenset(

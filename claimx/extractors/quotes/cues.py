@@ -3,10 +3,10 @@ opening mark ("Smith said: ...") or after the closing one ("..., Smith said").""
 
 from __future__ import annotations
 
-from claimx.extractors.quote_helpers import has_right_clause, last_content, misread_name
-from claimx.extractors.quote_marks import DASHES, DOUBLE_MARKS, Candidate
-from claimx.extractors.quote_state import RunState
-from claimx.extractors.speakers import subject_of
+from claimx.extractors.quotes.helpers import has_right_clause, last_content, misread_name
+from claimx.extractors.quotes.marks import DASHES, DOUBLE_MARKS, Candidate
+from claimx.extractors.quotes.resolver import subject_of
+from claimx.extractors.quotes.state import RunState
 
 # How far (tokens) an attribution may sit from the mark it attributes.
 AFTER_WINDOW = 14

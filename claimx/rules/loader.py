@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from claimx.doctext import doc_text
+from claimx.doc.text import doc_text
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -75,7 +75,7 @@ def builtin_dir() -> Path:
     packaged = resources.files("claimx") / "_patterns"
     if packaged.is_dir():
         return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / "patterns"
+    return Path(__file__).resolve().parents[2] / "patterns"
 
 
 def load_patterns(extra: Sequence[str | Path] = (), *, builtin: bool = True) -> PatternSet:

@@ -6,10 +6,10 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from claimx.extractors.quote_helpers import nounish, opens_paragraph, relative_subject
-from claimx.extractors.quote_marks import ALL_MARKS, DASHES, Candidate
-from claimx.extractors.quote_state import RunState
-from claimx.extractors.speakers import RELATIVES, subject_of
+from claimx.extractors.quotes.helpers import nounish, opens_paragraph, relative_subject
+from claimx.extractors.quotes.marks import ALL_MARKS, DASHES, Candidate
+from claimx.extractors.quotes.resolver import RELATIVES, subject_of
+from claimx.extractors.quotes.state import RunState
 from claimx.models import Span, Speaker
 
 if TYPE_CHECKING:

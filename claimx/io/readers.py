@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from claimx.extractor import InputDoc
-from claimx.models import Problem
+from claimx.models import InputDoc, Problem
 
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 # Bytes sniffed for a NUL, the mark of a binary file (as git and grep do).

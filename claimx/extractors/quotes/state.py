@@ -6,14 +6,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from claimx.doctext import doc_text
-from claimx.extractors.quote_marks import paragraph_ids
+from claimx.doc.text import doc_text
+from claimx.extractors.quotes.marks import paragraph_ids
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from claimx.extractors.quotes import QuoteExtractor
-    from claimx.extractors.speakers import SpeakerResolver
+    from claimx.extractors.quotes.extractor import QuoteExtractor
+    from claimx.extractors.quotes.resolver import SpeakerResolver
     from claimx.models import Entity
 
 

@@ -18,14 +18,14 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from claimx.doctext import doc_text
+from claimx.doc.text import doc_text
 from claimx.models import Change, Quantity
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
-    from claimx.patterns import PatternSet
+    from claimx.rules.loader import PatternSet
 
 # Digits with optional thousands separators and decimals; the sign is checked in code so that
 # "5-10" reads as a range and "COVID-19" as a name.
@@ -176,7 +176,7 @@ class QuantityFinder:
     """Finds quantities in a parsed Doc. Build once per PatternSet, call per Doc."""
 
     def __init__(self, nlp: Language, patterns: PatternSet) -> None:
-        from claimx.patterns import RuleMatcher
+        from claimx.rules.loader import RuleMatcher
 
         # Regex rules run straight over the text (no token snapping needed); token rules, if a
         # user adds any, go through the RuleMatcher.

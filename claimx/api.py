@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimx import __version__
-from claimx.models import Document, Problem
+from claimx.models import Document, InputDoc, Problem
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -16,16 +16,6 @@ if TYPE_CHECKING:
 KINDS = ("claims", "quotes", "entities")
 DEFAULT_BATCH_SIZE = 16
 
-
-@dataclass(frozen=True)
-class InputDoc:
-    """One document to process, as a reader produced it."""
-
-    id: str
-    text: str | None
-    source: str | None = None
-    meta: dict[str, Any] = field(default_factory=dict)
-    errors: tuple[Problem, ...] = ()
 
 
 class Extractor:
@@ -46,12 +36,12 @@ class Extractor:
         entity_labels: Iterable[str] | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
     ) -> None:
-        from claimx.extractors.claims import ClaimExtractor
-        from claimx.extractors.entities import EntityExtractor
+        from claimx.extractors.claims.extractor import ClaimExtractor
+        from claimx.extractors.entities.extractor import EntityExtractor
         from claimx.extractors.furniture import FurnitureFinder
-        from claimx.extractors.quotes import QuoteExtractor
-        from claimx.patterns import load_patterns
+        from claimx.extractors.quotes.extractor import QuoteExtractor
         from claimx.pipeline import load_model, model_label
+        from claimx.rules.loader import load_patterns
 
         self.only = frozenset(only)
         unknown = self.only - set(KINDS)

@@ -35,8 +35,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from claimx.extractors.quote_continuation import QuoteContinuation
-from claimx.extractors.quote_helpers import (
+from claimx.extractors.quotes.continuation import QuoteContinuation
+from claimx.extractors.quotes.helpers import (
     cue_span,
     end_char,
     has_double_mark,
@@ -45,16 +45,16 @@ from claimx.extractors.quote_helpers import (
     trim,
     wordlike,
 )
-from claimx.extractors.quote_kinds import QuoteKinds
-from claimx.extractors.quote_marks import pair_marks
-from claimx.extractors.speakers import SpeakerResolver
+from claimx.extractors.quotes.kinds import QuoteKinds
+from claimx.extractors.quotes.marks import pair_marks
+from claimx.extractors.quotes.resolver import SpeakerResolver
 from claimx.models import Entity, Furniture, Quote, Span, Speaker
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from claimx.patterns import PatternSet
+    from claimx.rules.loader import PatternSet
 
 # tests/test_quotes.py imports the word test under its old private name.
 _wordlike = wordlike
@@ -65,7 +65,7 @@ class QuoteExtractor:
     """Finds direct, mixed and reported quotes with speakers and cues in a parsed Doc."""
 
     def __init__(self, nlp: Language, patterns: PatternSet) -> None:
-        from claimx.patterns import RuleMatcher
+        from claimx.rules.loader import RuleMatcher
 
         self.patterns = patterns
         self.speech = patterns.word_list("cue_verbs")

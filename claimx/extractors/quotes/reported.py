@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from claimx.extractors.quote_helpers import cue_span, end_char, hypothetical
-from claimx.extractors.quote_marks import ALL_MARKS, DOUBLE_MARKS, Candidate
-from claimx.extractors.quote_speakers import QuoteSpeakers
-from claimx.extractors.reported_bounds import ReportBounds
-from claimx.extractors.speakers import RELATIVES, subject_of
+from claimx.extractors.quotes.helpers import cue_span, end_char, hypothetical
+from claimx.extractors.quotes.marks import ALL_MARKS, DOUBLE_MARKS, Candidate
+from claimx.extractors.quotes.reported_bounds import ReportBounds
+from claimx.extractors.quotes.resolver import RELATIVES, subject_of
+from claimx.extractors.quotes.speakers import QuoteSpeakers
 from claimx.models import Speaker
 
 if TYPE_CHECKING:

@@ -1,8 +1,8 @@
 """Quantified claims: each clause that states quantities, with what is measured (subject), who
 says so (source), when (time), how sure (hedge) and what kind of claim it is.
 
-Quantities come from ``claimx.extractors.quantities``; the clause, subject and source come from
-the dependency parse; the vocabularies from ``patterns/claim_*`` (and the shared
+Quantities come from ``claimx.extractors.quantities.finder``; the clause, subject and source
+come from the dependency parse; the vocabularies from ``patterns/claim_*`` (and the shared
 ``cue_verbs.txt`` for speech verbs).
 """
 
@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from claimx.doctext import doc_text
-from claimx.extractors.quantities import Found, QuantityFinder
+from claimx.doc.text import doc_text
+from claimx.extractors.quantities.finder import Found, QuantityFinder
 from claimx.models import Claim, Furniture, Quantity, Source, Span
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-    from claimx.patterns import PatternSet
+    from claimx.rules.loader import PatternSet
 
 # Dependency labels that open a clause of their own.
 _CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "parataxis", "csubj", "conj",

@@ -3,10 +3,10 @@ it ('"A," he said. "B."') or takes the speaker of the nearest attribution before
 
 from __future__ import annotations
 
-from claimx.extractors.quote_cues import QuoteCues
-from claimx.extractors.quote_helpers import end_char, opens_paragraph
-from claimx.extractors.quote_marks import ALL_MARKS, DOUBLE_MARKS, Candidate
-from claimx.extractors.speakers import subject_of
+from claimx.extractors.quotes.cues import QuoteCues
+from claimx.extractors.quotes.helpers import end_char, opens_paragraph
+from claimx.extractors.quotes.marks import ALL_MARKS, DOUBLE_MARKS, Candidate
+from claimx.extractors.quotes.resolver import subject_of
 from claimx.models import Speaker
 
 # Words that may stand between a quote and its unattributed continuation ("He paused.").

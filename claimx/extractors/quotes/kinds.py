@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from claimx.extractors.quote_cues import BEFORE_WINDOW, QuoteCues
-from claimx.extractors.quote_helpers import end_char, opens_paragraph, word_count
-from claimx.extractors.quote_marks import ALL_MARKS, DASHES, DOUBLE_MARKS, Candidate
-from claimx.extractors.reported_speech import ReportedSpeech
-from claimx.extractors.speakers import subject_of
+from claimx.extractors.quotes.cues import BEFORE_WINDOW, QuoteCues
+from claimx.extractors.quotes.helpers import end_char, opens_paragraph, word_count
+from claimx.extractors.quotes.marks import ALL_MARKS, DASHES, DOUBLE_MARKS, Candidate
+from claimx.extractors.quotes.reported import ReportedSpeech
+from claimx.extractors.quotes.resolver import subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

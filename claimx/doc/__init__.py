@@ -1,0 +1,1 @@
+"""Helpers over a parsed spaCy Doc shared by every extractor: its text, offsets and syntax."""

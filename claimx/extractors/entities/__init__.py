@@ -1,0 +1,1 @@
+"""Named entities: one record per person, organisation or place, aliases linked."""

@@ -1,0 +1,1 @@
+"""Quantities: numbers, units, bounds, ranges and changes found in a parsed Doc."""

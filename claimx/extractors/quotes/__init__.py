@@ -1,0 +1,1 @@
+"""Quotations: direct, mixed and reported speech, with cue and speaker."""

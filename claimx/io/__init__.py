@@ -1,0 +1,1 @@
+"""Reading inputs into documents and writing documents out."""
