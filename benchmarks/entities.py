@@ -139,7 +139,7 @@ def evaluate(args: argparse.Namespace) -> int:
 
 def speed(args: argparse.Namespace) -> int:
     """Time the parse and claimx's furniture + entity passes separately on the same docs."""
-    from claimx.extractors.entities.extractor import EntityExtractor
+    from claimx.extractors.entities import EntityExtractor
     from claimx.extractors.furniture import FurnitureFinder
     from claimx.pipeline import load_model
     from claimx.rules.loader import load_patterns

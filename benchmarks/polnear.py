@@ -68,7 +68,7 @@ def speed(gold: Path, model: str | None, rounds: int) -> None:
     """Time spaCy's pipeline and the quote extractor on the same parsed articles, best of
     ``rounds``: the quote extractor's share is what it adds to the pipeline."""
     import claimx
-    from claimx.extractors.quotes.extractor import QuoteExtractor
+    from claimx.extractors.quotes import QuoteExtractor
 
     texts = [doc["text"] for doc in read_gold(gold)]
     words = sum(len(t.split()) for t in texts)

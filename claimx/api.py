@@ -36,10 +36,10 @@ class Extractor:
         entity_labels: Iterable[str] | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
     ) -> None:
-        from claimx.extractors.claims.extractor import ClaimExtractor
-        from claimx.extractors.entities.extractor import EntityExtractor
+        from claimx.extractors.claims import ClaimExtractor
+        from claimx.extractors.entities import EntityExtractor
         from claimx.extractors.furniture import FurnitureFinder
-        from claimx.extractors.quotes.extractor import QuoteExtractor
+        from claimx.extractors.quotes import QuoteExtractor
         from claimx.pipeline import load_model, model_label
         from claimx.rules.loader import load_patterns
 

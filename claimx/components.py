@@ -85,20 +85,20 @@ def make_furniture(nlp: Language, name: str, patterns: list[str]) -> ClaimxCompo
 
 @Language.factory("claimx_entities", default_config={"patterns": []})
 def make_entities(nlp: Language, name: str, patterns: list[str]) -> ClaimxComponent:
-    from claimx.extractors.entities.extractor import EntityExtractor
+    from claimx.extractors.entities import EntityExtractor
 
     return _after_furniture("entities", EntityExtractor(nlp, _patterns(patterns)))
 
 
 @Language.factory("claimx_claims", default_config={"patterns": []})
 def make_claims(nlp: Language, name: str, patterns: list[str]) -> ClaimxComponent:
-    from claimx.extractors.claims.extractor import ClaimExtractor
+    from claimx.extractors.claims import ClaimExtractor
 
     return _after_furniture("claims", ClaimExtractor(nlp, _patterns(patterns)))
 
 
 @Language.factory("claimx_quotes", default_config={"patterns": []})
 def make_quotes(nlp: Language, name: str, patterns: list[str]) -> ClaimxComponent:
-    from claimx.extractors.quotes.extractor import QuoteExtractor
+    from claimx.extractors.quotes import QuoteExtractor
 
     return _after_entities("quotes", QuoteExtractor(nlp, _patterns(patterns)))

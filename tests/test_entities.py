@@ -311,7 +311,7 @@ def test_every_occurrence_of_a_name_is_a_mention(extractor):
     [("the president", "Ilham Aliyev"), ("the foreign minister", "Jeyhun Bayramov")],
 )
 def test_role_resolves_to_the_titled_person(extractor, phrase, name):
-    from claimx.extractors.entities.extractor import resolve_role
+    from claimx.extractors.entities import resolve_role
 
     text = (
         "President Ilham Aliyev opened the forum in Baku. Foreign Minister Jeyhun Bayramov "
@@ -327,7 +327,7 @@ def test_role_resolves_to_the_titled_person(extractor, phrase, name):
 
 
 def test_role_without_a_titled_person(extractor):
-    from claimx.extractors.entities.extractor import resolve_role
+    from claimx.extractors.entities import resolve_role
 
     text = "Maria Lopez opened the forum. Later the president said the talks went well."
     start = text.index("the president")

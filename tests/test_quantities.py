@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimx.extractors.quantities.finder import QuantityFinder
+from claimx.extractors.quantities import QuantityFinder
 from claimx.rules.loader import RuleMatcher
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimx.extractors.quotes.extractor import QuoteExtractor
+from claimx.extractors.quotes import QuoteExtractor
 from claimx.models import Furniture, Quote
 
 pytestmark = pytest.mark.model

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from claimx.doc.text import doc_text
-from claimx.extractors.quantities.finder import Found, QuantityFinder
+from claimx.extractors.quantities import Found, QuantityFinder
 from claimx.models import Claim, Furniture, Quantity, Source, Span
 
 if TYPE_CHECKING:

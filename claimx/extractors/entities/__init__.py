@@ -1,1 +1,5 @@
 """Named entities: one record per person, organisation or place, aliases linked."""
+
+from claimx.extractors.entities.extractor import EntityExtractor, resolve_role
+
+__all__ = ["EntityExtractor", "resolve_role"]

@@ -1,1 +1,5 @@
 """Quantities: numbers, units, bounds, ranges and changes found in a parsed Doc."""
+
+from claimx.extractors.quantities.finder import Found, QuantityFinder
+
+__all__ = ["Found", "QuantityFinder"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from claimx.doc.text import doc_text
-from claimx.extractors.entities.extractor import resolve_role
+from claimx.extractors.entities import resolve_role
 from claimx.models import Entity, Span, Speaker
 
 if TYPE_CHECKING:
