@@ -308,13 +308,13 @@ def test_every_occurrence_of_a_name_is_a_mention(extractor):
 
 @pytest.mark.parametrize(
     ("phrase", "name"),
-    [("the president", "Ilham Aliyev"), ("the foreign minister", "Jeyhun Bayramov")],
+    [("the president", "Tomas Halvorsen"), ("the foreign minister", "Ingrid Dahl")],
 )
 def test_role_resolves_to_the_titled_person(extractor, phrase, name):
     from claimx.extractors.entities import resolve_role
 
     text = (
-        "President Ilham Aliyev opened the forum in Baku. Foreign Minister Jeyhun Bayramov "
+        "President Tomas Halvorsen opened the summit in Tromso. Foreign Minister Ingrid Dahl "
         "spoke next. Later the president said the talks went well, and the foreign minister "
         "agreed."
     )
@@ -405,8 +405,8 @@ def test_hyphenated_organisation_name(extractor):
          "PERSON"),
         ("Up to a third of the harvest in Cazorla province could be lost.", "Cazorla", "GPE"),
         ("Councillor Amara Nwosu voted against the plan.", "Amara Nwosu", "PERSON"),
-        ("Researchers at West Virginia University found the samples were mislabelled.",
-         "West Virginia University", "ORG"),
+        ("Researchers at South Dakota University found the samples were mislabelled.",
+         "South Dakota University", "ORG"),
         ("Grants come from the Research and Digital Skills Agency, officials said.",
          "Research and Digital Skills Agency", "ORG"),
     ],
@@ -479,11 +479,11 @@ def test_city_and_its_club_are_two_entities(extractor):
 
 def test_surname_that_is_also_a_month(extractor):
     text = (
-        "Prime Minister Theresa May met union leaders on Monday. May said a deal was close, "
-        "and talks will resume in May."
+        "Prime Minister Helen May met the striking nurses on Monday. May said a deal was "
+        "close, and talks will resume in May."
     )
     ents = entities(extractor, text)
-    person = by_name(ents, "Theresa May")
+    person = by_name(ents, "Helen May")
     assert len(person.mentions) == 2
     month = text.rindex("May")
     assert month not in [m.start for m in person.mentions]

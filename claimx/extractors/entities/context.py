@@ -1,5 +1,5 @@
 """Words around a name that settle its type: a list of places, "X province", "X University",
-"X, a spokesman for", "Cardiff flanker"."""
+"X, a spokesman for", "Varna striker"."""
 
 from __future__ import annotations
 
