@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from claimx.doc.offsets import end_char
 from claimx.extractors.entities.candidate import Cand, initials, key
 from claimx.extractors.entities.tokens import ACRONYM
 from claimx.models import Entity, Mention
@@ -142,7 +143,7 @@ def _entity(doc: Doc, text: str, entity_id: str, label: str, cands: list[Cand]) 
     mentions = []
     forms: list[str] = []
     for cand in cands:
-        start, end = doc[cand.start].idx, doc[cand.end - 1].idx + len(doc[cand.end - 1])
+        start, end = doc[cand.start].idx, end_char(doc, cand.end)
         mentions.append(Mention(start, end, text[start:end], label))
         form = " ".join(text[start:end].split())
         if form not in forms:

@@ -3,8 +3,10 @@ call the name, and fix labels the words themselves settle (a given name, a cut-o
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
+from claimx.doc.offsets import trim_tokens
 from claimx.extractors.entities.candidate import Cand
 from claimx.extractors.entities.labels import (
     LEADING_NON_NAME_TAGS,
@@ -35,8 +37,10 @@ JOINED_PREFIX = 3
 def clean(doc: Doc, start: int, end: int, label: str, lex: Lexicon) -> list[Cand]:
     """Split a model span at line breaks and trim what a reader would not call the name."""
     out: list[Cand] = []
+    drop_first = partial(_drop_first, doc, label=label, lex=lex)
+    drop_last = partial(_drop_last, doc, label=label, lex=lex)
     for number, (s, e) in enumerate(_pieces(doc, start, end, label)):
-        s, e = _trim(doc, s, e, label, lex)
+        s, e = trim_tokens(s, e, drop_first=drop_first, drop_last=drop_last)
         if e > s and is_name(doc, s, e, lex):
             # "Lord Ashworth", "Mr Halloran" tagged ORG: a personal honorific names a person.
             titled = s > 0 and doc[s - 1].lower_.rstrip(".") in lex.personal_honorifics
@@ -60,14 +64,6 @@ def _pieces(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]
             piece_start = i + 1
     pieces.append((piece_start, end))
     return pieces
-
-
-def _trim(doc: Doc, start: int, end: int, label: str, lex: Lexicon) -> tuple[int, int]:
-    while start < end and _drop_first(doc, start, end, label, lex):
-        start += 1
-    while end > start and _drop_last(doc, start, end, label, lex):
-        end -= 1
-    return start, end
 
 
 def _drop_first(doc: Doc, start: int, end: int, label: str, lex: Lexicon) -> bool:
