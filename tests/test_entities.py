@@ -506,23 +506,24 @@ def test_match_reports(extractor, text, expected):
 
 
 @pytest.mark.parametrize(
-    ("file_name", "entries", "text", "before", "after"),
+    ("user_file", "text", "expected"),
     [
-        ("entity_trailing_roles.txt", "MLA\n",
+        (("entity_trailing_roles.txt", "MLA\n"),
          "A spokesman for the Northmoor MLA said the vote was close.",
-         ["Northmoor MLA"], ["Northmoor"]),
-        ("entity_stoplist.txt", "halloran\n", "Halloran said the vote was close.",
-         ["Halloran"], []),
+         (["Northmoor MLA"], ["Northmoor"])),
+        (("entity_stoplist.txt", "halloran\n"), "Halloran said the vote was close.",
+         (["Halloran"], [])),
     ],
 )
-def test_user_word_lists_reach_the_entity_passes(nlp, tmp_path, file_name, entries, text,
-                                                 before, after):
+def test_user_word_lists_reach_the_entity_passes(nlp, tmp_path, user_file, text, expected):
     from claimx.extractors.entities import EntityExtractor
     from claimx.rules.loader import load_patterns
 
+    file_name, entries = user_file
     (tmp_path / file_name).write_text(entries, encoding="utf-8")
     doc = nlp(text)
     built_in = EntityExtractor(nlp, load_patterns())
     with_user = EntityExtractor(nlp, load_patterns([tmp_path]))
+    before, after = expected
     assert all_mention_texts(built_in(doc)) == before
     assert all_mention_texts(with_user(doc)) == after
