@@ -308,13 +308,13 @@ def test_every_occurrence_of_a_name_is_a_mention(extractor):
 
 @pytest.mark.parametrize(
     ("phrase", "name"),
-    [("the president", "Ilham Aliyev"), ("the foreign minister", "Jeyhun Bayramov")],
+    [("the president", "Tomas Halvorsen"), ("the foreign minister", "Ingrid Dahl")],
 )
 def test_role_resolves_to_the_titled_person(extractor, phrase, name):
     from claimx.extractors.entities import resolve_role
 
     text = (
-        "President Ilham Aliyev opened the forum in Baku. Foreign Minister Jeyhun Bayramov "
+        "President Tomas Halvorsen opened the summit in Tromso. Foreign Minister Ingrid Dahl "
         "spoke next. Later the president said the talks went well, and the foreign minister "
         "agreed."
     )
@@ -405,8 +405,8 @@ def test_hyphenated_organisation_name(extractor):
          "PERSON"),
         ("Up to a third of the harvest in Cazorla province could be lost.", "Cazorla", "GPE"),
         ("Councillor Amara Nwosu voted against the plan.", "Amara Nwosu", "PERSON"),
-        ("Researchers at West Virginia University found the samples were mislabelled.",
-         "West Virginia University", "ORG"),
+        ("Researchers at South Dakota University found the samples were mislabelled.",
+         "South Dakota University", "ORG"),
         ("Grants come from the Research and Digital Skills Agency, officials said.",
          "Research and Digital Skills Agency", "ORG"),
     ],
@@ -479,11 +479,11 @@ def test_city_and_its_club_are_two_entities(extractor):
 
 def test_surname_that_is_also_a_month(extractor):
     text = (
-        "Prime Minister Theresa May met union leaders on Monday. May said a deal was close, "
-        "and talks will resume in May."
+        "Prime Minister Helen May met the striking nurses on Monday. May said a deal was "
+        "close, and talks will resume in May."
     )
     ents = entities(extractor, text)
-    person = by_name(ents, "Theresa May")
+    person = by_name(ents, "Helen May")
     assert len(person.mentions) == 2
     month = text.rindex("May")
     assert month not in [m.start for m in person.mentions]
@@ -503,3 +503,27 @@ def test_surname_that_is_also_a_month(extractor):
 def test_match_reports(extractor, text, expected):
     found = {(m.text, e.label) for e in entities(extractor, text) for m in e.mentions}
     assert expected <= found
+
+
+@pytest.mark.parametrize(
+    ("user_file", "text", "expected"),
+    [
+        (("entity_trailing_roles.txt", "MLA\n"),
+         "A spokesman for the Northmoor MLA said the vote was close.",
+         (["Northmoor MLA"], ["Northmoor"])),
+        (("entity_stoplist.txt", "halloran\n"), "Halloran said the vote was close.",
+         (["Halloran"], [])),
+    ],
+)
+def test_user_word_lists_reach_the_entity_passes(nlp, tmp_path, user_file, text, expected):
+    from claimx.extractors.entities import EntityExtractor
+    from claimx.rules.loader import load_patterns
+
+    file_name, entries = user_file
+    (tmp_path / file_name).write_text(entries, encoding="utf-8")
+    doc = nlp(text)
+    built_in = EntityExtractor(nlp, load_patterns())
+    with_user = EntityExtractor(nlp, load_patterns([tmp_path]))
+    before, after = expected
+    assert all_mention_texts(built_in(doc)) == before
+    assert all_mention_texts(with_user(doc)) == after

@@ -1,0 +1,102 @@
+"""The entity passes' vocabulary, read once from ``patterns/entities/`` (and ``--patterns``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from claimx.extractors.entities.labels import GAZETTEER_LABELS
+
+if TYPE_CHECKING:
+    from claimx.rules.loader import PatternSet
+
+
+@dataclass(frozen=True)
+class GazetteerList:
+    """One ``gazetteer_<kind>.txt`` word list and the label its kind gives."""
+
+    name: str
+    kind: str
+    label: str
+    phrases: tuple[str, ...]
+
+
+def gazetteer_lists(patterns: PatternSet) -> list[GazetteerList]:
+    """The gazetteer word lists whose kind claimx knows, in file-stem order."""
+    lists = []
+    for name, words in sorted(patterns.words.items()):
+        if not name.startswith("gazetteer"):
+            continue
+        kind = name.rsplit("_", 1)[-1].lower()
+        label = GAZETTEER_LABELS.get(kind)
+        if label is not None:
+            lists.append(GazetteerList(name, kind, label, tuple(w for w in words if w.strip())))
+    return lists
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every word list the entity passes compare tokens with (lower case unless noted)."""
+
+    joiners: frozenset[str]
+    articles: frozenset[str]
+    possessives: frozenset[str]
+    titles: frozenset[str]
+    honorifics: frozenset[str]
+    personal_honorifics: frozenset[str]
+    lone_titles: frozenset[str]
+    trailing_roles: frozenset[str]  # case as written
+    first_names: frozenset[str]  # case as written
+    stoplist: frozenset[str]
+    generic_heads: frozenset[str]
+    org_heads: frozenset[str]
+    team_words: frozenset[str]
+    match_verbs: frozenset[str]
+    match_particles: frozenset[str]
+    place_prepositions: frozenset[str]
+    place_coordinators: frozenset[str]
+    natural_places: frozenset[str]
+    place_nouns: frozenset[str]  # natural and administrative places
+    role_determiners: frozenset[str]
+    byline_words: frozenset[str]
+    name_conjunctions: frozenset[str]
+    the_names: frozenset[str]  # gazetteer names written with "the" ("The Hague")
+
+    @classmethod
+    def from_patterns(cls, patterns: PatternSet) -> Lexicon:
+        def words(name: str) -> frozenset[str]:
+            return patterns.word_list(f"entity_{name}")
+
+        natural = words("natural_places")
+        given = (patterns.word_list(n, lower=False) for n in patterns.words if n.startswith("name"))
+        the_names = {
+            phrase.lower()
+            for gazetteer in gazetteer_lists(patterns)
+            for phrase in gazetteer.phrases
+            if phrase.lower().startswith("the ")
+        }
+        return cls(
+            joiners=words("joiners"),
+            articles=words("articles"),
+            possessives=words("possessives"),
+            titles=patterns.word_list("titles"),
+            honorifics=words("honorifics"),
+            personal_honorifics=words("personal_honorifics"),
+            lone_titles=words("lone_titles"),
+            trailing_roles=patterns.word_list("entity_trailing_roles", lower=False),
+            first_names=frozenset().union(*given),
+            stoplist=words("stoplist"),
+            generic_heads=words("generic_heads"),
+            org_heads=words("org_heads"),
+            team_words=words("team_words"),
+            match_verbs=words("match_verbs"),
+            match_particles=words("match_particles"),
+            place_prepositions=words("place_prepositions"),
+            place_coordinators=words("place_coordinators"),
+            natural_places=natural,
+            place_nouns=natural | words("admin_places"),
+            role_determiners=words("role_determiners"),
+            byline_words=words("byline_words"),
+            name_conjunctions=words("name_conjunctions"),
+            the_names=frozenset(the_names),
+        )
