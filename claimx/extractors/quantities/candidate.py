@@ -4,14 +4,14 @@
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from claimx.doc.offsets import token_from, trim
 from claimx.models import Change, Quantity
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 
@@ -61,26 +61,10 @@ def inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return any(a <= s < b or a < e <= b for a, b in spans)
 
 
-def token_at(doc: Doc, starts: list[int], char: int) -> Token | None:
-    if not len(doc):
-        return None
-    i = bisect.bisect_right(starts, char) - 1
-    return doc[max(i, 0)]
-
-
-def token_after(doc: Doc, starts: list[int], end: int) -> Token | None:
-    """The token that starts at or after ``end`` (the last one when none does)."""
-    after = token_at(doc, starts, end)
-    if after is not None and after.idx < end and after.i + 1 < len(doc):
-        after = doc[after.i + 1]
-    return after
-
-
-def noun_follows(doc: Doc, starts: list[int], end: int,
-                 tags: frozenset[str] = NOUN_TAGS) -> bool:
-    """Whether the first token after ``end`` carries one of ``tags``."""
-    after = token_after(doc, starts, end)
-    return after is not None and after.idx >= end and after.tag_ in tags
+def noun_follows(doc: Doc, end: int, tags: frozenset[str] = NOUN_TAGS) -> bool:
+    """Whether the first token starting at or after ``end`` carries one of ``tags``."""
+    after = token_from(doc, end)
+    return after is not None and after.tag_ in tags
 
 
 def scale_of(b: Cand, hi: float, text: str) -> float:
@@ -103,11 +87,7 @@ def non_overlapping(cands: list[Cand]) -> list[Cand]:
 
 
 def to_quantity(text: str, cand: Cand) -> Quantity:
-    start, end = cand.start, cand.end
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    while start < end and text[start].isspace():
-        start += 1
+    start, end = trim(text, cand.start, cand.end)
     value = cand.value
     if value is not None:
         value = float(f"{value:.12g}")  # 16.4 * 1e6 is 16399999.999999998 in binary

@@ -77,7 +77,7 @@ class Carry:
                     or not 0 < cand.value < _OLDEST or not self._age_before.search(
                         text, max(0, cand.start - _AGE_WINDOW), cand.start)):
                 continue
-            if noun_follows(page.doc, page.starts, cand.end):
+            if noun_follows(page.doc, cand.end):
                 continue  # "the average age of 40 members"
             cand.unit = _AGE
 
@@ -87,7 +87,7 @@ def _takes_unit(page: Page, prev: Cand, cand: Cand) -> bool:
             and cand.value is not None and cand.range is None and not cand.words
             and prev.unit is not None and prev.unit != _AGE
             and not SENTENCE_BREAK.search(page.text, prev.end, cand.start)
-            and not noun_follows(page.doc, page.starts, cand.end))
+            and not noun_follows(page.doc, cand.end))
 
 
 def inherit_in_brackets(text: str, cands: list[Cand]) -> None:

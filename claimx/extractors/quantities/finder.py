@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from claimx.doc.offsets import token_starts
 from claimx.doc.text import doc_text
 from claimx.extractors.quantities.bounds import Bounds
 from claimx.extractors.quantities.candidate import (
@@ -76,7 +77,7 @@ class QuantityFinder:
         text = doc_text(doc)
         if not text or not any(ch.isdigit() or ch.isalpha() for ch in text[:_SCANNED]):
             return Scan([], [], [])
-        starts = doc.to_array("IDX").tolist()  # token offsets without building Tokens
+        starts = token_starts(doc)
         blocked, times = self._set_aside.rejected(doc, text)
         page = Page(doc, text, starts, blocked, times)
         cands = self._amounts(page)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from claimx.extractors.quantities.candidate import NOUN_TAGS, token_at
+from claimx.doc.offsets import token_at
+from claimx.extractors.quantities.candidate import NOUN_TAGS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -33,13 +34,13 @@ class Nouns:
 
     def anchors(self, page: Page, cand: Cand) -> Anchors:
         """The amount's token and its noun's; sets ``cand.noun`` (or ``cand.unit``)."""
-        doc, starts = page.doc, page.starts
-        anchor = token_at(doc, starts, max(cand.num_end - 1, cand.num_start))
+        doc = page.doc
+        anchor = token_at(doc, max(cand.num_end - 1, cand.num_start))
         if anchor is None:
             return 0, None
         if cand.unit is not None:
             return anchor.i, None
-        end_tok = token_at(doc, starts, max(cand.end - 1, cand.start))
+        end_tok = token_at(doc, max(cand.end - 1, cand.start))
         j = (end_tok.i if end_tok is not None else anchor.i) + 1
         if j >= len(doc):
             return anchor.i, None

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from claimx.extractors.quantities.candidate import noun_follows, token_at
+from claimx.doc.offsets import token_at
+from claimx.extractors.quantities.candidate import noun_follows
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -58,18 +59,15 @@ class SetAside:
 
     def __init__(self, nlp: Language, patterns: PatternSet, units: Units,
                  bounds: Bounds) -> None:
-        from claimx.rules.loader import RuleMatcher
+        from claimx.rules import RuleMatcher
 
         self.units, self.bounds = units, bounds
-        # Regex rules run straight over the text (no token snapping needed); token rules, if a
-        # user adds any, go through the RuleMatcher.
+        # Regex rules keep their exact character offsets (a clock time is no token boundary);
+        # token and phrase rules, if a user adds any, are matched on the Doc.
         not_rules = patterns.rules_for("quant_not")
-        self._not_regexes = [
-            (regex.compile(r.regex, regex.IGNORECASE if "i" in r.flags else 0), r.label)
-            for r in not_rules if r.regex is not None
-        ]
+        self._not_text = RuleMatcher(nlp, [r for r in not_rules if r.regex is not None])
         token_rules = [r for r in not_rules if r.regex is None]
-        self._not_matcher = RuleMatcher(nlp, token_rules) if token_rules else None
+        self._not_tokens = RuleMatcher(nlp, token_rules) if token_rules else None
         self.labels = patterns.word_list("quant_label_words")
         self.time_words = patterns.word_list("quant_time_words")
         self._year_preps = patterns.word_list("quant_year_preps")
@@ -81,21 +79,20 @@ class SetAside:
     def rejected(self, doc: Doc, text: str) -> tuple[list[tuple[int, int]],
                                                      list[tuple[int, int]]]:
         """The stretches no amount may touch, and those of them that are times."""
-        found = [(m.start(), m.end(), label) for compiled, label in self._not_regexes
-                 for m in compiled.finditer(text) if m.end() > m.start()]
-        if self._not_matcher is not None:
-            found += [(s.start_char, s.end_char, s.label_) for s in self._not_matcher(doc)]
+        found = [(m.start, m.end, m.rule.label) for m in self._not_text.text_matches(text)]
+        if self._not_tokens is not None:
+            found += [(s.start_char, s.end_char, s.label_) for s in self._not_tokens(doc)]
         blocked = [(a, b) for a, b, _ in found]
         times = [(a, b) for a, b, label in found if label == TIME_LABEL]
         return blocked, times
 
     def digits(self, page: Page, cand: Cand) -> bool:
         """True for years, dates, clock times, labels and names: not amounts. Marks an age."""
-        doc, starts = page.doc, page.starts
-        first = token_at(doc, starts, cand.num_start)
+        doc = page.doc
+        first = token_at(doc, cand.num_start)
         if first is None:
             return True
-        last = token_at(doc, starts, max(cand.num_end - 1, cand.num_start))
+        last = token_at(doc, max(cand.num_end - 1, cand.num_start))
         around = _Around(first, self._prev(doc, first),
                          doc[last.i + 1] if last is not None and last.i + 1 < len(doc) else None,
                          cand.unit is None and not cand.scaled, cand.value or 0.0,
@@ -203,7 +200,7 @@ class SetAside:
         if cand.unit not in self._durations or not _SPACED_HYPHEN.match(
                 page.text[cand.num_end : cand.end]):
             return False
-        return noun_follows(page.doc, page.starts, cand.end, _ATTRIBUTIVE_TAGS)
+        return noun_follows(page.doc, cand.end, _ATTRIBUTIVE_TAGS)
 
     def one_counts(self, doc: Doc, tok: Token) -> bool:
         """"one" is an amount only before a noun, not in "no one", "one another", "this one"."""

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from claimx.extractors.quantities.candidate import Cand, token_at
+from claimx.doc.offsets import token_at
+from claimx.extractors.quantities.candidate import Cand
 from claimx.extractors.quantities.lexicon import any_of
 from claimx.extractors.quantities.number_words import NumberWords, share_term
 
@@ -48,7 +49,7 @@ class Shares:
             a, b = self.term(match.group()), self.term(tail.group(1))
             if a is None or b is None or not 0 < a < b:
                 continue
-            tok = token_at(doc, page.starts, match.start())
+            tok = token_at(doc, match.start())
             if tok is not None and tok.i > 0 and doc[tok.i - 1].tag_.startswith("VB"):
                 continue
             s, e = match.start(), tail.end()

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from claimx.extractors.quantities.candidate import Found, inside, token_at
+from claimx.doc.offsets import token_at
+from claimx.extractors.quantities.candidate import Found, inside
 from claimx.extractors.quantities.number_words import unit_value
 from claimx.extractors.quantities.setaside import SUSPENDED
 
@@ -38,7 +39,7 @@ def suspended(page: Page, words: NumberWords, found: list[Found]) -> list[Found]
                      and (f.quantity.noun or f.quantity.unit)), None)
         if last is None or not _LIST_GAP.fullmatch(text, e, last.quantity.start):
             continue  # the list's last amount was set aside ("10- and 30-year bonds")
-        token = token_at(page.doc, page.starts, s)
+        token = token_at(page.doc, s)
         quantity = replace(last.quantity, start=s, end=e, text=text[s:e], value=value,
                            range=None, bound="=", change=None, vague=False)
         extra.append(Found(quantity, token.i if token is not None else last.token,

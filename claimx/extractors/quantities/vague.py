@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from claimx.extractors.quantities.candidate import Cand, token_at
+from claimx.doc.offsets import token_at
+from claimx.extractors.quantities.candidate import Cand
 from claimx.extractors.quantities.lexicon import alternation, any_of
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ class Vague:
         """ "most households": "most" as a determiner, not "the most"."""
         doc, found = page.doc, []
         for match in _MOST.finditer(page.text):
-            tok = token_at(doc, page.starts, match.start())
+            tok = token_at(doc, match.start())
             if (tok is not None and tok.lower_ == "most" and tok.tag_ == "JJS"
                     and tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "NNS"
                     and (tok.i == 0 or doc[tok.i - 1].tag_ not in ("DT", "PRP$"))):

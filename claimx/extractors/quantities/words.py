@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import regex
 
+from claimx.doc.offsets import index_at, index_from
 from claimx.extractors.quantities.candidate import NOUN_TAGS, Cand, inside
 from claimx.extractors.quantities.setaside import ranks_a_count
 
@@ -86,7 +86,7 @@ class WordNumbers:
         if self._start is None:
             return found
         # Only tokens that can start a number word are visited, found by one regex pass.
-        todo = sorted({bisect.bisect_right(page.starts, m.start()) - 1
+        todo = sorted({index_at(page.starts, m.start())
                        for m in self._start.finditer(page.text)})
         i = 0
         for k in todo:
@@ -133,7 +133,7 @@ class WordNumbers:
         if half is not None:
             value += _HALF  # "two and a half years", "two-and-a-half"
             e = half.end()
-            resume = bisect.bisect_left(page.starts, e)
+            resume = index_from(page.starts, e)
         if inside(page.blocked, s, e) or self._in_a_name(doc, i, last):
             return None, resume
         cand = Cand(s, e, value, s, e, words=True)
