@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-__version__ = "0.1.0"
+from claimx.version import __version__
+
 __all__ = ["Document", "Extractor", "__version__", "extract"]
 
 if TYPE_CHECKING:

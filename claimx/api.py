@@ -7,8 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from claimx import __version__
 from claimx.models import Document, InputDoc, Problem
+from claimx.version import __version__
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -36,6 +36,7 @@ class Extractor:
         entity_labels: Iterable[str] | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
     ) -> None:
+        from claimx.components import claimx_components
         from claimx.extractors.claims import ClaimExtractor
         from claimx.extractors.entities import EntityExtractor
         from claimx.extractors.furniture import FurnitureFinder
@@ -58,6 +59,8 @@ class Extractor:
                           if {"entities", "quotes"} & self.only else None)
         self._claims = ClaimExtractor(self.nlp, self.patterns) if "claims" in self.only else None
         self._quotes = QuoteExtractor(self.nlp, self.patterns) if "quotes" in self.only else None
+        self._components = claimx_components(self._furniture, self._entities, self._claims,
+                                             self._quotes)
 
     def __call__(self, text: str) -> Document:
         """Extract from one text."""
@@ -111,20 +114,20 @@ class Extractor:
                 yield self._record(item, errors=(*item.errors, problem))
 
     def from_doc(self, doc: Doc, item: InputDoc) -> Document:
-        """Run claimx's extractors over a parsed Doc."""
-        furniture = self._furniture(doc)
-        entities = self._entities(doc, furniture=furniture) if self._entities else []
-        claims = self._claims(doc, furniture=furniture) if self._claims else []
-        quotes = self._quotes(doc, entities=entities, furniture=furniture) if self._quotes else []
-        shown = entities if "entities" in self.only else []
+        """Run claimx's components over a parsed Doc and collect their records."""
+        from claimx.components import problems, records
+
+        for component in self._components:
+            component(doc)
+        shown = records(doc, "entities") if "entities" in self.only else []
         if self.entity_labels is not None:
             shown = [e for e in shown if e.label in self.entity_labels]
         return replace(
-            self._record(item),
-            claims=tuple(claims),
-            quotes=tuple(quotes),
+            self._record(item, errors=(*item.errors, *problems(doc))),
+            claims=tuple(records(doc, "claims")),
+            quotes=tuple(records(doc, "quotes")),
             entities=tuple(shown),
-            furniture=tuple(furniture),
+            furniture=tuple(records(doc, "furniture")),
         )
 
     def _record(self, item: InputDoc, errors: tuple[Problem, ...] | None = None) -> Document:

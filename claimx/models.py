@@ -10,19 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-BOUNDS = ("=", "~", ">", ">=", "<", "<=")
-QUOTE_TYPES = ("direct", "mixed", "indirect")
-CLAIM_KINDS = (
-    "percentage",
-    "money",
-    "count",
-    "measure",
-    "change",
-    "comparison",
-    "ranking",
-    "vague",
-)
-
 
 @dataclass(frozen=True)
 class Span:

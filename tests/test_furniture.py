@@ -92,3 +92,53 @@ def test_spans_are_sorted_and_disjoint(extractor):
 )
 def test_hyphenated_names_in_brackets_are_not_wire_tags(extractor, text):
     assert furniture(extractor, text) == []
+
+
+SLOW_RULES = ('{"label": "footer", "regex": "(?:a|aa)+$", "id": "runaway"}\n'
+              '{"label": "byline", "regex": "^By [A-Z]\\\\w+", "id": "by-name"}\n')
+
+
+def _slow_finder(nlp, tmp_path):
+    from claimx.extractors.furniture import FurnitureFinder
+    from claimx.rules.loader import load_patterns
+
+    path = tmp_path / "furniture.jsonl"
+    path.write_text(SLOW_RULES, encoding="utf-8")
+    return FurnitureFinder(nlp, load_patterns([path], builtin=False))
+
+
+def test_a_rule_that_times_out_is_reported_and_the_others_still_run(nlp, tmp_path):
+    text = "By Ottoline\n" + "a" * 5000 + "!"
+    scan = _slow_finder(nlp, tmp_path).scan(text)
+    assert [(f.kind, f.text) for f in scan.furniture] == [("byline", "By Ottoline")]
+    (problem,) = scan.problems
+    assert (problem.code, problem.fatal) == ("rule-timeout", False)
+    assert "'runaway'" in problem.message and "furniture.jsonl:1" in problem.message
+
+
+def test_a_timed_out_rule_becomes_a_warning_on_the_document(extractor, nlp, tmp_path):
+    import copy
+
+    from claimx.components import claimx_components
+    from claimx.models import InputDoc
+
+    slow = copy.copy(extractor)
+    slow._components = claimx_components(_slow_finder(nlp, tmp_path), None, None, None)
+    text = "By Ottoline\n" + "a" * 5000 + "!"
+    document = slow.from_doc(nlp(text), InputDoc(id="slow", text=text, meta={}))
+    assert [p.code for p in document.errors] == ["rule-timeout"]
+    assert not document.failed
+    assert [f.text for f in document.furniture] == ["By Ottoline"]
+
+
+def test_the_components_match_the_extractor(nlp, extractor):
+    from claimx.components import records
+
+    text = "LIMA (AP) Ferry fares rose 12% in May, the port authority said."
+    document = extractor(text)
+    doc = nlp(text)
+    for component in extractor._components:
+        component(doc)
+    assert tuple(records(doc, "furniture")) == document.furniture
+    assert tuple(records(doc, "claims")) == document.claims
+    assert [s.text for s in doc.spans["claimx_furniture"]] == ["(AP)"]

@@ -8,7 +8,8 @@ Every lookup bisects the tokens' start offsets, built once per Doc (``token_star
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -68,32 +69,42 @@ def end_char(doc: Doc, hi: int) -> int:
     return last.idx + len(last.text)
 
 
-def trim(text: str, start: int, end: int, *, space: bool = True, chars: str = "",
-         lead_words: Iterable[str] = ()) -> tuple[int, int]:
-    """Shrink ``[start, end)`` past edge characters; the offsets stay on ``text``.
+@dataclass(frozen=True)
+class Edges:
+    """What ``trim`` strips from a span's edges.
 
     ``space``: any whitespace is an edge character; ``chars``: these are too. Then each of
     ``lead_words`` (checked once, in order, ignoring case, each written with its trailing
-    space) is cut from the front when the span starts with it. The callers' settings:
-
-    - furniture: ``trim(text, s, e)``, whitespace only;
-    - quotes: ``chars=QUOTE_MARKS`` for a direct quote, the default for a mixed one (which
-      keeps its marks);
-    - claims: ``space=False, chars=" \\t\\r\\n,;:-–—"`` and its clause-opening words as
-      ``lead_words``.
+    space) is cut from the front when the span starts with it.
     """
-    while start < end and _is_edge(text[start], space, chars):
+
+    space: bool = True
+    chars: str = ""
+    lead_words: tuple[str, ...] = ()
+
+
+# The callers' settings: furniture and a mixed quote (which keeps its marks) strip whitespace;
+# a direct quote also its marks; claims build their own from ``CLAUSE_EDGE_CHARS`` and their
+# clause-opening words: ``Edges(space=False, chars=CLAUSE_EDGE_CHARS, lead_words=...)``.
+WHITESPACE = Edges()
+QUOTED = Edges(chars=QUOTE_MARKS)
+CLAUSE_EDGE_CHARS = " \t\r\n,;:-–—"
+
+
+def trim(text: str, start: int, end: int, edges: Edges = WHITESPACE) -> tuple[int, int]:
+    """Shrink ``[start, end)`` past the ``edges``; the offsets stay on ``text``."""
+    while start < end and _is_edge(text[start], edges):
         start += 1
-    while end > start and _is_edge(text[end - 1], space, chars):
+    while end > start and _is_edge(text[end - 1], edges):
         end -= 1
-    for word in lead_words:
+    for word in edges.lead_words:
         if text[start:end].lower().startswith(word):
             start += len(word)
     return start, end
 
 
-def _is_edge(char: str, space: bool, chars: str) -> bool:
-    return (space and char.isspace()) or char in chars
+def _is_edge(char: str, edges: Edges) -> bool:
+    return (edges.space and char.isspace()) or char in edges.chars
 
 
 def trim_tokens(start: int, end: int, *, drop_first: Callable[[int, int], bool],

@@ -9,6 +9,7 @@ sentence end the parser missed ("... 3G. Broadband ...") after any word but an a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -21,8 +22,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 # A blank line ends a paragraph: a headline without a full stop is not one sentence with the
-# paragraph under it.
-BLANK_LINE = regex.compile(r"\n[ \t\r]*\n\s*")
+# paragraph under it. (The standard library's \s, as the paragraph-break component always had.)
+BLANK_LINE = re.compile(r"\n[ \t\r]*\n\s*")
 
 _BLANK = r"\n[ \t]*\n\s*"
 _BULLET = r"\n[ \t]*[•·*▪◦‣-][ \t]"

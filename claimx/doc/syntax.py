@@ -1,18 +1,18 @@
 """Questions about the dependency parse that several extractors ask: the subject of a verb.
 
-``subject_of`` is one walk with the callers' differences as keyword options:
+``subject_of`` is one walk; a ``SubjectWalk`` holds the callers' differences, and each caller's
+behaviour is a named setting:
 
-- quotes (a cue verb's speaker): ``subject_of(verb)`` with the defaults, ``depth=3`` where the
-  speaker search looks further up;
-- quotes (the "who" of "Jane Doe, who said ..."): ``subject_of(verb, relatives="only",
-  nearest=False, deps=ACTIVE_SUBJECTS, through=())``;
-- claims (a clause's subject): ``subject_of(token, nearest=False, through=CLAIM_CLIMB,
-  depth=None, relatives="keep", conj_deps=ACTIVE_SUBJECTS)``.
+- ``SPEAKER``: quotes, a cue verb's speaker (``quotes.resolver.subject_of(verb)``);
+  ``SPEAKER_FAR`` looks three verbs up (``subject_of(verb, depth=3)``);
+- ``RELATIVE_PRONOUN``: quotes, the "who" of "Jane Doe, who said ..."
+  (``quotes.helpers.relative_subject``);
+- ``CLAUSE_SUBJECT``: claims, a clause's subject (``claims._subject_of``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -25,17 +25,13 @@ ACTIVE_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # Verbs that share the subject of the verb they hang on: "..., he said and added",
 # "Smith left, saying ...", "planned to cut".
 SHARED_SUBJECT = frozenset({"conj", "xcomp", "advcl"})
-# The claims walk: through a conjunct, an open complement or an auxiliary.
-CLAIM_CLIMB = frozenset({"conj", "xcomp", "aux"})
 
 Relatives = Literal["antecedent", "keep", "only"]
 
 
-def subject_of(verb: Token, *, deps: frozenset[str] = SUBJECTS, nearest: bool = True,
-               through: Iterable[str] = SHARED_SUBJECT, depth: int | None = 1,
-               relatives: Relatives = "antecedent",
-               conj_deps: frozenset[str] | None = None) -> Token | None:
-    """The grammatical subject of ``verb``, looking up through the verbs it shares one with.
+@dataclass(frozen=True)
+class SubjectWalk:
+    """How ``subject_of`` looks for a subject.
 
     - ``deps``: the dependency labels of a subject;
     - ``nearest``: of several subjects take the one nearest the verb (a parse that runs over a
@@ -48,33 +44,50 @@ def subject_of(verb: Token, *, deps: frozenset[str] = SUBJECTS, nearest: bool = 
     - ``conj_deps``: when set, a conjunct verb takes its head's subject of these labels and the
       walk stops there ("profits rose and topped forecasts").
     """
-    climb = frozenset(through)
+
+    deps: frozenset[str] = SUBJECTS
+    nearest: bool = True
+    through: frozenset[str] = SHARED_SUBJECT
+    depth: int | None = 1
+    relatives: Relatives = "antecedent"
+    conj_deps: frozenset[str] | None = None
+
+
+SPEAKER = SubjectWalk()
+SPEAKER_FAR = replace(SPEAKER, depth=3)
+RELATIVE_PRONOUN = SubjectWalk(deps=ACTIVE_SUBJECTS, nearest=False, through=frozenset(),
+                               relatives="only")
+CLAUSE_SUBJECT = SubjectWalk(nearest=False, through=frozenset({"conj", "xcomp", "aux"}),
+                             depth=None, relatives="keep", conj_deps=ACTIVE_SUBJECTS)
+
+
+def subject_of(verb: Token, walk: SubjectWalk = SPEAKER) -> Token | None:
+    """The grammatical subject of ``verb``, looking up through the verbs it shares one with."""
     node = verb
     steps = 0
     while True:
-        subject = _own_subject(node, deps, nearest=nearest, relatives=relatives)
+        subject = _own_subject(node, walk)
         if subject is not None:
-            return _resolve_relative(node, subject, relatives)
-        if node.head.i == node.i or node.dep_ not in climb:
+            return _resolve_relative(node, subject, walk.relatives)
+        if node.head.i == node.i or node.dep_ not in walk.through:
             return None
-        if depth is not None and steps >= depth:
+        if walk.depth is not None and steps >= walk.depth:
             return None
-        if conj_deps is not None and node.dep_ == "conj":
-            return next((c for c in node.head.children if c.dep_ in conj_deps), None)
+        if walk.conj_deps is not None and node.dep_ == "conj":
+            return next((c for c in node.head.children if c.dep_ in walk.conj_deps), None)
         node = node.head
         steps += 1
 
 
-def _own_subject(node: Token, deps: frozenset[str], *, nearest: bool,
-                 relatives: Relatives) -> Token | None:
-    candidates = [c for c in node.children if c.dep_ in deps]
-    if relatives == "only":
+def _own_subject(node: Token, walk: SubjectWalk) -> Token | None:
+    candidates = [c for c in node.children if c.dep_ in walk.deps]
+    if walk.relatives == "only":
         if node.dep_ != "relcl":
             return None
         candidates = [c for c in candidates if c.lower_ in RELATIVES]
     if not candidates:
         return None
-    if nearest:
+    if walk.nearest:
         # sorted() is stable: of two at the same distance the earlier one wins.
         return sorted(candidates, key=lambda c: abs(c.i - node.i))[0]
     return candidates[0]

@@ -2,26 +2,41 @@
 
 Furniture states no facts, so the claim and quote extractors drop what falls inside it, and the
 entity extractor keeps only real names there. The rules are regular expressions in
-``patterns/furniture*.jsonl``; each rule's label is the furniture kind. They run on the raw text,
-so spans keep the exact character offsets of the input (no snapping to tokens).
+``patterns/furniture/furniture.jsonl`` (and a user's ``furniture.jsonl``); each rule's label is
+the furniture kind, as ``patterns/furniture/schema.json`` lists them. They run through the rule
+matcher on the raw text, so spans keep the exact character offsets of the input (no snapping to
+tokens).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import regex
-
+from claimx.doc.offsets import trim
 from claimx.doc.text import doc_text
-from claimx.models import Furniture
+from claimx.models import Furniture, Problem
+from claimx.rules.matcher import RuleMatcher
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
     from claimx.rules.loader import PatternSet
+    from claimx.rules.model import Rule
 
-KINDS = ("dateline", "byline", "wire_tag", "read_more", "disclaimer", "id", "footer")
+RULE_SET = "furniture"
+# A furniture rule that runs longer than this on one text is stopped (and reported), so a
+# pathological text cannot hang the batch.
+RULE_TIMEOUT_SECONDS = 1.0
+
+
+@dataclass(frozen=True)
+class FurnitureScan:
+    """The furniture of one text, and a warning for each rule stopped by its time limit."""
+
+    furniture: list[Furniture]
+    problems: list[Problem]
 
 
 class FurnitureFinder:
@@ -33,48 +48,43 @@ class FurnitureFinder:
 
     def __init__(self, nlp: Language, patterns: PatternSet) -> None:
         self.patterns = patterns
-        self._rules: list[tuple[regex.Pattern[str], str]] = []
-        for name in sorted(patterns.rules):
-            if not name.startswith("furniture"):
-                continue
-            for rule in patterns.rules_for(name):
-                if rule.regex is None:
-                    continue  # furniture is found on the raw text; token rules do not apply
-                flags = regex.IGNORECASE if "i" in rule.flags else 0
-                self._rules.append((regex.compile(rule.regex, flags), rule.label))
+        # Furniture is found on the raw text; token and phrase rules do not apply to it.
+        rules = [rule for rule in patterns.rules_for(RULE_SET) if rule.regex is not None]
+        self._matcher = RuleMatcher(nlp, rules)
 
     def __call__(self, doc: Doc) -> list[Furniture]:
         return self.find(doc_text(doc))
 
     def find(self, text: str) -> list[Furniture]:
         """Furniture spans of a plain text (what ``__call__`` runs on the Doc's text)."""
+        return self.scan(text).furniture
+
+    def scan(self, text: str) -> FurnitureScan:
+        """The furniture of a plain text, with a non-fatal Problem for each timed-out rule."""
         found: list[tuple[int, int, str]] = []
-        for compiled, kind in self._rules:
-            try:
-                for match in compiled.finditer(text, timeout=1.0):
-                    start, end = _trim(text, match.start(), match.end())
-                    if end > start:
-                        found.append((start, end, kind))
-            except TimeoutError:
-                continue  # a pathological text must not hang the batch
-        found.sort(key=lambda f: (f[0], -f[1]))
-        result: list[Furniture] = []
-        last_end = -1
-        for start, end, kind in found:
-            if start < last_end:
-                continue
-            result.append(Furniture(start, end, text[start:end], kind))
-            last_end = end
-        return result
+        stopped: list[Rule] = []
+        for match in self._matcher.text_matches(text, timeout=RULE_TIMEOUT_SECONDS,
+                                                timed_out=stopped):
+            start, end = trim(text, match.start, match.end)
+            if end > start:
+                found.append((start, end, match.rule.label))
+        problems = [Problem("rule-timeout", f"furniture rule {rule.id or rule.label!r} "
+                            f"({rule.where}) stopped after {RULE_TIMEOUT_SECONDS}s; its "
+                            "furniture may be missing", fatal=False) for rule in stopped]
+        return FurnitureScan(_disjoint(text, found), problems)
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink a match so it neither starts nor ends with whitespace."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+def _disjoint(text: str, found: list[tuple[int, int, str]]) -> list[Furniture]:
+    """Left to right, longest first; a span overlapping an earlier one is dropped."""
+    found.sort(key=lambda f: (f[0], -f[1]))
+    result: list[Furniture] = []
+    last_end = -1
+    for start, end, kind in found:
+        if start < last_end:
+            continue
+        result.append(Furniture(start, end, text[start:end], kind))
+        last_end = end
+    return result
 
 
 def inside(start: int, end: int, furniture: list[Furniture] | tuple[Furniture, ...]) -> str | None:

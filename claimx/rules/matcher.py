@@ -86,11 +86,13 @@ class RuleMatcher:
         found.sort(key=lambda s: (s.start, -s.end))
         return found
 
-    def text_matches(self, text: str, *, timeout: float | None = None) -> Iterator[TextMatch]:
+    def text_matches(self, text: str, *, timeout: float | None = None,
+                     timed_out: list[Rule] | None = None) -> Iterator[TextMatch]:
         """Every non-empty match of the regex rules, rule by rule in file order.
 
-        A rule that runs past ``timeout`` seconds raises RuleTimeout naming it, rather than
-        hanging the batch or dropping its matches unseen.
+        A rule that runs past ``timeout`` seconds is never skipped unseen: it raises
+        RuleTimeout naming it, or, when the caller passes a ``timed_out`` list, is appended to
+        it (its matches so far kept) and the next rule runs.
         """
         for compiled, rule in self._regexes:
             try:
@@ -98,5 +100,7 @@ class RuleMatcher:
                     if match.end() > match.start():
                         yield TextMatch(match.start(), match.end(), rule)
             except TimeoutError:
-                raise RuleTimeout(f"{rule.where}: rule {rule.id or rule.label!r} ran past "
-                                  f"{timeout}s on this text") from None
+                if timed_out is None:
+                    raise RuleTimeout(f"{rule.where}: rule {rule.id or rule.label!r} ran past "
+                                      f"{timeout}s on this text") from None
+                timed_out.append(rule)
