@@ -119,7 +119,7 @@ class Suffixes:
 
     def _letter_in_a_name(self, text: str, pos: int, suffix: regex.Match[str]) -> bool:
         """One of those letters set apart from the number and followed by a capitalised word is
-        part of a name, not a unit symbol ("a 20 W USB-C charger" keeps its watts)."""
+        part of a name, not a unit symbol ("a 30 W USB-C adapter" keeps its watts)."""
         letter = suffix.group("u")
         if letter not in self._name_letters or suffix.start("u") == pos:
             return False  # glued ("41C") or a letter that is only a unit
@@ -130,7 +130,7 @@ class Suffixes:
         unit = cand.unit or ""
         aside = _BRACKETED.match(text, pos) if " per " not in unit else None
         if aside is not None:
-            # "9 billion shekels ($2.4 billion) a year": the rate after a restatement
+            # "12 billion rupees ($145 million) a year": the rate after a restatement
             # (the span stays before the brackets, which hold their own amount)
             self.rate_of(text, cand, aside.end())
         later = self._late_rate.match(text, pos)
