@@ -1,6 +1,6 @@
-"""An amount that leaves out what a neighbour says: its unit ("closed at 7,512 points, and the
-other index at 2,204"), its age reading ("life expectancy is 73"), or, restated in brackets,
-its bound and change ("about 150 hp (112 kW)")."""
+"""An amount that leaves out what a neighbour says: its unit ("ended at 6,120 points, and the
+smaller index at 1,845"), its age reading ("life expectancy is 79"), or, restated in brackets,
+its bound and change ("about 200 hp (149 kW)")."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ class Carry:
             + r")(?![\p{L}])[^,;.()\d]{0,40}$") if age_nouns else None
 
     def parallel_units(self, page: Page, cands: list[Cand]) -> None:
-        """ "closed at 7,512.40 points, while the midcap index ... closed at 2,204.10": a bare
+        """ "ended at 6,120.5 points, while the smaller index ... ended at 1,845.2": a bare
         number in the same sentence and after the same preposition as an earlier measured
         amount is in that amount's unit (the unit is left out the second time)."""
         text = page.text
@@ -67,7 +67,7 @@ class Carry:
                 last_by_lead[word] = last_measured = cand
 
     def ages(self, page: Page, cands: list[Cand]) -> None:
-        """ "life expectancy for men is around 73": a bare number soon after an age phrase
+        """ "average life expectancy there is about 79": a bare number soon after an age phrase
         (patterns/quant_age_nouns.txt) is an age in years, unless a noun follows it."""
         if self._age_before is None:
             return
@@ -92,7 +92,7 @@ def _takes_unit(page: Page, prev: Cand, cand: Cand) -> bool:
 
 def inherit_in_brackets(text: str, cands: list[Cand]) -> None:
     """An amount restated in brackets shares the bound and change of the one before it:
-    "about 150 hp (112 kW)", "rose 5 degrees (9 F)"; "+0.3%" is a rise."""
+    "about 200 hp (149 kW)", "rose 10 degrees (18 F)"; "+0.3%" is a rise."""
     for prev, cand in zip([None, *cands], cands, strict=False):
         if (cand.change is None and cand.start > 0 and text[cand.start - 1] == "+"
                 and cand.unit is not None):

@@ -45,11 +45,11 @@ class Changes:
                 if kind == "noun":
                     nouns.append(row[0].lower())
         adverbs = patterns.word_list("quant_change_adverbs")
-        # "a 40% drop in profits": a change noun right after the amount
+        # "a 40% drop in sales": a change noun right after the amount
         self._after = regex.compile(
             r"\s+(?:(?:" + any_of(patterns.word_list("quant_change_adjectives")) + r")\s+)?"
             r"(?P<w>" + alternation(nouns) + r")", regex.IGNORECASE)
-        # a change verb, its object and then the amount: "lifted interest rates 0.25%"
+        # a change verb, its object and then the amount: "trimmed its forecast 0.4%"
         self.loose = regex.compile(
             r"(?<![\p{L}])(?P<w>" + alternation([w for w in self.directions if w not in adverbs])
             + r")(?:\s+[\p{L}'’-]+){1,3}\s+$", regex.IGNORECASE)
@@ -90,7 +90,7 @@ class Changes:
         if change is None and window.endswith(" by "):
             loose = self.loose.search(window[-_CHANGE_WINDOW:])
             if loose is not None:
-                # "to lift exports by 12 per cent": the verb, its object, "by", the amount
+                # "to raise output by 8 per cent": the verb, its object, "by", the amount
                 cand.change = Change(self.direction(loose.group("w")))
                 return
         if change is None:
@@ -122,7 +122,7 @@ class Changes:
             cand.change = Change(direction)
 
     def link(self, text: str, cands: list[Cand]) -> None:
-        """Give a change its "to" and "from" values: "rose 2% to $11.1bn from $10.9bn", and
+        """Give a change its "to" and "from" values: "grew 4% to $6.3bn from $6.05bn", and
         carry a change, a unit or a percent to the amounts that leave it out."""
         for i, cand in enumerate(cands):
             if cand.change is not None:
@@ -165,7 +165,7 @@ class Changes:
                 and not self.noun_next.match(text, cand.end))
 
     def _bare_change_in_percent(self, text: str, prev: Cand, cand: Cand) -> bool:
-        """ "the CAC rose by 3 percent but the Nikkei fell by 1": a bare change after a
+        """ "the first index rose by 2 percent but the second fell by 1": a bare change after a
         change in percent, in the same sentence, is in percent too."""
         return (cand.change is not None and prev.change is not None and cand.unit is None
                 and not cand.scaled and cand.range is None and cand.value is not None

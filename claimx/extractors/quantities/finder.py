@@ -1,7 +1,7 @@
 """Quantities: numbers in digits and words, with units, currencies, scales, bounds, ranges,
 changes and vague quantifiers, as ``claimx.models.Quantity`` records.
 
-The scan works on the characters of the text (so glued forms like "$1.13bn", "50mph" and "3G"
+The scan works on the characters of the text (so glued forms like "$2.6bn", "50mph" and "3G"
 are read the same whatever spaCy's tokenizer did) and uses the parse only for context: the
 counted noun, dates and names. Each step is a module of this package; all vocabularies live in
 ``patterns/quantities/``.

@@ -1,5 +1,5 @@
-"""The counted noun of an amount ("464,000 subscribers", "dozens of systems") and the token the
-amount hangs on; a noun that names a unit ("517 rushing yards") becomes the unit instead."""
+"""The counted noun of an amount ("380,000 subscribers", "dozens of systems") and the token the
+amount hangs on; a noun that names a unit ("212 passing yards") becomes the unit instead."""
 
 from __future__ import annotations
 
@@ -72,7 +72,7 @@ class Nouns:
         return (head.i,)
 
     def _following(self, page: Page, cand: Cand, anchor: Token, j: int) -> int | None:
-        """The noun after the amount, or its syntactic head: "11 member trade agreement"."""
+        """The noun after the amount, or its syntactic head: "12 member trade bloc"."""
         doc = page.doc
         head = self._head(page, cand, anchor, j)
         if head is None or head.lower_ in self._time_words or any(
@@ -80,7 +80,7 @@ class Nouns:
             return None  # "2.1 last year" counts no years
         unit = self.units.measure_word(head.text)
         if unit is not None:
-            cand.unit = unit  # "517 rushing yards", "50 previous years": a unit after all
+            cand.unit = unit  # "212 passing yards", "50 previous years": a unit after all
             return None
         first = doc[j]
         while first.i < head.i and (first.is_punct or first.tag_ in _LEADING_TAGS):
@@ -95,14 +95,14 @@ class Nouns:
         doc = page.doc
         nxt = doc[j]
         head: Token | None = None
-        # (the head must lie past the amount: in "45m households" the "m" heads the "45")
+        # (the head must lie past the amount: in "30m households" the "m" heads the "30")
         if anchor.head.i >= j and anchor.head.tag_ in NOUN_TAGS and (
                 anchor.head.i - anchor.i <= _HEAD_REACH) and anchor.dep_ in _NUMBER_DEPS:
             head = anchor.head
         elif nxt.tag_ in ("NNS", "NNPS") or (nxt.tag_ == "NN" and nxt.lower_ not in
                                               self._time_words and not cand.vague):
             head = nxt
-        # a compound goes on to its last noun: "11 member trade agreement" (not a hyphened
+        # a compound goes on to its last noun: "12 member trade bloc" (not a hyphened
         # "six-cylinder engine", where the amount and its noun make one word)
         glued = head is not None and ("-" in page.text[cand.end : head.idx]
                                       or head.lower_ in self._measure_nouns)

@@ -76,7 +76,7 @@ class DigitReader:
             currency = self.units.prefix_id(cur.group("c"))
             start = start - (len(cur.group()))
         elif s > 0 and _WORD_CHAR.match(text[s - 1]):
-            return None  # glued to letters: an id or a name ("A2", "G7", "MENAFN1811...")
+            return None  # glued to letters: an id or a name ("A2", "G7", "XR2041...")
         tail = _fraction_tail(text, raw, value, e)
         if tail is None:
             return None
@@ -112,7 +112,7 @@ class DigitReader:
             return None  # "3G", "5am", "1990s": letters glued on that are no unit
         if _HYPHEN_DIGIT.match(text[cand.end : cand.end + 2]) and cand.unit and (
                 text[cand.end - 1].isalpha()):
-            return None  # a code: "24703 L-202"
+            return None  # a code: "58120 K-310"
         if self.set_aside.digits(page, cand):
             return None
         return cand
@@ -129,7 +129,7 @@ def _signed(text: str, s: int, value: float) -> tuple[float, int, bool] | None:
     sub = _SUB_PREFIX.search(lead) is not None
     if (s > 1 and text[s - 1] == "-" and _WORD_HYPHEN_END.search(lead)
             and not _MINUS_HYPHEN_END.search(lead) and not sub):
-        return None  # inside a name or code: "COVID-19", "F-150", "scp2-173m"
+        return None  # inside a name or code: "COVID-19", "F-150", "abc3-120m"
     if s > 0 and text[s - 1] in _MINUS and not sub:
         pre = text[s - 2] if s > 1 else " "
         if pre.isalpha() and not text[max(0, s - 6) : s - 1].lower().endswith("minus"):

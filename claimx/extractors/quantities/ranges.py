@@ -58,11 +58,11 @@ class Ranges:
         if a.unit == "foot" and b.unit is None and gap in ("", "and") and inches:
             b.unit, b.end = "inch", inches.end()  # "12 ft 2 in": the inches too
         if lead.rstrip().endswith("from") and FROM_TO_GAP.fullmatch(gap):
-            # "from 30 mpg in town to 34", "from $1,200 at noon to $1,150":
+            # "from 28 mpg in the city to 31", "from $950 at noon to $910":
             # a few words between the two ends of a "from ... to" pair
             gap = "to"
             if b.unit is None and not b.scaled and a.unit is not None:
-                b.unit, b.currency = a.unit, a.currency  # "to 23": still mpg
+                b.unit, b.currency = a.unit, a.currency  # "to 31": still mpg
         joins = self._joins(text, a, b, gap, lead)
         compatible = a.unit is None or a.unit == b.unit or (
             a.currency and b.currency and b.unit and b.unit.startswith(a.unit))
@@ -80,10 +80,10 @@ class Ranges:
             return joins
         before = text[max(0, a.start - _CHANGE_WINDOW) : a.start].lower()
         if a.unit is not None and self.changes.change_in(before):
-            joins = False  # "increased by $43.6bn to $419.2bn": a change and a level
+            joins = False  # "grew by $12.5bn to $310.8bn": a change and a level
         loose = self.changes.loose.search(text, max(0, a.start - _LOOSE_WINDOW), a.start)
         if a.unit is not None and a.unit == b.unit and loose:
-            # "raised its key rate 0.5% to 4.25%": the rise and the new level
+            # "cut its base rate 0.5% to 3.75%": the rise and the new level
             joins = False
             a.change = Change(self.changes.direction(loose.group("w")))
         if lead.rstrip().endswith("from") and self.changes.change_in(before.rstrip()[:-4]):

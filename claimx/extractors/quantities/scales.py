@@ -60,9 +60,9 @@ class Scales:
         if cand.value in self._races and self._race_noun_next.match(text, end):
             return True  # "the 5000m title", "1500m heats"
         if self.units.suffix.match(text, end) or _PLURAL_NEXT.match(text, end):
-            return False  # "481m yuan", "600m users": a currency or counted noun
+            return False  # "350m yuan", "800m users": a currency or counted noun
         before = text[max(0, cand.start - _BEFORE_WINDOW):cand.start]
         if self._before.search(before) or self._near.search(
                 text, max(0, cand.start - _NEAR_WINDOW), min(len(text), end + _NEAR_WINDOW)):
-            return True  # "a depth of 2,100m", "1m is 100 cm"
+            return True  # "a depth of 1,700m", "1m is 100 cm"
         return cand.value in self._races and bool(self._race_lead.search(before))

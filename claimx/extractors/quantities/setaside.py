@@ -142,7 +142,7 @@ class SetAside:
             text[max(0, cand.start - _BOUND_WINDOW) : cand.start]) is not None
 
     def _a_model_or_address(self, doc: Doc, a: _Around) -> bool:
-        """ "787 Dreamliner", "49 Elm Road"."""
+        """ "787 Dreamliner", "17 Birch Road"."""
         nxt = a.nxt
         if not (a.bare and a.digits.isdigit() and nxt is not None and nxt.tag_ == "NNP"
                 and nxt.text[:1].isupper() and nxt.lower_ not in self.time_words):
@@ -165,7 +165,7 @@ class SetAside:
             cand.unit = "year_of_age"  # "Dara Quinn was 23 when she left", "she turned 40"
 
     def _a_persons_age(self, number: Token, nxt: Token | None) -> bool:
-        """A bare number that completes "be" or "turn" after a person: "Hingis was 22"."""
+        """A bare number that completes "be" or "turn" after a person: "Okafor was 31"."""
         if number.dep_ not in ("attr", "dobj", "acomp") or (
                 number.head.lower_ not in self._age_verbs):
             return False
@@ -173,7 +173,7 @@ class SetAside:
             return False  # "was 22 points", "was 22-14"
         subj = next((c for c in number.head.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.lower_ == "who" and number.head.dep_ == "relcl":
-            subj = number.head.head  # "Ms Adeyemi, who is 58"
+            subj = number.head.head  # "Mr Lund, who is 64"
         return subj is not None and (subj.lower_ in ("he", "she") or subj.ent_type_ == "PERSON"
                                      or (subj.tag_ == "NNP" and not subj.ent_type_))
 

@@ -57,7 +57,7 @@ class Suffixes:
             cand.end = after.end()
 
     def _scale_words(self, text: str, cand: Cand, pos: int) -> int:
-        for _ in range(2):  # a second scale word after the first: "4 hundred million"
+        for _ in range(2):  # a second scale word after the first: "3 hundred thousand"
             scale = self.scales.scale.match(text, pos)
             if scale is None or not self._scale_fits(text, cand, scale):
                 return pos
@@ -70,14 +70,14 @@ class Suffixes:
         where = self.scales.scales[scale.group("s")][1]
         glued = not scale.group("sp")
         if where == "glued" and scale.group("s") == "m" and not cand.currency:
-            # "600m users", "481m yuan", "up from 38m" are millions; "the 100m",
-            # "8,848m high", "a depth of 3,800m" are metres.
+            # "800m users", "350m yuan", "up from 27m" are millions; "the 100m",
+            # "4,200m high", "a depth of 1,700m" are metres.
             return glued and not self.scales.metres(text, cand, scale.end())
         return (where == "any" or (where == "glued" and (glued or cand.currency))
                 or (where == "money" and cand.currency))
 
     def _mega_code(self, text: str, cand: Cand, pos: int) -> int:
-        """ "30 MUSD", "120 MEUR": millions (k: thousands) of a currency code."""
+        """ "45 MUSD", "80 MEUR": millions (k: thousands) of a currency code."""
         mega = _MEGA_CODE.match(text, pos)
         if mega is None or cand.currency:
             return pos
@@ -100,10 +100,10 @@ class Suffixes:
                 return marks.end("m")
             return pos
         if self._letter_in_a_name(text, pos, suffix):
-            return pos  # "23 F Block", "4 C Street": a letter of an address or a name
+            return pos  # "12 F Block", "7 C Street": a letter of an address or a name
         unit = self.units.unit_id(suffix.group("u"))
         if unit == "lb" and cand.scaled:
-            unit = "GBP"  # "361 million pounds" is money, not weight
+            unit = "GBP"  # "240 million pounds" is money, not weight
         if unit is None:
             return pos
         cand.unit = unit
@@ -113,7 +113,7 @@ class Suffixes:
         if late is not None and not cand.scaled and self.scales.scales[late.group("s")][
                 1] == "any":
             cand.value = (cand.value or 0) * self.scales.scales[late.group("s")][0]
-            cand.scaled = True  # "75 USD million"
+            cand.scaled = True  # "40 USD million"
             pos = late.end()
         return pos
 
@@ -135,7 +135,7 @@ class Suffixes:
             self.rate_of(text, cand, aside.end())
         later = self._late_rate.match(text, pos)
         if later is not None and " per " not in (cand.unit or ""):
-            # "3 million litres of diesel a week": the rate after what is measured
+            # "5 million litres of water a day": the rate after what is measured
             per = later.group("t").lower()
             cand.unit = f"{cand.unit} per {'year' if per == 'annum' else per}"
         return pos

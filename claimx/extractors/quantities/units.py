@@ -86,7 +86,7 @@ class Units:
 
     def measure_word(self, word: str) -> str | None:
         """A lower-case word of three letters or more that names a unit, not a currency
-        ("yards" in "517 rushing yards", "litre" in "a third of a litre")."""
+        ("yards" in "212 passing yards", "litre" in "a third of a litre")."""
         if len(word) <= _SYMBOL_LENGTH or not word.islower():
             return None
         unit = self.unit_id(word)

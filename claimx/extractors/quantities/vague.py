@@ -64,7 +64,7 @@ class Vague:
             lo, hi, vague, bound = entry
             s, e = match.span("v")
             if self._period_before.search(text, max(0, s - _PERIOD_WINDOW), s):
-                continue  # "the second half of 2004" is a period, not a share
+                continue  # "the first half of 2016" is a period, not a share
             value = lo if hi is None else None
             rng = (lo, hi) if (lo is not None and hi is not None) else None
             found.append(Cand(s, e, value, s, e, range=rng, bound=bound, vague=vague,
