@@ -215,7 +215,7 @@ def test_junk_does_not_crash(finder, nlp, text):
         ("The plant cost c $ 16.4 million.", 16.4e6, "CAD"),
         ("The city has 4 hundred thousand residents.", 400000.0, None),
         ("The house sold for a quarter million dollars.", 250000.0, "USD"),
-        ("The chips use a sub-5 nanometer process.", 5.0, "nm"),
+        ("Engineers aim for a sub-4 nanometre node next year.", 4.0, "nm"),
         ("Profit reached Y=120 billion.", 120e9, "JPY"),
         ("Parker, 58, was appointed on Monday.", 58.0, "year_of_age"),
         ("She will be 41 by the time the tunnel opens.", 41.0, "year_of_age"),

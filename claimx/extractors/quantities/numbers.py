@@ -83,7 +83,7 @@ class DigitReader:
         value, end = self._share_and_power(text, raw, tail, currency is not None)
         cand = Cand(start, end, value, s, e, unit=currency, currency=currency is not None)
         if sub:
-            cand.start, cand.bound = s - len("sub-"), "<"  # "sub-7 nanometer"
+            cand.start, cand.bound = s - len("sub-"), "<"  # "a sub-10 micron filter"
         return self._finish(page, cand, start)
 
     def _share_and_power(self, text: str, raw: str, tail: tuple[float, int],
