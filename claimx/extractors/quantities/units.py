@@ -81,9 +81,6 @@ class Units:
         """The currency a form names before a number."""
         return self.unit_ids.get("pre:" + squeeze(surface))
 
-    def is_money(self, unit: str | None) -> bool:
-        return unit in self.currency_ids
-
     def measure_word(self, word: str) -> str | None:
         """A lower-case word of three letters or more that names a unit, not a currency
         ("yards" in "212 passing yards", "litre" in "a third of a litre")."""
