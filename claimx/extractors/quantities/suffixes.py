@@ -119,7 +119,7 @@ class Suffixes:
 
     def _letter_in_a_name(self, text: str, pos: int, suffix: regex.Match[str]) -> bool:
         """One of those letters set apart from the number and followed by a capitalised word is
-        part of a name, not a unit symbol ("a 30 W USB-C adapter" keeps its watts)."""
+        part of a name, not a unit symbol ("a 30 W USB-C brick" keeps its watts)."""
         letter = suffix.group("u")
         if letter not in self._name_letters or suffix.start("u") == pos:
             return False  # glued ("41C") or a letter that is only a unit
