@@ -79,7 +79,17 @@ def test_every_builtin_rule_has_an_example():
     assert missing == []
 
 
-@pytest.mark.parametrize("rule", _builtin_rules(), ids=lambda rule: rule.where.rsplit("/", 1)[-1])
+# Unit rules match after a number, glued to it or not ("US$2.3 billion"), which a phrase
+# matcher cannot see: tests/test_unit_examples.py runs their examples through the production
+# quantity code and checks the value and unit each must give.
+_CHECKED_IN_PRODUCTION = ("/units.jsonl:",)
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [r for r in _builtin_rules() if not any(part in r.where for part in _CHECKED_IN_PRODUCTION)],
+    ids=lambda rule: rule.where.rsplit("/", 1)[-1],
+)
 def test_every_builtin_rule_fires_on_its_example(nlp, rule):
     matches = RuleMatcher(nlp, [rule])(nlp(rule.example))
     assert any(m.label_ == rule.label for m in matches), f"{rule.where} does not fire"

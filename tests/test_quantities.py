@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from claimx.extractors.quantities import QuantityFinder
-from claimx.rules.loader import RuleMatcher
 
 
 @pytest.fixture(scope="module")
@@ -27,16 +26,21 @@ def only(finder, nlp, text):
     return found[0]
 
 
+def _cases(rows):
+    """Rows written flat as (text, *what it gives) become (text, expected) cases."""
+    return [(row[0], row[1:]) for row in rows]
+
+
 @pytest.mark.parametrize(
-    ("text", "value", "unit", "bound"),
-    [
+    ("text", "expected"),
+    _cases([
         ("More than 80% of the town's adults now carry a bus pass.", 80.0, "percent", ">"),
         ("The agency reports 100 percent broadband coverage in the valley.", 100.0, "percent",
          "="),
         ("Turnout was 42.5 per cent, officials said.", 42.5, "percent", "="),
         ("Rates rose by 0.25 percentage points on Thursday.", 0.25, "percentage_point", "="),
         ("The council spent £600m on the scheme.", 600e6, "GBP", "="),
-        ("Annual profits reached $1.13bn.", 1.13e9, "USD", "="),
+        ("Annual profits reached $2.47bn.", 2.47e9, "USD", "="),
         ("The deal was worth US$ 45 million.", 45e6, "USD", "="),
         ("Tickets cost €3,250 each.", 3250.0, "EUR", "="),
         ("The firm paid Rs 500 crore in fines.", 500e7, "INR", "="),
@@ -60,9 +64,10 @@ def only(finder, nlp, text):
         ("Temperatures fell to -5 degrees overnight.", -5.0, "degree", "="),
         ("The dividend is 12 cents per share.", 12.0, "cent per share", "="),
         ("Petrol costs $3.10 a gallon in the state.", 3.10, "USD per gallon", "="),
-    ],
+    ]),
 )
-def test_value_unit_bound(finder, nlp, text, value, unit, bound):
+def test_value_unit_bound(finder, nlp, text, expected):
+    value, unit, bound = expected
     q = only(finder, nlp, text)
     assert q.value == pytest.approx(value)
     assert q.unit == unit
@@ -72,7 +77,7 @@ def test_value_unit_bound(finder, nlp, text, value, unit, bound):
 @pytest.mark.parametrize(
     ("text", "value", "noun"),
     [
-        ("The service now has 464,000 subscribers.", 464000.0, "subscribers"),
+        ("The service now has 382,000 subscribers.", 382000.0, "subscribers"),
         ("Twenty-five staff were moved to the new site.", 25.0, "staff"),
         ("The club signed a dozen players this summer.", 12.0, "players"),
         ("The island has two hundred and fifty residents.", 250.0, "residents"),
@@ -88,17 +93,18 @@ def test_counts_and_words(finder, nlp, text, value, noun):
 
 
 @pytest.mark.parametrize(
-    ("text", "lo", "hi", "unit"),
-    [
+    ("text", "expected"),
+    _cases([
         ("Prices are expected to climb 18 to 25 percent.", 18.0, 25.0, "percent"),
         ("The plant will hire between 3 and 5 million people.", 3e6, 5e6, None),
         ("Growth of 3-5% is forecast.", 3.0, 5.0, "percent"),
         ("Tickets cost $62 and $68 in the pre-sale, between them.", None, None, None),
         ("Seats sell for between $40 and $65 each.", 40.0, 65.0, "USD"),
         ("The trip takes 25 – 40 minutes by bus.", 25.0, 40.0, "minute"),
-    ],
+    ]),
 )
-def test_ranges(finder, nlp, text, lo, hi, unit):
+def test_ranges(finder, nlp, text, expected):
+    lo, hi, unit = expected
     found = quantities(finder, nlp, text)
     if lo is None:
         assert all(q.range is None for q in found)
@@ -109,8 +115,8 @@ def test_ranges(finder, nlp, text, lo, hi, unit):
 
 
 @pytest.mark.parametrize(
-    ("text", "phrase", "vague", "value", "rng"),
-    [
+    ("text", "expected"),
+    _cases([
         ("Nearly all schools in the district now have fast internet.", "Nearly all", True,
          None, None),
         ("The app is used by dozens of local councils.", "dozens of", True, None, (12, 120)),
@@ -119,9 +125,10 @@ def test_ranges(finder, nlp, text, lo, hi, unit):
         ("A third of the budget goes on salaries.", "A third of", False, pytest.approx(1 / 3),
          None),
         ("One in five homes has no broadband.", "One in five", False, 0.2, None),
-    ],
+    ]),
 )
-def test_vague_and_fractions(finder, nlp, text, phrase, vague, value, rng):
+def test_vague_and_fractions(finder, nlp, text, expected):
+    phrase, vague, value, rng = expected
     q = only(finder, nlp, text)
     assert q.text == phrase
     assert q.vague is vague
@@ -130,17 +137,18 @@ def test_vague_and_fractions(finder, nlp, text, phrase, vague, value, rng):
 
 
 @pytest.mark.parametrize(
-    ("text", "amount", "direction", "from_value", "to_value"),
-    [
+    ("text", "expected"),
+    _cases([
         ("Profits jumped 45% to $2.4bn last year.", "45%", "up", None, 2.4e9),
         ("Revenue rose 3% to $8.2bn from $7.96bn.", "3%", "up", 7.96e9, 8.2e9),
         ("Its shares fell 12 percent on Monday.", "12 percent", "down", None, None),
         ("The index was down 1.5% at the close.", "1.5%", "down", None, None),
         ("Output increased by 4 percent in May.", "4 percent", "up", None, None),
         ("Unemployment dropped to 3.9% in June.", "3.9%", "down", None, 3.9),
-    ],
+    ]),
 )
-def test_changes(finder, nlp, text, amount, direction, from_value, to_value):
+def test_changes(finder, nlp, text, expected):
+    amount, direction, from_value, to_value = expected
     found = quantities(finder, nlp, text)
     q = next(q for q in found if q.text == amount)
     assert q.change is not None
@@ -189,15 +197,6 @@ def test_dates_and_years_are_times(finder, nlp):
     assert any("March" in s for s in spans)
 
 
-def test_unit_rules_fire_on_their_examples(nlp, patterns):
-    for name in ("units", "quant_not"):
-        for rule in patterns.rules_for(name):
-            if rule.example is None:
-                continue
-            matcher = RuleMatcher(nlp, [rule])
-            assert matcher(nlp(rule.example)), rule.where
-
-
 @pytest.mark.parametrize(
     "text",
     ["$", "$$$ 5bn", "1" * 400, "10^999", "½", "-", "- - 5 - -", "between and to", "\u200b5%",
@@ -216,7 +215,7 @@ def test_junk_does_not_crash(finder, nlp, text):
         ("The plant cost c $ 16.4 million.", 16.4e6, "CAD"),
         ("The city has 4 hundred thousand residents.", 400000.0, None),
         ("The house sold for a quarter million dollars.", 250000.0, "USD"),
-        ("The chips use a sub-5 nanometer process.", 5.0, "nm"),
+        ("Engineers aim for a sub-4 nanometre node next year.", 4.0, "nm"),
         ("Profit reached Y=120 billion.", 120e9, "JPY"),
         ("Parker, 58, was appointed on Monday.", 58.0, "year_of_age"),
         ("She will be 41 by the time the tunnel opens.", 41.0, "year_of_age"),
@@ -257,7 +256,7 @@ def test_one_of_the(finder, nlp, text, expected):
 @pytest.mark.parametrize(
     ("text", "amount", "direction"),
     [
-        ("The carrier blamed fuel for a 35% drop in profits.", "35%", "down"),
+        ("The airline blamed fuel costs for a 22% fall in earnings.", "22%", "down"),
         ("Staff were offered a 4% pay rise.", "4%", "up"),
         ("The fee was raised from £3 to £5 last spring.", "£3", "up"),
         ("Costs rose by £40m or 12% in the year.", "12%", "up"),
@@ -298,7 +297,7 @@ def test_numeric_dates_are_not_amounts(finder, nlp, text):
 
 @pytest.mark.parametrize(
     "text",
-    ["Sales fell in the second half of 2019.", "Growth stalled back in 2008-9."],
+    ["Orders slipped over the latter half of 2017.", "Growth stalled back in 2008-9."],
 )
 def test_periods_are_not_amounts(finder, nlp, text):
     assert quantities(finder, nlp, text) == []
@@ -325,15 +324,15 @@ def test_feet_inches_and_case(finder, nlp, text, expected):
 
 
 @pytest.mark.parametrize(
-    ("text", "value", "unit", "noun"),
-    [
+    ("text", "expected"),
+    _cases([
         # "<number>m" glued is million in news: a currency word or counted noun follows ...
         ("The lender posted a profit of 512.37m yuan for the half.", 512.37e6, "CNY", None),
         ("The insurer took a 720m euro charge on the deal.", 720e6, "EUR", None),
         ("The agency recovered 96m naira from the accounts.", 96e6, "NGN", None),
         ("Stockpiles dropped 2m barrels over the week.", 2e6, "barrel", None),
         ("The broadcaster now reaches 45m households.", 45e6, None, "households"),
-        ("Debts reached 3bn rand by the end of June.", 3e9, "ZAR", None),
+        ("Arrears climbed to 4bn rand by the end of May.", 4e9, "ZAR", None),
         ("Donations reached 25k euros in a day.", 25e3, "EUR", None),
         # ... or nothing that speaks of distance does.
         ("Orders rose to 41.7m in the spring.", 41.7e6, None, None),
@@ -349,9 +348,10 @@ def test_feet_inches_and_case(finder, nlp, text, expected):
         ("The crane has an outreach of 55m.", 55.0, "m", None),
         ("The path is 2m across and climbs for 3 km.", 2.0, "m", None),
         ("Crowds gathered around the 28m (92ft)-tall statue.", 28.0, "m", None),
-    ],
+    ]),
 )
-def test_glued_m_is_million_unless_distance(finder, nlp, text, value, unit, noun):
+def test_glued_m_is_million_unless_distance(finder, nlp, text, expected):
+    value, unit, noun = expected
     q = quantities(finder, nlp, text)[0]
     assert q.value == pytest.approx(value)
     assert q.unit == unit
@@ -359,17 +359,17 @@ def test_glued_m_is_million_unless_distance(finder, nlp, text, value, unit, noun
 
 
 @pytest.mark.parametrize(
-    ("text", "first", "direction", "from_value", "to_value", "unit"),
-    [
+    ("text", "expected"),
+    _cases([
         # a few words between "from X" and "to Y" still pair them, and "Y" keeps X's unit
-        ("The hatchback's economy climbed from 34 mpg combined to 38 this year.", "34 mpg",
-         "up", 34.0, 38.0, "mpg"),
+        ("The sedan's fuel economy rose from 41 mpg on the highway to 44 this spring.",
+         "41 mpg", "up", 41.0, 44.0, "mpg"),
         ("The coin slid from $41,200 at midnight to $39,870 by dawn.", "$41,200", "down",
          41200.0, 39870.0, "USD"),
-    ],
+    ]),
 )
-def test_from_to_with_words_between(finder, nlp, text, first, direction, from_value,
-                                    to_value, unit):
+def test_from_to_with_words_between(finder, nlp, text, expected):
+    first, direction, from_value, to_value, unit = expected
     found = quantities(finder, nlp, text)
     q = next(q for q in found if q.text == first)
     assert q.change is not None and q.change.direction == direction
@@ -548,7 +548,7 @@ def test_hyphenated_words_are_not_lists(finder, nlp):
     [
         ("Overnight lows of 3 C are forecast for Tuesday.", ["celsius"]),
         ("The shop is at 118 F Block, near the station.", []),
-        ("The kit ships with a 20 W USB-C charger.", ["watt"]),
+        ("A 30 W USB-C brick is sold separately.", ["watt"]),
     ],
 )
 def test_a_lone_capital_before_a_name_is_no_unit(finder, nlp, text, units):

@@ -1,0 +1,112 @@
+"""The counted noun of an amount ("380,000 subscribers", "dozens of systems") and the token the
+amount hangs on; a noun that names a unit ("212 passing yards") becomes the unit instead."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from claimx.doc.offsets import token_at
+from claimx.extractors.quantities.candidate import NOUN_TAGS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from claimx.extractors.quantities.candidate import Cand, Page
+    from claimx.extractors.quantities.units import Units
+    from claimx.rules.loader import PatternSet
+
+_MODIFIER_DEPS = ("amod", "compound", "nmod")
+_NUMBER_DEPS = ("nummod", "amod", "quantmod", "compound", "nmod")
+_OF_REACH = 6  # how far after "of" its noun may stand, in tokens
+_HEAD_REACH = 5  # how far after the amount its syntactic head may stand
+_LEADING_TAGS = ("HYPH", "DT", "VBN", "VBG")
+Anchors = tuple[int, int | None]  # the amount's token, and its noun's token if any
+
+
+class Nouns:
+    """Finds what an amount counts."""
+
+    def __init__(self, patterns: PatternSet, units: Units) -> None:
+        self.units = units
+        self._time_words = patterns.word_list("quant_time_words")
+        self._measure_nouns = patterns.word_list("quant_measure_nouns")
+        self._blockers = patterns.word_list("quant_noun_blockers")
+
+    def anchors(self, page: Page, cand: Cand) -> Anchors:
+        """The amount's token and its noun's; sets ``cand.noun`` (or ``cand.unit``)."""
+        doc = page.doc
+        anchor = token_at(doc, max(cand.num_end - 1, cand.num_start))
+        if anchor is None:
+            return 0, None
+        if cand.unit is not None:
+            return anchor.i, None
+        end_tok = token_at(doc, max(cand.end - 1, cand.start))
+        j = (end_tok.i if end_tok is not None else anchor.i) + 1
+        if j >= len(doc):
+            return anchor.i, None
+        if end_tok is not None and end_tok.lower_ == "of":
+            j = end_tok.i  # "dozens of systems": read the noun after the "of"
+        if doc[j].lower_ == "of" and (cand.vague or cand.words or cand.range is not None
+                                      or cand.value is not None):
+            after_of = self._after_of(page, cand, j)
+            if after_of is not None:
+                return anchor.i, after_of[0]
+        return anchor.i, self._following(page, cand, anchor, j)
+
+    def _after_of(self, page: Page, cand: Cand, j: int) -> tuple[int | None] | None:
+        """ "a third of a mile", "dozens of systems": the noun after "of" (its token, or None
+        once the amount took it as a unit instead); None when there is none to read."""
+        pobj = [c for c in page.doc[j].children if c.dep_ == "pobj"]
+        if not (pobj and pobj[0].tag_ in NOUN_TAGS and pobj[0].i - j <= _OF_REACH):
+            return None
+        head = pobj[0]
+        unit = self.units.measure_word(head.text)
+        if unit is not None and not cand.vague:
+            cand.unit = unit  # "1/8 of a litre", "a third of a mile": a measure
+            return (None,)
+        first = head
+        for left in reversed(list(head.lefts)):
+            if left.dep_ in _MODIFIER_DEPS and left.i == first.i - 1:
+                first = left
+        cand.noun = page.text[first.idx : head.idx + len(head)]
+        return (head.i,)
+
+    def _following(self, page: Page, cand: Cand, anchor: Token, j: int) -> int | None:
+        """The noun after the amount, or its syntactic head: "12 member trade bloc"."""
+        doc = page.doc
+        head = self._head(page, cand, anchor, j)
+        if head is None or head.lower_ in self._time_words or any(
+                t.lower_ in self._blockers for t in doc[j : head.i]):
+            return None  # "2.1 last year" counts no years
+        unit = self.units.measure_word(head.text)
+        if unit is not None:
+            cand.unit = unit  # "212 passing yards", "50 previous years": a unit after all
+            return None
+        first = doc[j]
+        while first.i < head.i and (first.is_punct or first.tag_ in _LEADING_TAGS):
+            first = doc[first.i + 1]
+        noun = page.text[first.idx : head.idx + len(head)]
+        if not any(ch.isalpha() for ch in noun):
+            return None
+        cand.noun = noun
+        return head.i
+
+    def _head(self, page: Page, cand: Cand, anchor: Token, j: int) -> Token | None:
+        doc = page.doc
+        nxt = doc[j]
+        head: Token | None = None
+        # (the head must lie past the amount: in "30m households" the "m" heads the "30")
+        if anchor.head.i >= j and anchor.head.tag_ in NOUN_TAGS and (
+                anchor.head.i - anchor.i <= _HEAD_REACH) and anchor.dep_ in _NUMBER_DEPS:
+            head = anchor.head
+        elif nxt.tag_ in ("NNS", "NNPS") or (nxt.tag_ == "NN" and nxt.lower_ not in
+                                              self._time_words and not cand.vague):
+            head = nxt
+        # a compound goes on to its last noun: "12 member trade bloc" (not a hyphened
+        # "six-cylinder engine", where the amount and its noun make one word)
+        glued = head is not None and ("-" in page.text[cand.end : head.idx]
+                                      or head.lower_ in self._measure_nouns)
+        while (head is not None and not glued and head.i + 1 < len(doc) and head.tag_ == "NN"
+               and doc[head.i + 1].tag_ in ("NN", "NNS")):
+            head = doc[head.i + 1]
+        return head

@@ -1,0 +1,124 @@
+"""Two amounts that make one: a range ("5-10", "between 3 and 5 million", "from 30 to 34"),
+dollars and cents ("3 dollars 50 cents"), feet and inches ("12 ft 2 in")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import regex
+
+from claimx.extractors.quantities.candidate import Cand, scale_of
+from claimx.extractors.quantities.changes import FROM_TO_GAP
+from claimx.models import Change
+
+if TYPE_CHECKING:
+    from claimx.extractors.quantities.changes import Changes
+    from claimx.extractors.quantities.units import Units
+
+_INCHES_AFTER = regex.compile(r"\s?in(?:\.|ches)?(?![\p{L}])")
+_CLAUSE_END_NEXT = regex.compile(r"\s*(?:[.,;!?)]|$)")
+_JOINERS = ("-", "–", "—", "to", "and", "or", "-to-")
+_CENTS = ("cent", "penny")
+_CENTS_PER_UNIT = 100
+_LEAD_WINDOW = 10
+_CHANGE_WINDOW = 45
+_LOOSE_WINDOW = 40
+
+
+class Ranges:
+    """Merges neighbouring candidates into ranges and compound amounts."""
+
+    def __init__(self, units: Units, changes: Changes) -> None:
+        self.units, self.changes = units, changes
+
+    def merge(self, text: str, cands: list[Cand]) -> list[Cand]:
+        out: list[Cand] = []
+        i = 0
+        while i < len(cands):
+            a = cands[i]
+            b = cands[i + 1] if i + 1 < len(cands) else None
+            taken = self._pair(text, a, b) if b is not None and a.value is not None and (
+                b.value is not None) else None
+            if taken is None:
+                out.append(a)
+                i += 1
+                continue
+            out.extend(taken)
+            i += 2
+        return out
+
+    def _pair(self, text: str, a: Cand, b: Cand) -> list[Cand] | None:
+        """What ``a`` and ``b`` make together: one candidate, none for a score, or None when
+        they stay two amounts."""
+        gap = text[a.end : b.start].strip().lower()
+        lead = text[max(0, a.start - _LEAD_WINDOW) : a.start].lower()
+        if self._dollars_and_cents(text, a, b, gap):
+            return [a]
+        inches = _INCHES_AFTER.match(text, b.end)
+        if a.unit == "foot" and b.unit is None and gap in ("", "and") and inches:
+            b.unit, b.end = "inch", inches.end()  # "12 ft 2 in": the inches too
+        if lead.rstrip().endswith("from") and FROM_TO_GAP.fullmatch(gap):
+            # "from 28 mpg in the city to 31", "from $950 at noon to $910":
+            # a few words between the two ends of a "from ... to" pair
+            gap = "to"
+            if b.unit is None and not b.scaled and a.unit is not None:
+                b.unit, b.currency = a.unit, a.currency  # "to 31": still mpg
+        joins = self._joins(text, a, b, gap, lead)
+        compatible = a.unit is None or a.unit == b.unit or (
+            a.currency and b.currency and b.unit and b.unit.startswith(a.unit))
+        if not (joins and compatible and a.change is None):
+            return None
+        return _range(text, a, b, gap)
+
+    def _joins(self, text: str, a: Cand, b: Cand, gap: str, lead: str) -> bool:
+        joins = gap in _JOINERS
+        if gap == "and":
+            joins = lead.rstrip().endswith("between")
+        if gap == "or":
+            joins = a.unit is None and (b.unit is not None or (a.words and b.words))
+        if gap != "to" or (a.unit is None and not lead.rstrip().endswith("from")):
+            return joins
+        before = text[max(0, a.start - _CHANGE_WINDOW) : a.start].lower()
+        if a.unit is not None and self.changes.change_in(before):
+            joins = False  # "grew by $12.5bn to $310.8bn": a change and a level
+        loose = self.changes.loose.search(text, max(0, a.start - _LOOSE_WINDOW), a.start)
+        if a.unit is not None and a.unit == b.unit and loose:
+            # "cut its base rate 0.5% to 3.75%": the rise and the new level
+            joins = False
+            a.change = Change(self.changes.direction(loose.group("w")))
+        if lead.rstrip().endswith("from") and self.changes.change_in(before.rstrip()[:-4]):
+            joins = False  # "rose from 5% to 7%": a change, not a range
+        return joins
+
+    def _dollars_and_cents(self, text: str, a: Cand, b: Cand, gap: str) -> bool:
+        """ "3 dollars 50 cents", "15 dollars and 50": one amount. Updates ``a`` in place."""
+        if gap not in ("", "and") or not a.currency or a.scaled or a.range is not None:
+            return False
+        if b.start < a.end or a.unit not in self.units.currency_ids:
+            return False  # overlapping, or a rate ("80 cents a kilo")
+        if a.unit in _CENTS or b.value is None or b.range is not None:
+            return False
+        cents = b.unit in _CENTS or (
+            b.unit is None and float(b.value).is_integer()
+            and 0 < b.value < _CENTS_PER_UNIT and _CLAUSE_END_NEXT.match(text, b.end) is not None)
+        if not cents or a.value is None:
+            return False
+        a.value = a.value + b.value / _CENTS_PER_UNIT
+        a.end = b.end
+        return True
+
+
+def _range(text: str, a: Cand, b: Cand, gap: str) -> list[Cand]:
+    """The range from ``a`` to ``b``, or nothing for a score such as "2-0"."""
+    assert a.value is not None and b.value is not None
+    lo, hi = a.value, b.value
+    if not a.scaled and b.scaled:
+        mult = scale_of(b, hi, text)
+        if lo <= hi / mult:  # "3 to 5 million", not "$200 to $4 million"
+            lo = lo * mult
+    if (a.unit is None and b.unit is None and gap in ("-", "–") and hi <= lo
+            and float(lo).is_integer() and float(hi).is_integer()):
+        return []  # a score such as "2-0": neither a range nor two amounts
+    return [Cand(a.start, b.end, None, a.num_start, b.num_end, unit=b.unit,
+                 currency=b.currency, scaled=b.scaled, range=(float(lo), float(hi)),
+                 bound=b.bound, words=a.words and b.words)]

@@ -1,0 +1,68 @@
+"""Scale words after a number ("million", "bn", "k") and the one hard case among them: whether a
+glued "m" is million or metres (``number_scales.tsv``, ``quant_metre_*.txt``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import regex
+
+from claimx.extractors.quantities.lexicon import alternation, any_of
+
+if TYPE_CHECKING:
+    from claimx.extractors.quantities.candidate import Cand
+    from claimx.extractors.quantities.units import Units
+    from claimx.rules.loader import PatternSet
+
+_PLURAL_NEXT = regex.compile(r"\s+(?:people|[a-z]{3,}s)\b")
+_SCALE_COLUMNS = 3
+# How far around the number the metre context is looked for, in characters.
+_BEFORE_WINDOW = 60
+_NEAR_WINDOW = 40
+
+
+class Scales:
+    """The multiplier and placement rule of each scale word; metres told from millions."""
+
+    def __init__(self, patterns: PatternSet, units: Units) -> None:
+        self.units = units
+        self.scales: dict[str, tuple[float, str]] = {}
+        for row in patterns.table("number_scales"):
+            if len(row) >= _SCALE_COLUMNS:
+                self.scales[row[0]] = (float(row[1]), row[2])
+        self.scale = regex.compile(r"(?P<sp>\s?)(?P<s>" + alternation(list(self.scales)) + r")")
+
+        def words(name: str) -> list[str]:
+            return [w.lower() for w in patterns.word_list(name)]
+
+        self._after = regex.compile(
+            r"[\s-]+(?:" + alternation(words("quant_metre_after")) + r")", regex.IGNORECASE)
+        self._before = regex.compile(
+            r"(?<![\p{L}])(?:" + alternation(words("quant_metre_before"))
+            + r")(?:\s+[\p{L}'’]+){0,3}\s+$", regex.IGNORECASE)
+        self._near = regex.compile(
+            r"\d\s?(?:" + alternation(words("quant_metre_near")) + r")", regex.IGNORECASE)
+        self._races = frozenset(float(w) for w in words("quant_metre_races"))
+        self._race_noun_next = regex.compile(
+            r"\s+(?:" + alternation(words("quant_metre_race_nouns")) + r")\b", regex.IGNORECASE)
+        self._race_lead = regex.compile(
+            r"(?i)(?:(?<![\p{L}])(?:" + any_of(words("quant_metre_race_leads"))
+            + r")|['’]s)\s+$")
+        self._imperial_gloss = regex.compile(
+            r"\s*[(\[]\s*[\d,.]+\s*(?:" + any_of(words("quant_metre_gloss_units")) + r")\b")
+
+    def metres(self, text: str, cand: Cand, end: int) -> bool:
+        """Whether a glued "m" after ``cand``'s digits is metres: a distance word follows
+        ("high", "hurdles"), or precedes within a few words ("a depth of"), or a standard
+        race distance follows a determiner or a racing verb ("won the 100m", "winning 1500m")."""
+        if self._after.match(text, end) or self._imperial_gloss.match(text, end):
+            return True
+        if cand.value in self._races and self._race_noun_next.match(text, end):
+            return True  # "the 5000m title", "1500m heats"
+        if self.units.suffix.match(text, end) or _PLURAL_NEXT.match(text, end):
+            return False  # "350m yuan", "800m users": a currency or counted noun
+        before = text[max(0, cand.start - _BEFORE_WINDOW):cand.start]
+        if self._before.search(before) or self._near.search(
+                text, max(0, cand.start - _NEAR_WINDOW), min(len(text), end + _NEAR_WINDOW)):
+            return True  # "a depth of 1,700m", "1m is 100 cm"
+        return cand.value in self._races and bool(self._race_lead.search(before))
