@@ -3,10 +3,9 @@ it ('"A," he said. "B."') or takes the speaker of the nearest attribution before
 
 from __future__ import annotations
 
-import bisect
 from typing import TYPE_CHECKING
 
-from claimx.doc.offsets import end_char
+from claimx.doc.offsets import end_char, index_from
 from claimx.doc.syntax import subject_of
 from claimx.extractors.quotes.helpers import opens_paragraph
 from claimx.extractors.quotes.marks import ALL_MARKS, DOUBLE_MARKS, Candidate, Kind
@@ -85,7 +84,7 @@ def inherit(ctx: QuoteContext, cands: list[Candidate], reports: list[Report]) ->
     for cand in cands:
         if cand.attributed or cand.kind is not Kind.DIRECT:
             continue
-        at = bisect.bisect_left(order, cand.open_i) - 1  # the last cue before the quote
+        at = index_from(order, cand.open_i) - 1  # the last cue before the quote
         if at < 0 or ctx.par[cand.open_i] - ctx.par[order[at]] > 1:
             continue
         best = order[at]

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from claimx.doc.offsets import end_char
+from claimx.doc.offsets import end_char, index_from
 from claimx.doc.syntax import SUBJECTS
 from claimx.doc.text import doc_text
 from claimx.extractors.entities import resolve_role
@@ -137,7 +137,7 @@ class SpeakerResolver:
         return genders
 
     def _names_in(self, start: int, end: int) -> list[_Name]:
-        hi = bisect.bisect_left(self.starts, end)
+        hi = index_from(self.starts, end)
         return [n for n in self.names[max(0, hi - _COVER_LOOKBACK):hi] if n.end > start]
 
     def _inside_blocked(self, start: int, end: int) -> bool:
@@ -151,7 +151,7 @@ class SpeakerResolver:
         "Obama spoke after meeting Vladimir Putin. He said ..."), else the nearest one. A
         person whose title gives the other gender is skipped ("Mrs Okafor met Mr Bello. He
         said ...")."""
-        hi = bisect.bisect_left(self.starts, pos)
+        hi = index_from(self.starts, pos)
         nearest = None
         for n in reversed(self.names[max(0, hi - _REFERENT_LOOKBACK):hi]):
             if n.end > pos or n.label not in labels or self._inside_blocked(n.start, n.end):
