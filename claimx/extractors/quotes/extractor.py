@@ -90,8 +90,7 @@ class QuoteExtractor:
 
     def _context(self, doc: Doc, entities: Sequence[Entity]
                  ) -> tuple[QuoteContext, list[Candidate]]:
-        """The document's context, and its marks paired into candidates (nicknames, part of
-        a name, already read as scare quotes)."""
+        """The document's context, and its marks paired into candidates."""
         text = doc_text(doc)
         par = paragraph_ids(doc)
         cands = pair_marks(doc, par, elisions=self.words.elisions)
@@ -99,12 +98,8 @@ class QuoteExtractor:
         blocked = [(doc[s].idx, end_char(doc, e)) for c in cands for s, e in c.segments
                    if e > s]
         # 'Jane "JJ" Doe': a nickname inside a name is part of the name.
-        nick_marks: set[int] = set()
-        for cand in cands:
-            if nickname(doc, cand):
-                cand.kind = Kind.SCARE
-                assert cand.close_i is not None
-                nick_marks.update(range(cand.open_i, cand.close_i + 1))
+        nick_marks = {i for cand in cands if nickname(doc, cand) and cand.close_i is not None
+                      for i in range(cand.open_i, cand.close_i + 1)}
         found = self.phrases(doc)
         ctx = QuoteContext(
             doc=doc, text=text, n=len(doc), par=par, sents=Sentences(doc), words=self.words,
@@ -123,8 +118,7 @@ def read_candidates(ctx: QuoteContext, cands: list[Candidate]) -> list[Candidate
     cannot); the direct and mixed quotes among them. The one place a candidate's kind is
     set."""
     for cand in cands:
-        if cand.kind is Kind.UNREAD:
-            cand.kind = attribute(ctx, cand)
+        cand.kind = Kind.SCARE if nickname(ctx.doc, cand) else attribute(ctx, cand)
     return [c for c in cands if c.kind in (Kind.DIRECT, Kind.MIXED)]
 
 
