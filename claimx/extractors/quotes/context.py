@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 from claimx.doc.sentences import Sentences
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.strings import StringStore
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
     from claimx.extractors.quotes.resolver import SpeakerResolver
@@ -106,6 +107,7 @@ class QuoteContext:
     in_quote: list[int]  # the quotation each token stands in, -1 outside (see extractor)
     in_marks: list[int]  # the same for any pair of marks, even a scare quote's
     nick_marks: frozenset[int]  # the marks and words of a nickname inside a name
+    cue_tokens: CueTokens
     speakers: SpeakerResolver
     cues: CueLedger
 
@@ -113,11 +115,61 @@ class QuoteContext:
         """The sentence of token ``i``."""
         return self.sents.of(i)
 
-    def is_cue(self, i: int) -> bool:
-        """Token ``i`` can attribute a quotation: a speech verb or a cue phrase's start."""
-        tok = self.doc[i]
-        return (tok.lower_ in self.words.speech and tok.tag_.startswith("VB")) \
-            or i in self.according or i in self.phrase_cues
+    def is_cue(self, tok: Token) -> bool:
+        """``tok`` can attribute a quotation: a speech verb or a cue phrase's start."""
+        return tok.i in self.cue_tokens.speech_verbs or tok.i in self.according \
+            or tok.i in self.phrase_cues
+
+    def cues_in_order(self) -> list[int]:
+        """Every token ``is_cue`` holds true of, in order."""
+        return sorted(self.cue_tokens.speech_verbs | self.according.keys()
+                      | self.phrase_cues.keys())
+
+
+
+@dataclass(frozen=True)
+class CueHashes:
+    """The cue words' hashes in the vocabulary, to find them in a Doc's arrays."""
+
+    speech: frozenset[int]
+    reporting: frozenset[int]  # speech, belief and intent verbs
+    nouns: frozenset[int]
+
+    @classmethod
+    def of(cls, words: CueWords, strings: StringStore) -> CueHashes:
+        def hashes(*lists: frozenset[str]) -> frozenset[int]:
+            return frozenset(strings[w] for words in lists for w in words)
+
+        return cls(hashes(words.speech), hashes(words.speech, words.beliefs, words.intent),
+                   hashes(words.nouns))
+
+
+@dataclass(frozen=True)
+class CueTokens:
+    """A Doc's tokens that may report speech, found in one pass over its arrays rather
+    than its Token objects."""
+
+    speech_verbs: frozenset[int]  # a speech verb tagged as a verb (VB...)
+    report_verbs: frozenset[int]  # a speech, belief or intent verb tagged as a verb
+    report_nouns: frozenset[int]  # a cue noun tagged NN or NNS
+
+    @classmethod
+    def of(cls, doc: Doc, hashes: CueHashes) -> CueTokens:
+        from spacy.attrs import LOWER, TAG
+
+        rows = doc.to_array([LOWER, TAG]).tolist()
+        strings = doc.vocab.strings
+        tags = {row[1] for row in rows}
+        verbs = {tag for tag in tags if strings[tag].startswith("VB")}
+        nouns = {tag for tag in tags if strings[tag] in ("NN", "NNS")}
+        return cls(
+            frozenset(i for i, (low, tag) in enumerate(rows)
+                      if tag in verbs and low in hashes.speech),
+            frozenset(i for i, (low, tag) in enumerate(rows)
+                      if tag in verbs and low in hashes.reporting),
+            frozenset(i for i, (low, tag) in enumerate(rows)
+                      if tag in nouns and low in hashes.nouns),
+        )
 
 
 def phrase_cues(spans: list[SpacySpan], label: str) -> dict[int, int]:

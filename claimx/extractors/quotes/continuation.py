@@ -108,10 +108,9 @@ def _attributions(ctx: QuoteContext, cands: list[Candidate], reports: list[Repor
         if report.speaker is not None:
             events[report.cue_i] = (report.speaker, report.cue_i + 1)
     # A speech verb with a subject attributes what follows even without a clause.
-    for tok in ctx.doc:
-        if tok.i not in events and ctx.in_quote[tok.i] < 0 and ctx.is_cue(tok.i) \
-                and tok.i not in ctx.according:
-            subj = subject_of(tok)
+    for i in ctx.cues_in_order():
+        if i not in events and ctx.in_quote[i] < 0 and i not in ctx.according:
+            subj = subject_of(ctx.doc[i])
             if subj is not None and ctx.in_marks[subj.i] < 0:
-                events[tok.i] = (None, tok.i + 1)
+                events[i] = (None, i + 1)
     return events

@@ -34,7 +34,7 @@ def before(ctx: QuoteContext, cand: Candidate) -> tuple[str, int | None]:
     if k < 0 or _opens_sentence_after(doc[k], crossed=crossed):
         return "start", None
     tok = doc[k]
-    if tok.text in (":", ",") or tok.lower_ in ("that", "saying") or ctx.is_cue(k):
+    if tok.text in (":", ",") or tok.lower_ in ("that", "saying") or ctx.is_cue(tok):
         return _start_after_cue(ctx, k)
     return "inside", None
 
@@ -76,9 +76,8 @@ def _ends_attribution(ctx: QuoteContext, k: int) -> bool:
         if j in ctx.cues.used:
             owner = ctx.cues.after.get(j)
             return owner is not None and owner < j
-        if ctx.is_cue(j):
-            return False
-        if ctx.in_quote[j] >= 0 or ctx.doc[j].text in (".", "!", "?"):
+        tok = ctx.doc[j]
+        if ctx.is_cue(tok) or ctx.in_quote[j] >= 0 or tok.text in (".", "!", "?"):
             return False
     return False
 
@@ -94,7 +93,7 @@ def _cue_before(ctx: QuoteContext, k: int) -> int | None:
             break
         if j < k and (tok.tag_ == "." and tok.text in (".", "!", "?")):
             break
-        if ctx.is_cue(j) and j not in ctx.cues.used:
+        if ctx.is_cue(tok) and j not in ctx.cues.used:
             return j
         start = _according_start(ctx, j)
         if start is not None:
@@ -128,14 +127,14 @@ def after(ctx: QuoteContext, cand: Candidate) -> int | None:
             break
         if k >= i + AFTER_WINDOW and not _subject_between(ctx, k, i):
             # Far from the mark, only a cue whose subject follows the mark attributes it.
-            if ctx.is_cue(k) or tok.tag_.startswith("VB"):
+            if ctx.is_cue(tok) or tok.tag_.startswith("VB"):
                 break
             continue
         if tok.tag_ in ("CC", "WRB") and k == i:
             break  # '"...," and, when asked, ...': a new clause, not the quote's attribution
         if k in ctx.according:
             return k
-        if ctx.is_cue(k) and k not in ctx.cues.used:
+        if ctx.is_cue(tok) and k not in ctx.cues.used:
             # '"...," Smith said the plan ...': the verb reports something else.
             if has_right_clause(tok, ctx.words.listeners) and (tok.i > i or ended):
                 break
@@ -151,7 +150,7 @@ def _subject_between(ctx: QuoteContext, k: int, i: int) -> bool:
     """True when token ``k`` is a cue verb whose subject starts at token ``i``, right
     after a quotation's closing mark."""
     tok = ctx.doc[k]
-    if not ctx.is_cue(k):
+    if not ctx.is_cue(tok):
         return False
     subj = subject_of(tok)
     return subj is not None and subj.left_edge.i == i and subj.i < k

@@ -42,7 +42,9 @@ from claimx.doc.text import doc_text
 from claimx.extractors.quotes.context import (
     SOURCE_PHRASE,
     VERB_PHRASE,
+    CueHashes,
     CueLedger,
+    CueTokens,
     CueWords,
     QuoteContext,
     phrase_cues,
@@ -73,6 +75,7 @@ class QuoteExtractor:
         self.patterns = patterns
         self.words = CueWords.from_patterns(patterns)
         self.speaker_words = SpeakerWords.from_patterns(patterns)
+        self.hashes = CueHashes.of(self.words, nlp.vocab.strings)
         self.phrases = RuleMatcher(nlp, patterns.rules_for("cue_phrases"))
 
     def __call__(
@@ -106,6 +109,7 @@ class QuoteExtractor:
             according=phrase_cues(found, SOURCE_PHRASE),
             phrase_cues=phrase_cues(found, VERB_PHRASE),
             in_quote=in_quote, in_marks=list(in_quote), nick_marks=frozenset(nick_marks),
+            cue_tokens=CueTokens.of(doc, self.hashes),
             speakers=SpeakerResolver(doc, entities, blocked, words=self.speaker_words,
                                      text=text),
             cues=CueLedger(),

@@ -42,18 +42,16 @@ def reported(ctx: QuoteContext) -> list[Report]:
     "..., X said", "A, X said, B"), "according to X", "described X as Y", and verbs of
     intent or stance with their object ("X pledged to ...", "X called for ...")."""
     found: list[Report] = []
-    for tok in ctx.doc:
-        i = tok.i
+    marked = ctx.cue_tokens
+    for i in sorted(ctx.according.keys() | marked.report_nouns | marked.report_verbs):
         if i in ctx.cues.used or ctx.in_quote[i] >= 0 or ctx.in_marks[i] >= 0:
             continue  # a verb inside quotation marks is the quoted words', not a cue
         if i in ctx.according:
             item = _according_report(ctx, i)
-        elif tok.tag_ in ("NN", "NNS") and tok.lower_ in ctx.words.nouns:
-            item = _noun_report(ctx, tok)
-        elif tok.tag_.startswith("VB"):
-            item = _verb_report(ctx, tok)
+        elif i in marked.report_nouns:
+            item = _noun_report(ctx, ctx.doc[i])
         else:
-            continue
+            item = _verb_report(ctx, ctx.doc[i])
         if item is not None:
             found.append(item)
     return found
