@@ -3,10 +3,8 @@
 ``subject_of`` is one walk; a ``SubjectWalk`` holds the callers' differences, and each caller's
 behaviour is a named setting:
 
-- ``SPEAKER``: quotes, a cue verb's speaker (``quotes.resolver.subject_of(verb)``);
-  ``SPEAKER_FAR`` looks three verbs up (``subject_of(verb, depth=3)``);
-- ``RELATIVE_PRONOUN``: quotes, the "who" of "Jane Doe, who said ..."
-  (``quotes.helpers.relative_subject``);
+- ``SPEAKER``: quotes, a cue verb's speaker; ``SPEAKER_FAR`` looks three verbs up;
+- ``RELATIVE_PRONOUN``: quotes, the "who" of "Jane Doe, who said ...";
 - ``CLAUSE_SUBJECT``: claims, a clause's subject (``claims._subject_of``).
 """
 

@@ -8,7 +8,7 @@ its sentence:
   to Smith, "...") -> a direct quote;
 - a whole sentence in marks with no attribution of its own -> a direct quote that continues the
   previous quote of the paragraph (one quote, several content spans) or takes the speaker of
-  the nearest attribution before it ("He emphasized that ... “In the modern era ...”");
+  the nearest attribution before it ("She spoke of the budget. “Nothing is left ...”");
 - marks inside a sentence governed by a cue verb ("called the plan “a disaster”") -> a mixed
   quote whose content is the reported clause;
 - marks inside a sentence with no cue (names, titles, scare quotes) -> not a quote.
@@ -23,31 +23,38 @@ speaker's next act or someone else's report ("said A and added B"). A mixed quot
 the report starts: with the cue's object or clause before the marks, and with the outer speech
 verb when the quotation's own cue sits in its reported clause.
 
-Each part has a module of its own: quote_marks (pairing marks), quote_kinds (what a quoted
-stretch is), quote_cues and quote_speakers (its cue and speaker), quote_continuation (quotes
-that go on), reported_speech and reported_bounds (indirect speech and where it ends),
-quote_helpers (token and text helpers), quote_state (the state they share). This module runs
-them in order.
+Each part has a module of its own, all of them functions over one ``QuoteContext`` (context):
+marks (pairing marks), direct and mixed (what a quoted stretch is), cues and speakers (its cue
+and speaker), continuation (quotes that go on), reported and bounds (indirect speech and where
+it ends), resolver (from a speaker's words to a name), helpers (token and text helpers). This
+module builds the context and runs them in order.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from claimx.extractors.quotes.continuation import QuoteContinuation
-from claimx.extractors.quotes.helpers import (
-    cue_span,
-    end_char,
-    has_double_mark,
-    has_word,
-    outside,
-    trim,
-    wordlike,
+from claimx.doc.offsets import QUOTED, WHITESPACE, end_char, trim
+from claimx.doc.sentences import Sentences
+from claimx.doc.text import doc_text
+from claimx.extractors.quotes.context import (
+    SOURCE_PHRASE,
+    VERB_PHRASE,
+    CueHashes,
+    CueLedger,
+    CueTokens,
+    CueWords,
+    QuoteContext,
+    phrase_cues,
 )
-from claimx.extractors.quotes.kinds import QuoteKinds
-from claimx.extractors.quotes.marks import pair_marks
-from claimx.extractors.quotes.resolver import SpeakerResolver
+from claimx.extractors.quotes.continuation import inherit, merge_continuations
+from claimx.extractors.quotes.direct import attribute
+from claimx.extractors.quotes.helpers import cue_span, has_double_mark, has_word, outside
+from claimx.extractors.quotes.marks import Candidate, Kind, nickname, pair_marks, paragraph_ids
+from claimx.extractors.quotes.reported import Report, outermost, reported
+from claimx.extractors.quotes.resolver import SpeakerResolver, SpeakerWords
 from claimx.models import Entity, Furniture, Quote, Span, Speaker
 
 if TYPE_CHECKING:
@@ -56,9 +63,7 @@ if TYPE_CHECKING:
 
     from claimx.rules.loader import PatternSet
 
-# tests/test_quotes.py imports the word test under its old private name.
-_wordlike = wordlike
-__all__ = ["QuoteExtractor", "_wordlike"]
+__all__ = ["QuoteExtractor"]
 
 
 class QuoteExtractor:
@@ -68,17 +73,9 @@ class QuoteExtractor:
         from claimx.rules.loader import RuleMatcher
 
         self.patterns = patterns
-        self.speech = patterns.word_list("cue_verbs")
-        self.beliefs = patterns.word_list("cue_beliefs")
-        self.framing = patterns.word_list("cue_framing")
-        self.intent = patterns.word_list("cue_intent")
-        self.direct_only = patterns.word_list("cue_direct_only")
-        self.nouns = patterns.word_list("cue_nouns")
-        self.listeners = patterns.word_list("cue_listeners")
-        self.adjuncts = patterns.word_list("cue_adjuncts")
-        self.titles = frozenset(w.rstrip(".") for w in patterns.word_list("titles"))
-        self.given_names = {row[0]: row[1] for row in patterns.table("names_gender")
-                            if len(row) > 1 and row[1] in ("f", "m")}
+        self.words = CueWords.from_patterns(patterns)
+        self.speaker_words = SpeakerWords.from_patterns(patterns)
+        self.hashes = CueHashes.of(self.words, nlp.vocab.strings)
         self.phrases = RuleMatcher(nlp, patterns.rules_for("cue_phrases"))
 
     def __call__(
@@ -86,79 +83,98 @@ class QuoteExtractor:
     ) -> list[Quote]:
         if not len(doc) or not doc.has_annotation("DEP"):
             return []
-        return _Run(self, doc, entities).quotes(furniture)
+        ctx, cands = self._context(doc, entities)
+        cands = merge_continuations(ctx, read_candidates(ctx, cands))
+        # Reported speech may contain mixed quotes and scare quotes, never a direct quote.
+        ctx = replace(ctx, in_quote=_cover(ctx.n, cands, Kind.DIRECT))
+        reports, cands = outermost(ctx, reported(ctx), cands)
+        inherit(ctx, cands, reports)
+        return _quotes(ctx, cands, reports, furniture)
+
+    def _context(self, doc: Doc, entities: Sequence[Entity]
+                 ) -> tuple[QuoteContext, list[Candidate]]:
+        """The document's context, and its marks paired into candidates."""
+        text = doc_text(doc)
+        par = paragraph_ids(doc)
+        cands = pair_marks(doc, par, elisions=self.words.elisions)
+        in_quote = _cover(len(doc), cands, None)
+        blocked = [(doc[s].idx, end_char(doc, e)) for c in cands for s, e in c.segments
+                   if e > s]
+        # 'Jane "JJ" Doe': a nickname inside a name is part of the name.
+        nick_marks = {i for cand in cands if nickname(doc, cand) and cand.close_i is not None
+                      for i in range(cand.open_i, cand.close_i + 1)}
+        found = self.phrases(doc)
+        ctx = QuoteContext(
+            doc=doc, text=text, n=len(doc), par=par, sents=Sentences(doc), words=self.words,
+            according=phrase_cues(found, SOURCE_PHRASE),
+            phrase_cues=phrase_cues(found, VERB_PHRASE),
+            in_quote=in_quote, in_marks=list(in_quote), nick_marks=frozenset(nick_marks),
+            cue_tokens=CueTokens.of(doc, self.hashes),
+            speakers=SpeakerResolver(doc, entities, blocked, words=self.speaker_words,
+                                     text=text),
+            cues=CueLedger(),
+        )
+        return ctx, cands
 
 
-class _Run(QuoteKinds, QuoteContinuation):
-    """One document's quotes: marks paired, each quotation read, then reported speech."""
+def read_candidates(ctx: QuoteContext, cands: list[Candidate]) -> list[Candidate]:
+    """Each candidate read in its sentence, in order (a cue one quote takes, the next one
+    cannot); the direct and mixed quotes among them. The one place a candidate's kind is
+    set."""
+    for cand in cands:
+        cand.kind = Kind.SCARE if nickname(ctx.doc, cand) else attribute(ctx, cand)
+    return [c for c in cands if c.kind in (Kind.DIRECT, Kind.MIXED)]
 
-    def quotes(self, furniture: Sequence[Furniture]) -> list[Quote]:
-        cands = pair_marks(self.doc, self.par)
-        for number, cand in enumerate(cands):
+
+def _cover(n: int, cands: list[Candidate], kind: Kind | None) -> list[int]:
+    """The number of the candidate each of ``n`` tokens stands in (-1 for none), counting
+    only candidates of ``kind`` (None: all)."""
+    cover = [-1] * n
+    for number, cand in enumerate(cands):
+        if kind is None or cand.kind is kind:
             for s, e in cand.segments:
                 for i in range(s, e):
-                    self.in_quote[i] = number
-        self.in_marks = list(self.in_quote)  # inside any pair of marks, even a scare quote
-        blocked = [(self.doc[s].idx, end_char(self.doc, e)) for c in cands for s, e in c.segments
-                   if e > s]
-        self.speakers = SpeakerResolver(self.doc, self.entities, self.ex.titles, blocked,
-                                        text=self.text, given_names=self.ex.given_names)
-        # 'Del. Marcia "Cia" Price': a nickname inside a name is part of the name.
-        self.nick_marks: set[int] = set()
-        for cand in cands:
-            if self._nickname(cand):
-                cand.kind = "scare"
-                assert cand.close_i is not None
-                self.nick_marks.update(range(cand.open_i, cand.close_i + 1))
-        for cand in cands:
-            if cand.kind != "scare":
-                self._attribute(cand)
-        cands = [c for c in cands if c.kind in ("direct", "mixed")]
-        cands = self._merge_continuations(cands)
-        # Reported speech may contain mixed quotes and scare quotes, never a direct quote.
-        self.in_quote = [-1] * self.n
-        for number, cand in enumerate(cands):
-            if cand.kind == "direct":
-                for s, e in cand.segments:
-                    for i in range(s, e):
-                        self.in_quote[i] = number
-        reported = self._outermost(self._reported(), cands)
-        cands = [c for c in cands if c.kind != "nested"]
-        self._inherit(cands, reported)
-        out: list[tuple[str, list[tuple[int, int]], Speaker | None, Span | None]] = []
-        for cand in cands:
-            spans = cand.content or [
-                (self.doc[s].idx, end_char(self.doc, e)) for s, e in cand.segments if e > s
-            ]
-            cue = cue_span(self.doc, self.text, cand.cue, cand.cue_end)
-            out.append((cand.kind, spans, cand.speaker, cue))
-        out.extend(item[:4] for item in reported)
-        walls = [(f.start, f.end) for f in furniture]
-        # A direct quotation (from its opening mark) belongs to no other quote.
-        zones = [(self.doc[c.open_i].idx, max(e for _, e in spans)) for c, (kind, spans, _, _)
-                 in zip(cands, out, strict=False) if kind == "direct" and spans]
-        quotes: list[Quote] = []
-        out.sort(key=lambda q: q[1][0][0] if q[1] else 0)
-        taken: list[tuple[int, int]] = []
-        for kind, spans, speaker, cue in out:
-            if kind != "direct":
-                spans = outside(spans, zones)
-            clean = [trim(self.text, s, e, marks=kind == "direct") for s, e in spans]
-            clean = [(s, e) for s, e in clean if e > s and has_word(self.text, s, e)]
-            if kind != "direct" and any(s < te and ts < e for s, e in clean for ts, te in taken):
-                continue  # the same words reported twice: the first reading stands
-            taken.extend(clean)
-            if not clean or any(s < we and ws < e for s, e in clean for ws, we in walls):
-                continue
-            if kind == "mixed" and not any(has_double_mark(self.text[s:e]) for s, e in clean):
-                kind = "indirect"  # its quoted words went to a direct quote of their own
-            quotes.append(
-                Quote(
-                    id=f"q{len(quotes) + 1}",
-                    type=kind,
-                    content=tuple(Span.of(self.text, s, e) for s, e in clean),
-                    speaker=speaker,
-                    cue=cue,
-                )
-            )
-        return quotes
+                    cover[i] = number
+    return cover
+
+
+Reading = tuple[str, list[tuple[int, int]], Speaker | None, Span | None]
+
+
+def _quotes(ctx: QuoteContext, cands: list[Candidate], reports: list[Report],
+            furniture: Sequence[Furniture]) -> list[Quote]:
+    """The quotes of the document, in text order: trimmed, outside furniture, each group of
+    words reported once."""
+    doc, text = ctx.doc, ctx.text
+    readings: list[Reading] = []
+    for cand in cands:
+        spans = cand.content or [
+            (doc[s].idx, end_char(doc, e)) for s, e in cand.segments if e > s
+        ]
+        readings.append((cand.kind.value, spans, cand.speaker,
+                         cue_span(doc, text, cand.cue, cand.cue_end)))
+    # A direct quotation (from its opening mark) belongs to no other quote.
+    zones = [(doc[c.open_i].idx, max(e for _, e in spans))
+             for c, (kind, spans, _, _) in zip(cands, readings, strict=False)
+             if kind == "direct" and spans]
+    readings.extend((r.kind, r.spans, r.speaker, r.cue) for r in reports)
+    readings.sort(key=lambda q: q[1][0][0] if q[1] else 0)
+    walls = [(f.start, f.end) for f in furniture]
+    quotes: list[Quote] = []
+    taken: list[tuple[int, int]] = []
+    for kind, spans, speaker, cue in readings:
+        if kind != "direct":
+            spans = outside(spans, zones)
+        clean = [trim(text, s, e, QUOTED if kind == "direct" else WHITESPACE) for s, e in spans]
+        clean = [(s, e) for s, e in clean if e > s and has_word(text, s, e)]
+        if kind != "direct" and any(s < te and ts < e for s, e in clean for ts, te in taken):
+            continue  # the same words reported twice: the first reading stands
+        taken.extend(clean)
+        if not clean or any(s < we and ws < e for s, e in clean for ws, we in walls):
+            continue
+        if kind == "mixed" and not any(has_double_mark(text[s:e]) for s, e in clean):
+            kind = "indirect"  # its quoted words went to a direct quote of their own
+        quotes.append(Quote(id=f"q{len(quotes) + 1}", type=kind,
+                            content=tuple(Span.of(text, s, e) for s, e in clean),
+                            speaker=speaker, cue=cue))
+    return quotes

@@ -1,12 +1,12 @@
-"""Small token and text helpers shared by the quote readers: word tests, verb forms, character
-ends, trimming and cutting character spans."""
+"""Small token and text helpers shared by the quote readers: word tests, verb forms, cue
+characters and cutting character spans. Character ends and trimming are ``claimx.doc.offsets``'."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from claimx.doc.offsets import end_char
 from claimx.extractors.quotes.marks import ALL_MARKS, DOUBLE_MARKS, Candidate
-from claimx.extractors.quotes.resolver import RELATIVES
 from claimx.models import Span
 
 if TYPE_CHECKING:
@@ -25,14 +25,7 @@ def cue_span(doc: Doc, text: str, start: int | None, end: int | None) -> Span | 
     """The characters of the cue tokens ``start:end`` (one token when ``end`` is None)."""
     if start is None:
         return None
-    last = doc[(end if end is not None else start + 1) - 1]
-    return Span.of(text, doc[start].idx, last.idx + len(last.text))
-
-
-def end_char(doc: Doc, hi: int) -> int:
-    """Character end of the token range ending (exclusive) at token ``hi``."""
-    last = doc[hi - 1]
-    return last.idx + len(last.text)
+    return Span.of(text, doc[start].idx, end_char(doc, end if end is not None else start + 1))
 
 
 def last_content(doc: Doc, cand: Candidate) -> Token | None:
@@ -95,10 +88,14 @@ def same_form(a: Token, b: Token) -> bool:
     return fa == fb or {fa, fb} == {"VBD", "VBN"}
 
 
+# The longest clitic glued to the word before: "n’t".
+MAX_CLITIC = 3
+
+
 def wordlike(tok: Token) -> bool:
     """A word or a clitic glued to the word before ("n’t", "’s")."""
     return tok.is_alpha or (tok.text[:1] in "'’n" and any(c.isalpha() for c in tok.text)
-                            and len(tok.text) <= 3)
+                            and len(tok.text) <= MAX_CLITIC)
 
 
 def misread_name(tok: Token) -> bool:
@@ -107,16 +104,6 @@ def misread_name(tok: Token) -> bool:
     return tok.tag_ == "VB" and tok.is_title and (
         bool(tok.ent_type_) or tok.dep_ in ("dep", "compound", "nmod")
     )
-
-
-def relative_subject(verb: Token) -> Token | None:
-    """The relative pronoun subject of a relative-clause cue ("who said"), if any."""
-    if verb.dep_ != "relcl":
-        return None
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in RELATIVES:
-            return child
-    return None
 
 
 def nounish(tok: Token) -> bool:
@@ -150,14 +137,3 @@ def after_mark(tok: Token) -> bool:
     while k >= 0 and doc[k].is_space:
         k -= 1
     return k >= 0 and doc[k].text in ALL_MARKS
-
-
-def trim(text: str, start: int, end: int, *, marks: bool = True) -> tuple[int, int]:
-    """Trim spaces (and for direct quotes the marks) at both ends; offsets stay on the input.
-    A mixed quote keeps its marks: they show which words are the speaker's own."""
-    strip = "“”\"«»„‟" if marks else ""
-    while start < end and (text[start].isspace() or text[start] in strip):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in strip):
-        end -= 1
-    return start, end

@@ -8,6 +8,7 @@ only when that one opens with a mark. Single marks pair outside double ones.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import TYPE_CHECKING
 
 from claimx.models import Speaker
@@ -24,7 +25,23 @@ SINGLE_EITHER = frozenset({"'"})
 DOUBLE_MARKS = DOUBLE_OPEN | DOUBLE_CLOSE | DOUBLE_EITHER
 ALL_MARKS = DOUBLE_MARKS | SINGLE_OPEN | SINGLE_CLOSE | SINGLE_EITHER
 DASHES = frozenset({"—", "–", "-", "--", "―", "−"})
+# How many paragraphs one quotation may run over.
 MAX_PARAGRAPHS = 12
+# How far (tokens) a nested quotation's closing marks, or a single mark's partner, may stand.
+NESTED_REACH = 400
+SINGLE_REACH = 80
+# A nested quotation ends at the first of two closing marks, the outer one at the second.
+NESTED_CLOSES = 2
+MAX_NICKNAME_WORDS = 2
+
+
+class Kind(Enum):
+    """What a quoted stretch turned out to be; ``extractor.read_candidates`` alone sets it."""
+
+    UNREAD = ""
+    DIRECT = "direct"
+    MIXED = "mixed"
+    SCARE = "scare"  # a name, a title or a scare quote: no quotation
 
 
 @dataclass
@@ -34,13 +51,12 @@ class Candidate:
     segments: list[tuple[int, int]]
     open_i: int
     close_i: int | None
-    kind: str = ""  # direct | mixed | scare
+    kind: Kind = Kind.UNREAD
     cue: int | None = None  # token index of the cue
     cue_end: int | None = None
     speaker: Speaker | None = None
     content: list[tuple[int, int]] = field(default_factory=list)  # char spans
     attributed: bool = False
-    standalone: bool = False
     after_end: int | None = None  # token index where the after-attribution window ended
 
     @property
@@ -52,9 +68,10 @@ class Candidate:
         return self.segments[-1][1]
 
 
-def pair_marks(doc: Doc, par: list[int]) -> list[Candidate]:
+def pair_marks(doc: Doc, par: list[int], *, elisions: frozenset[str]) -> list[Candidate]:
     """Pair double marks per paragraph; a paragraph that leaves a quote open continues it
-    only when the next paragraph opens with a mark. Single marks pair outside them."""
+    only when the next paragraph opens with a mark. Single marks pair outside them; an
+    apostrophe before one of the ``elisions`` opens nothing."""
     n = len(doc)
     cands: list[Candidate] = []
     open_i: int | None = None
@@ -100,9 +117,22 @@ def pair_marks(doc: Doc, par: list[int]) -> list[Candidate]:
                                    None))
                 chain = []
             open_i = None
-    cands.extend(pair_single(doc, par, cands))
+    cands.extend(pair_single(doc, par, cands, elisions))
     cands.sort(key=lambda c: c.open_i)
     return [c for c in cands if any(e > s for s, e in c.segments)]
+
+
+def nickname(doc: Doc, cand: Candidate) -> bool:
+    """One or two capitalised words in marks between capitalised words of a name
+    ('Jane "JJ" Doe'): part of the name, no quotation."""
+    if cand.close_i is None or cand.open_i == 0 or cand.close_i + 1 >= len(doc):
+        return False
+    words = doc[cand.open_i + 1:cand.close_i]
+    before, after = doc[cand.open_i - 1], doc[cand.close_i + 1]
+    return 0 < len(words) <= MAX_NICKNAME_WORDS and all(t.is_title for t in words) \
+        and before.is_title and after.is_title \
+        and bool(before.whitespace_) and bool(doc[cand.close_i].whitespace_)
+
 
 def nested_close(doc: Doc, par: list[int], i: int) -> int | None:
     """For a curly opening mark inside an open quotation: the closing mark of the nested
@@ -111,18 +141,20 @@ def nested_close(doc: Doc, par: list[int], i: int) -> int | None:
     if doc[i].text not in DOUBLE_OPEN or after_sentence_end(doc, i):
         return None
     closes: list[int] = []
-    for j in range(i + 1, min(len(doc), i + 400)):
+    for j in range(i + 1, min(len(doc), i + NESTED_REACH)):
         if par[j] != par[i]:
             break
         if doc[j].text in DOUBLE_MARKS:
             if direction(doc, j, True) != "close":
                 return None
             closes.append(j)
-            if len(closes) == 2:
+            if len(closes) == NESTED_CLOSES:
                 return closes[0]
     return None
 
-def pair_single(doc: Doc, par: list[int], doubles: list[Candidate]) -> list[Candidate]:
+
+def pair_single(doc: Doc, par: list[int], doubles: list[Candidate], elisions: frozenset[str]
+                ) -> list[Candidate]:
     n = len(doc)
     inside = [False] * n
     for c in doubles:
@@ -132,11 +164,11 @@ def pair_single(doc: Doc, par: list[int], doubles: list[Candidate]) -> list[Cand
     found: list[Candidate] = []
     i = 0
     while i < n:
-        if inside[i] or not single_opens(doc, i):
+        if inside[i] or not single_opens(doc, i, elisions):
             i += 1
             continue
         close = None
-        for j in range(i + 1, min(n, i + 80)):
+        for j in range(i + 1, min(n, i + SINGLE_REACH)):
             if par[j] != par[i] or inside[j]:
                 break
             if single_closes(doc, j):
@@ -187,24 +219,32 @@ def direction(doc: Doc, i: int, is_open: bool) -> str:
     """"open" or "close" for a double mark, from its shape and its surroundings."""
     text = doc[i].text
     if text in DOUBLE_OPEN:
-        # A curly opening mark where a quote is open and the mark is glued to the end of a
-        # word ("wrong“ ") is a typo for a closing one.
-        if is_open and not space_before(doc, i) and space_after(doc, i):
-            return "close"
-        return "open"
+        return _curly_open_direction(doc, i, is_open)
     if text in DOUBLE_CLOSE:
-        if not is_open and space_before(doc, i) and not space_after(doc, i):
-            return "open"
-        if not is_open and (i == 0 or (doc[i - 1].is_space and "\n" in doc[i - 1].text)):
-            return "open"  # '” … what I learned': a paragraph never opens with a closing mark
-        return "close"
+        return _curly_close_direction(doc, i, is_open)
     before, after = space_before(doc, i), space_after(doc, i)
     if is_open:
         return "open" if before and not after else "close"
     return "close" if (not before and after) else "open"
 
 
-def single_opens(doc: Doc, i: int) -> bool:
+def _curly_open_direction(doc: Doc, i: int, is_open: bool) -> str:
+    # A curly opening mark where a quote is open and the mark is glued to the end of a
+    # word ("wrong“ ") is a typo for a closing one.
+    if is_open and not space_before(doc, i) and space_after(doc, i):
+        return "close"
+    return "open"
+
+
+def _curly_close_direction(doc: Doc, i: int, is_open: bool) -> str:
+    if not is_open and space_before(doc, i) and not space_after(doc, i):
+        return "open"
+    if not is_open and (i == 0 or (doc[i - 1].is_space and "\n" in doc[i - 1].text)):
+        return "open"  # '” … what I learned': a paragraph never opens with a closing mark
+    return "close"
+
+
+def single_opens(doc: Doc, i: int, elisions: frozenset[str]) -> bool:
     tok = doc[i]
     if tok.text not in SINGLE_OPEN and tok.text not in SINGLE_EITHER:
         return False
@@ -212,7 +252,7 @@ def single_opens(doc: Doc, i: int) -> bool:
         return False
     nxt = doc[i + 1]
     # '90s, 'em, 'til are elisions, not quotations.
-    return nxt.text[:1].isalpha() and nxt.lower_ not in ("em", "til", "n", "cause", "tis")
+    return nxt.text[:1].isalpha() and nxt.lower_ not in elisions
 
 
 def single_closes(doc: Doc, i: int) -> bool:

@@ -13,30 +13,61 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from claimx.doc.offsets import end_char, index_from
+from claimx.doc.syntax import SUBJECTS
 from claimx.doc.text import doc_text
 from claimx.extractors.entities import resolve_role
 from claimx.models import Entity, Span, Speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-THING_PRONOUNS = frozenset({"it"})
-GROUP_PRONOUNS = frozenset({"they", "them", "we", "i", "you"})
-PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
+    from claimx.rules.loader import PatternSet
+
 SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# What a pronoun may stand for, by its "refers" value in speaker_pronouns.tsv.
+_REFERENT_LABELS = {"person": frozenset({"PERSON"}), "thing": frozenset({"ORG"})}
 # How far back (characters) a pronoun looks for a name in subject position before settling
 # for the nearest name of any role.
 SUBJECT_REACH = 600
-# Words a speaker phrase may start with that are not part of who speaks.
-_DROP_LEFT = frozenset({"but", "and", "or", "so", "also", "then", "yet"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# How far back (characters) a title before a mention may start ("Mrs ").
+TITLE_REACH = 12
+# "they" stands for a named group that is the subject within this many sentences before it.
+GROUP_SENTENCES = 2
+# Names before a position checked for one that covers it, and for a pronoun's referent.
+_COVER_LOOKBACK = 40
+_REFERENT_LOOKBACK = 200
 
 
-# Honorifics that tell a person's gender when they stand right before a mention of them.
-_GENDER_TITLE = re.compile(
-    r"\b(?P<m>Mr|Sir|Lord|Mister)\.?\s+$|\b(?P<f>Mrs|Ms|Miss|Dame|Lady|Madam)\.?\s+$")
-_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+@dataclass(frozen=True)
+class SpeakerWords:
+    """The vocabulary of speakers (patterns/quotes/speaker_*, names_gender.tsv and the
+    entities' articles), read once per extractor."""
+
+    pronouns: Mapping[str, tuple[str, str | None]]  # pronoun -> what it refers to, gender
+    gender_title: re.Pattern[str]  # a title that tells the gender, right before a mention
+    drop_left: frozenset[str]  # words a speaker phrase may start with that are not its own
+    articles: frozenset[str]
+    given_names: Mapping[str, str]  # given name -> the gender it usually carries
+
+    @classmethod
+    def from_patterns(cls, patterns: PatternSet) -> SpeakerWords:
+        pronouns = {str(row["pronoun"]).lower(): (str(row["refers"]), _text(row["gender"]))
+                    for row in patterns.rows("speaker_pronouns")}
+        titles = patterns.table("speaker_gender_titles")
+        # Honorifics that tell a person's gender when they stand right before a mention.
+        alternatives = "|".join(
+            rf"\b(?P<{g}>{'|'.join(re.escape(t) for t, tg in titles if tg == g) or '(?!x)x'})"
+            r"\.?\s+$" for g in ("m", "f"))
+        return cls(
+            pronouns=pronouns,
+            gender_title=re.compile(alternatives),
+            drop_left=patterns.word_list("speaker_drop_left"),
+            articles=patterns.word_list("entity_articles"),
+            given_names={row[0]: row[1] for row in patterns.table("names_gender")
+                         if len(row) > 1 and row[1] in ("f", "m")},
+        )
 
 
 @dataclass(frozen=True)
@@ -55,15 +86,15 @@ class SpeakerResolver:
         self,
         doc: Doc,
         entities: Sequence[Entity],
-        titles: frozenset[str],
         blocked: Sequence[tuple[int, int]] = (),
+        *,
+        words: SpeakerWords,
         text: str | None = None,
-        given_names: Mapping[str, str] | None = None,
     ) -> None:
         self.doc = doc
+        self.words = words
         # Doc.text joins every token on each access: read it once.
         self.text = doc_text(doc) if text is None else text
-        self.titles = titles
         self.entities = entities
         names: list[_Name] = []
         for entity in entities:
@@ -86,27 +117,28 @@ class SpeakerResolver:
         self.names = names
         self.starts = [n.start for n in names]
         self.blocked = sorted(blocked)
-        self.genders = self._genders(names, given_names or {})
+        self.genders = self._genders(names)
 
-    def _genders(self, names: list[_Name], given_names: Mapping[str, str]) -> dict[str, str]:
+    def _genders(self, names: list[_Name]) -> dict[str, str]:
         """Each person's gender, "m" or "f", keyed by resolved name: from a title before one
         of their mentions ("Mrs Okafor"), else from a given name that usually carries it."""
         genders: dict[str, str] = {}
         for n in names:
             if n.label != "PERSON":
                 continue
-            title = _GENDER_TITLE.search(self.text, max(0, n.start - 12), n.start)
+            title = self.words.gender_title.search(self.text, max(0, n.start - TITLE_REACH),
+                                                   n.start)
             if title is not None:
                 genders[n.name] = "m" if title.group("m") else "f"  # a title always wins
             elif n.name not in genders and " " in n.name:
-                given = given_names.get(n.name.split()[0])
+                given = self.words.given_names.get(n.name.split()[0])
                 if given is not None:
                     genders[n.name] = given
         return genders
 
     def _names_in(self, start: int, end: int) -> list[_Name]:
-        hi = bisect.bisect_left(self.starts, end)
-        return [n for n in self.names[max(0, hi - 40):hi] if n.end > start]
+        hi = index_from(self.starts, end)
+        return [n for n in self.names[max(0, hi - _COVER_LOOKBACK):hi] if n.end > start]
 
     def _inside_blocked(self, start: int, end: int) -> bool:
         i = bisect.bisect_right(self.blocked, (start, 1 << 62)) - 1
@@ -119,9 +151,9 @@ class SpeakerResolver:
         "Obama spoke after meeting Vladimir Putin. He said ..."), else the nearest one. A
         person whose title gives the other gender is skipped ("Mrs Okafor met Mr Bello. He
         said ...")."""
-        hi = bisect.bisect_left(self.starts, pos)
+        hi = index_from(self.starts, pos)
         nearest = None
-        for n in reversed(self.names[max(0, hi - 200):hi]):
+        for n in reversed(self.names[max(0, hi - _REFERENT_LOOKBACK):hi]):
             if n.end > pos or n.label not in labels or self._inside_blocked(n.start, n.end):
                 continue
             if gender is not None and self.genders.get(n.name, gender) != gender:
@@ -144,11 +176,11 @@ class SpeakerResolver:
             tok = doc[i]
             if tok.is_sent_start:
                 starts_seen += 1
-                if starts_seen > 2:
+                if starts_seen > GROUP_SENTENCES:
                     return None
             main = tok.head.dep_ == "ROOT" or (tok.head.dep_ == "conj"
                                                and tok.head.head.dep_ == "ROOT")
-            if tok.dep_ not in _SUBJECT_DEPS or tok.tag_ == "PRP" or not main:
+            if tok.dep_ not in SUBJECTS or tok.tag_ == "PRP" or not main:
                 continue  # the sentence's own subject, not one inside what it reports
             if tok.ent_type_ not in ("ORG", "NORP"):
                 return None
@@ -163,7 +195,7 @@ class SpeakerResolver:
         root = span.root
         if root.dep_ in ("appos", "compound") and root.head.i != root.i:
             root = root.head
-        return root.dep_ in _SUBJECT_DEPS
+        return root.dep_ in SUBJECTS
 
     def mention_tokens(self, head: Token) -> tuple[int, int]:
         """Token range of the speaker phrase headed by ``head``: determiners, titles and
@@ -174,7 +206,7 @@ class SpeakerResolver:
         for left in head.lefts:
             if left.dep_ in ("det", "compound", "amod", "poss", "nmod", "nummod", "quantmod"):
                 start = min(start, left.left_edge.i)
-        while start < head.i and (doc[start].lower_ in _DROP_LEFT or doc[start].is_punct):
+        while start < head.i and (doc[start].lower_ in self.words.drop_left or doc[start].is_punct):
             start += 1
         end = head.i + 1
         ent = _entity_of(head)
@@ -198,20 +230,23 @@ class SpeakerResolver:
                     named = right
                     break
         mention = Span.of(self.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
-        low = head.lower_
-        if head.tag_ == "PRP" or low in PRONOUNS:
-            labels: frozenset[str] = frozenset()
-            if low in PERSON_PRONOUNS:
-                labels = frozenset({"PERSON"})
-            elif low in THING_PRONOUNS:
-                labels = frozenset({"ORG"})
-            found = (self._nearest_before(mention.start, labels, _PRONOUN_GENDER.get(low))
-                     if labels else None)
-            if low in ("they", "them"):
-                found = self._group_before(head)
-            if found is not None:
-                return Speaker(found.name, found.entity, mention)
-            return Speaker(mention.text, None, mention)
+        if head.tag_ == "PRP" or head.lower_ in self.words.pronouns:
+            return self._pronoun_speaker(head, mention)
+        return self._named_speaker(named, mention, start, end)
+
+    def _pronoun_speaker(self, head: Token, mention: Span) -> Speaker:
+        """A pronoun's Speaker: the name it refers to, else the pronoun as written."""
+        refers, gender = self.words.pronouns.get(head.lower_, ("", None))
+        labels = _REFERENT_LABELS.get(refers)
+        found = self._nearest_before(mention.start, labels, gender) if labels else None
+        if refers == "group":
+            found = self._group_before(head)
+        if found is not None:
+            return Speaker(found.name, found.entity, mention)
+        return Speaker(mention.text, None, mention)
+
+    def _named_speaker(self, named: Token, mention: Span, start: int, end: int) -> Speaker:
+        """The Speaker of a phrase that is no pronoun, whose name is on ``named``."""
         # Only a name on the head itself counts: "the minister of Digital Development" is
         # not the ministry.
         ent = _entity_of(named)
@@ -230,28 +265,22 @@ class SpeakerResolver:
             return Speaker(person.name, person.id, mention)
         return Speaker(self._bare_name(start, end), None, mention)
 
-    def from_span(self, start: int, end: int) -> Speaker:
-        """A Speaker for an already delimited phrase (the object of "according to")."""
-        doc = self.doc
-        tokens = doc[start:end]
-        head = tokens.root
-        return self.resolve(head)
-
     def _bare_name(self, start: int, end: int) -> str:
         """The phrase without a leading determiner ("the ministry" -> "ministry" would lose
         nothing, but "The ministry" reads better kept whole, so only "a"/"an"/"the" before a
         title-cased word go: "the Deputy Minister" -> "Deputy Minister")."""
         doc = self.doc
-        if end - start > 1 and doc[start].lower_ in ("the", "a", "an") and doc[start + 1].is_title:
+        if end - start > 1 and doc[start].lower_ in self.words.articles \
+                and doc[start + 1].is_title:
             start += 1
-        return self.text[doc[start].idx:_end(doc, end)]
+        return self.text[doc[start].idx:end_char(doc, end)]
 
 
-def _end(doc: Doc, hi: int) -> int:
-    return doc[hi - 1].idx + len(doc[hi - 1].text)
+def _text(cell: object) -> str | None:
+    return cell if isinstance(cell, str) else None
 
 
-def _entity_of(token: Token):  # -> spaCy Span | None
+def _entity_of(token: Token) -> SpacySpan | None:
     if token.ent_type_ not in SOURCE_LABELS:
         return None
     doc = token.doc
@@ -262,28 +291,3 @@ def _entity_of(token: Token):  # -> spaCy Span | None
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return doc[start:end]
-
-
-RELATIVES = frozenset({"who", "that", "which", "whom"})
-
-
-def subject_of(verb: Token, *, depth: int = 1) -> Token | None:
-    """The grammatical subject of a cue verb, looking through conjunctions and participles
-    ("..., he said and added", "Smith left, saying ...": up to ``depth`` verbs up) and
-    relative pronouns ("Jane Doe, who said ..." -> Jane Doe)."""
-    node = verb
-    for _ in range(depth + 1):
-        # The subject nearest the verb: a parse that runs over a headline may give two.
-        subjects = sorted((c for c in node.children if c.dep_ in _SUBJECT_DEPS),
-                          key=lambda c: abs(c.i - node.i))
-        if subjects:
-            child = subjects[0]
-            if child.lower_ in RELATIVES:
-                if node.dep_ == "relcl" and node.head.i != node.i:
-                    return node.head
-                return None
-            return child
-        if node.dep_ not in ("conj", "xcomp", "advcl") or node.head.i == node.i:
-            return None
-        node = node.head
-    return None
