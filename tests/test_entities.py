@@ -527,3 +527,126 @@ def test_user_word_lists_reach_the_entity_passes(nlp, tmp_path, user_file, text,
     before, after = expected
     assert all_mention_texts(built_in(doc)) == before
     assert all_mention_texts(with_user(doc)) == after
+
+
+def entity_of(ents: list[Entity], start: int) -> Entity:
+    """The entity that has a mention starting at ``start``."""
+    found = [e for e in ents if any(m.start == start for m in e.mentions)]
+    assert found, f"no mention at {start} in {[(e.name, e.mentions) for e in ents]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "husband", "wife_form"),
+    [
+        (
+            "Tom Grant, the Republican candidate, spoke in Dayton on Monday. Grant promised "
+            "new jobs. His wife, Mrs. Grant, said the family would campaign across Ohio.",
+            "Tom Grant",
+            "Mrs. Grant",
+        ),
+        (
+            "Senator Peter Lindqvist arrived in Oslo late on Friday. Lindqvist met the mayor, "
+            "while Mrs Lindqvist visited a children's hospital nearby.",
+            "Peter Lindqvist",
+            "Mrs Lindqvist",
+        ),
+        (
+            "The winemaker David Okoro has sold his vineyard. Okoro bought it in 1998, and "
+            "Ms. Okoro ran its shop for twenty years.",
+            "David Okoro",
+            "Ms. Okoro",
+        ),
+    ],
+)
+def test_titled_surname_of_the_other_gender_is_someone_else(extractor, text, husband, wife_form):
+    ents = entities(extractor, text)
+    man = by_name(ents, husband)
+    surname = husband.split()[-1]
+    assert surname in man.aliases  # the bare surname still goes to him
+    wife = entity_of(ents, text.index(wife_form) + len(wife_form) - len(surname))
+    assert wife is not man
+    assert wife.label == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        (
+            "Anna Berg and Lars Berg founded the bakery in 1990. Lars Berg bakes at night, "
+            "and Berg says he has not taken a holiday since.",
+            {"Lars Berg": ["Berg says"]},
+        ),
+        (
+            "The striker Carlos Mendes joined in May. His cousin Rui Mendes plays in defence. "
+            "On Saturday Carlos Mendes scored twice, and Mendes celebrated with the fans. "
+            "Rui Mendes was injured later, so Mendes left the pitch on a stretcher.",
+            {"Carlos Mendes": ["Mendes celebrated"], "Rui Mendes": ["Mendes left"]},
+        ),
+        (
+            "Judge Helen Park and her brother Daniel Park both sat on the panel. Daniel Park "
+            "asked the first question, and Park then read the charges aloud.",
+            {"Daniel Park": ["Park then"]},
+        ),
+    ],
+)
+def test_shared_surname_goes_to_the_person_last_named(extractor, text, owners):
+    ents = entities(extractor, text)
+    for full, phrases in owners.items():
+        person = by_name(ents, full)
+        for phrase in phrases:
+            assert entity_of(ents, text.index(phrase)) is person
+    # The shared surname is never an entity of its own.
+    surname = next(iter(owners)).split()[-1]
+    assert not [e for e in ents if e.name == surname]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        (
+            "The Reserve Bank of Australia held rates on Tuesday. The Reserve Bank said "
+            "inflation was easing, and the Bank will meet again in March.",
+            "Reserve Bank of Australia",
+            "Bank",
+        ),
+        (
+            "Officials at the Ministry of Justice filed the papers on Monday, and a spokesman "
+            "for the Ministry said the case would be heard in June.",
+            "Ministry of Justice",
+            "Ministry",
+        ),
+        (
+            "The Federal Commission for Energy Regulation fined two suppliers. The "
+            "Commission said the fines would fund a hardship scheme.",
+            "Federal Commission for Energy Regulation",
+            "Commission",
+        ),
+    ],
+)
+def test_short_form_of_an_organisation_joins_it(extractor, text, name, alias):
+    ents = entities(extractor, text)
+    org = by_name(ents, name)
+    assert org.label == "ORG"
+    assert alias in org.aliases
+    assert not [e for e in ents if e.name == alias]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        ("Labour won the seat. The Labour Party has held it since 1997, and Labour "
+         "activists celebrated.", "Labour Party", "Labour"),
+        ("The Harbour Party took four seats in the port city. Harbour candidates won "
+         "every ward by the docks, and the Harbour Party will now lead the council.",
+         "Harbour Party", "Harbour"),
+        ("Officials from the Velmar Group met the unions. A lawyer for Velmar said the "
+         "Velmar Group would keep both plants open.", "Velmar Group", "Velmar"),
+    ],
+)
+def test_party_or_group_suffix_names_the_same_body(extractor, text, name, alias):
+    ents = entities(extractor, text)
+    org = by_name(ents, name)
+    assert org.label == "ORG"
+    assert alias in org.aliases
+    assert not [e for e in ents if e.name == alias]

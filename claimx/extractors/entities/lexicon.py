@@ -61,6 +61,8 @@ class Lexicon:
     byline_words: frozenset[str]
     name_conjunctions: frozenset[str]
     the_names: frozenset[str]  # gazetteer names written with "the" ("The Hague")
+    gender_titles: dict[str, str]  # "mrs" -> "f"
+    given_genders: dict[str, str]  # "Tom" -> "m", case as written
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet) -> Lexicon:
@@ -99,4 +101,6 @@ class Lexicon:
             byline_words=words("byline_words"),
             name_conjunctions=words("name_conjunctions"),
             the_names=frozenset(the_names),
+            gender_titles={r[0].lower(): r[1] for r in patterns.table("entity_gender_titles")},
+            given_genders={row[0]: row[1] for row in patterns.table("names_gender")},
         )
