@@ -638,3 +638,42 @@ def test_short_form_of_an_organisation_joins_it(extractor, text, name, alias):
     assert org.label == "ORG"
     assert alias in org.aliases
     assert not [e for e in ents if e.name == alias]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Dana Whitfield, chief economist at Harland Capital, said growth would slow.",
+         "Dana Whitfield", "chief economist at Harland Capital"),
+        ("Marco Silva, the governor of the central bank, said inflation was falling.",
+         "Marco Silva", "governor of the central bank"),
+        ('"We are ready," said Ines Duarte, a spokeswoman for the ministry.',
+         "Ines Duarte", "spokeswoman for the ministry"),
+        ("Chief executive Sam Ortiz told reporters the plant would close.",
+         "Sam Ortiz", "Chief executive"),
+        ("Prime Minister Maria Kowalczyk opened the bridge in Gdansk on Friday.",
+         "Maria Kowalczyk", "Prime Minister"),
+        ("Deputy Minister of Finance Carlos Ibarra presented the budget.",
+         "Carlos Ibarra", "Deputy Minister of Finance"),
+        ('"Costs have risen," said its chief executive, Jane Roe.', "Jane Roe",
+         "chief executive"),
+        ("The company's finance director, Omar Haddad, said costs had risen.", "Omar Haddad",
+         "finance director"),
+        ("A spokesman for the hospital, Liam Byrne, confirmed the figures.", "Liam Byrne",
+         "spokesman for the hospital"),
+        # An age in apposition and a bare courtesy title are not roles.
+        ("Tom Grant, 45, said he would run again.", "Tom Grant", None),
+        ("Mrs. Helen Achterberg opened the new library in Utrecht.", "Helen Achterberg", None),
+        ("Peter Lindqvist arrived in Oslo late on Friday.", "Peter Lindqvist", None),
+    ],
+)
+def test_person_role_from_the_article(extractor, text, name, role):
+    assert by_name(entities(extractor, text), name).role == role
+
+
+def test_role_is_in_the_record(extractor):
+    record = extractor("Dana Whitfield, chief economist at Harland Capital, said growth would "
+                       "slow.").to_dict()
+    roles = {e["name"]: e["role"] for e in record["entities"]}
+    assert roles == {"Dana Whitfield": "chief economist at Harland Capital",
+                     "Harland Capital": None}

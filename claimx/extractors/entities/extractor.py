@@ -14,7 +14,8 @@ The small model's entities are the raw material. On news text they need, in one 
    dateline opens with a place;
 6. ``consistency``: names the document already uses are tagged where the model missed them,
    words the same text writes in lower case are not names;
-7. ``linking``: one record per referent, one label each.
+7. ``linking`` (with ``surnames``): one record per referent, one label each;
+8. ``roles``: a person's role where the article gives one.
 
 The vocabulary of every pass is in ``patterns/entities/`` (``lexicon``).
 """
@@ -36,6 +37,7 @@ from claimx.extractors.entities.lexicon import Lexicon
 from claimx.extractors.entities.linking import link
 from claimx.extractors.entities.page import byline_names, dateline_places, drop_furniture
 from claimx.extractors.entities.repair import clean, extend_joined_names, first_name_persons
+from claimx.extractors.entities.roles import person_roles
 from claimx.extractors.entities.sports import match_reports, table_rows
 from claimx.extractors.entities.tokens import in_lines
 
@@ -86,7 +88,7 @@ class EntityExtractor:
         cands = drop_common_words(doc, cands, lex)
         extend_joined_names(doc, cands, lex)
         cands += propagate(doc, cands, lex)
-        return link(doc, text, disjoint(cands), acronyms, lex)
+        return person_roles(doc, link(doc, text, disjoint(cands), acronyms, lex), lex)
 
     def _model_mentions(self, doc: Doc, headlines: list[tuple[int, int]]) -> list[Cand]:
         """The model's name spans, repaired, each marked when it stands in a headline."""
