@@ -677,3 +677,53 @@ def test_role_is_in_the_record(extractor):
     roles = {e["name"]: e["role"] for e in record["entities"]}
     assert roles == {"Dana Whitfield": "chief economist at Harland Capital",
                      "Harland Capital": None}
+
+
+def label_of(ents: list[Entity], name: str) -> str:
+    return by_name(ents, name).label
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        # A name the article writes after "the" is not a person's.
+        ("Members of the Marlowe met on Tuesday, and the Marlowe will vote in June.",
+         "Marlowe", "ORG"),
+        ("Depositors queued outside the Ellersby on Friday, and the Ellersby promised to pay "
+         "everyone.", "Ellersby", "ORG"),
+        ("Members of the Pelham voted to merge, and the Pelham will now be run from Leeds.",
+         "Pelham", "ORG"),
+        # A name that speaks is a person or a body, not a place.
+        ("Savers at the Whitmore have been promised their money back, the Whitmore said.",
+         "Whitmore", "ORG"),
+        ("Port Arden said the strike had ended.", "Port Arden", "ORG"),
+        ("The Kessington has paid its members a bonus, the Kessington said.",
+         "Kessington", "ORG"),
+        # ... but "the Obama administration" keeps the person.
+        ("The Obama administration defended the rule in court.", "Obama", "PERSON"),
+    ],
+)
+def test_label_from_how_the_article_uses_the_name(extractor, text, name, label):
+    assert label_of(entities(extractor, text), name) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("Manchester United beat the visitors on Saturday.", "Manchester United", "ORG"),
+        ("Glasgow Rangers lost to Aberdeen Wanderers in the cup.", "Glasgow Rangers", "ORG"),
+        ("Norwich City sacked their manager after a run of defeats.", "Norwich City", "ORG"),
+        # After a state, "City" makes a town.
+        ("Texas City lies on the coast south of Houston.", "Texas City", "GPE"),
+    ],
+)
+def test_a_place_and_a_club_word_make_a_club(extractor, text, name, label):
+    assert label_of(entities(extractor, text), name) == label
+
+
+def test_a_club_short_name_joins_the_club(extractor):
+    text = ("Manchester United beat Leeds on Saturday, and United now sit third. "
+            "Fans of United sang all evening.")
+    club = by_name(entities(extractor, text), "Manchester United")
+    assert club.label == "ORG"
+    assert [m.text for m in club.mentions] == ["Manchester United", "United", "United"]

@@ -30,6 +30,7 @@ from claimx.extractors.entities.acronyms import add_acronyms, initialisms
 from claimx.extractors.entities.candidate import Cand, disjoint
 from claimx.extractors.entities.consistency import drop_common_words, propagate
 from claimx.extractors.entities.context import context_labels, coordinated_places
+from claimx.extractors.entities.evidence import evidence_labels
 from claimx.extractors.entities.gazetteer import Gazetteer
 from claimx.extractors.entities.headlines import check_headlines, headline_lines
 from claimx.extractors.entities.labels import NAME_LABELS
@@ -80,6 +81,7 @@ class EntityExtractor:
         coordinated_places(doc, cands, lex)
         cands = match_reports(doc, cands, lex)
         context_labels(doc, cands, lex)
+        evidence_labels(doc, cands, lex)
         acronyms = add_acronyms(doc, cands)
         cands += initialisms(doc, cands, lex)
         cands = drop_furniture(doc, cands, furniture, lex)

@@ -51,6 +51,8 @@ class Lexicon:
     generic_heads: frozenset[str]
     org_heads: frozenset[str]
     team_words: frozenset[str]
+    club_words: frozenset[str]
+    club_city_words: frozenset[str]  # club words only after a city ("Hull City")
     match_verbs: frozenset[str]
     match_particles: frozenset[str]
     place_prepositions: frozenset[str]
@@ -63,6 +65,7 @@ class Lexicon:
     the_names: frozenset[str]  # gazetteer names written with "the" ("The Hague")
     gender_titles: dict[str, str]  # "mrs" -> "f"
     given_genders: dict[str, str]  # "Tom" -> "m", case as written
+    speech_verbs: frozenset[str]  # every inflected form ("said", "told"), shared with quotes
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet) -> Lexicon:
@@ -91,6 +94,8 @@ class Lexicon:
             generic_heads=words("generic_heads"),
             org_heads=words("org_heads"),
             team_words=words("team_words"),
+            club_words=words("club_words"),
+            club_city_words=words("club_city_words"),
             match_verbs=words("match_verbs"),
             match_particles=words("match_particles"),
             place_prepositions=words("place_prepositions"),
@@ -103,4 +108,5 @@ class Lexicon:
             the_names=frozenset(the_names),
             gender_titles={r[0].lower(): r[1] for r in patterns.table("entity_gender_titles")},
             given_genders={row[0]: row[1] for row in patterns.table("names_gender")},
+            speech_verbs=patterns.word_list("cue_verbs"),
         )

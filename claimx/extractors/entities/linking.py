@@ -80,6 +80,8 @@ def link(
 def _link_person(groups: _Groups, k: str, cs: list[Cand]) -> bool:
     """A surname, or a given name no other person shares, joins the full name."""
     words = k.split()
+    if k in groups.lex.club_words:
+        return False  # "United" is short for a club, never a person's surname
     full = [p for p in groups.persons if p != k and p.split()[-len(words):] == words]
     given = groups.doc[cs[0].start].text in groups.lex.first_names
     if not full and len(words) == 1 and (given or _votes(cs) == "PERSON"):
@@ -115,8 +117,14 @@ def _link_one_word_org(groups: _Groups, k: str, cs: list[Cand]) -> None:
     if (k in lex.org_heads and capitalised
             and groups.join_if_one(k, [o for o in groups.orgs if k in o.split()])):
         return
+    # "United" after "Manchester United": a club's last word names it in a match report.
+    if k in lex.club_words and groups.join_if_one(
+            k, [o for o in groups.orgs if o.split()[-1] == k]):
+        groups.org_shorts.add(k)
+        return
     # "Labour" and "Labour Party": a suffix that only says what kind of body it is.
-    suffixed = [o for o in groups.orgs if o.split()[:-1] == [k] and o.split()[-1] in lex.org_heads]
+    suffixed = [o for o in groups.orgs if o.split()[:-1] == [k] and o.split()[-1] in lex.org_heads
+                and _votes(cs) == "ORG"]  # not "European" or "France" ("France Telecom")
     if not any(c.gaz for c in cs) and k not in lex.generic_heads:
         # "Halvorsen" after "Halvorsen Shipping": a company's first word names it, unless the
         # word is generic ("Central" is not short for "Central Bank of Ruritania").

@@ -8,6 +8,10 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+# The head of an appositive role is a common noun: a number ("Ana Ruiz, 45") is an age and a
+# proper name is another name, not a role.
+from claimx.extractors.entities.context import ROLE_HEAD_TAGS
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -19,9 +23,6 @@ if TYPE_CHECKING:
 _ROLE = re.compile(r"^(?:the\s+)?((?:[A-Za-z]+\s+){0,2}[A-Za-z]+)$", re.IGNORECASE)
 # How far before a mention its title may start ("Deputy Foreign Minister Ana Ruiz").
 TITLE_REACH = 40
-# Tags of the noun that heads an appositive role ("Ana Ruiz, a spokeswoman"): a number ("45")
-# is an age and a proper name is another name, not a role.
-ROLE_HEAD_TAGS = frozenset({"NN", "NNS"})
 MAX_ROLE_TOKENS = 10  # a longer appositive is a description, not a role
 # Tags that end an appositive role: a relative clause or a participle starts ("a lawyer who
 # ...", "a teacher living in ...").
@@ -54,7 +55,8 @@ def _appositive(doc: Doc, span: Span, lex: Lexicon) -> str | None:
     root = span.root
     head = next((t for t in root.rights if t.dep_ == "appos" and t.i >= span.end), None)
     last = head.right_edge.i if head is not None else -1
-    if head is None and root.dep_ == "appos" and root.head.i < span.start:
+    if (head is None and root.dep_ == "appos" and root.head.i < span.start
+            and doc[span.start - 1].text == ","):  # not "her brother Daniel Park"
         head, last = root.head, span.start - 1
     if head is None or head.tag_ not in ROLE_HEAD_TAGS:
         return None

@@ -38,7 +38,7 @@ def resolve_surnames(doc: Doc, cands: list[Cand], lex: Lexicon) -> None:
         if " " in k or k not in by_surname:
             continue
         pool = [p for p in by_surname.get(k, []) if title is None or genders[p] in (None, title)]
-        if title is None and len(pool) <= 1:
+        if title is None and (len(pool) <= 1 or cand.gaz):
             continue  # one person or none: linking by form already gets it right
         # A titled surname nobody else fits is a person of its own ("Mrs. Grant"), reached
         # again only through the same title: a bare "Grant" means a full-named Grant.
