@@ -727,3 +727,23 @@ def test_a_club_short_name_joins_the_club(extractor):
     club = by_name(entities(extractor, text), "Manchester United")
     assert club.label == "ORG"
     assert [m.text for m in club.mentions] == ["Manchester United", "United", "United"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("ANALYSIS\nWhat the vote means for Ireland\nVoters in Ireland backed the change by a "
+         "wide margin.\n", ["Ireland", "Ireland"]),
+        ("COMMENTARY\nWhy rents keep rising\nRents in Dublin rose again this year.\n",
+         ["Dublin"]),
+        ("OBITUARY\nA painter of quiet harbours\nShe painted the same three boats for forty "
+         "years.\n", []),
+        # The body confirms the kicker's name, or the gazetteer knows it: it stays.
+        ("NEWSWEEK\nVoters head to the polls\nNewsweek reported that turnout was high.\n",
+         ["NEWSWEEK", "Newsweek"]),
+        ("ZAGREB\nCroatia to raise pensions\nThe government said pensions would rise in "
+         "January.\n", ["ZAGREB", "Croatia"]),
+    ],
+)
+def test_a_kicker_word_is_a_name_only_when_confirmed(extractor, text, kept):
+    assert all_mention_texts(entities(extractor, text)) == kept
