@@ -661,7 +661,12 @@ def test_short_form_of_an_organisation_joins_it(extractor, text, name, alias):
          "finance director"),
         ("A spokesman for the hospital, Liam Byrne, confirmed the figures.", "Liam Byrne",
          "spokesman for the hospital"),
-        # An age in apposition and a bare courtesy title are not roles.
+        ("The chairman, Sir Ian Hale, opened the meeting.", "Ian Hale", "chairman"),
+        ("Its new chairman Sir Ian Hale opened the meeting.", "Ian Hale", "chairman"),
+        ("The former chief executive Ruth Abara joined the board.", "Ruth Abara",
+         "former chief executive"),
+        # An age in apposition, a bare courtesy title or qualifier, a count are not roles.
+        ("The former Tom Grant of the 1990s was hard to recognise.", "Tom Grant", None),
         ("Tom Grant, 45, said he would run again.", "Tom Grant", None),
         ("Mrs. Helen Achterberg opened the new library in Utrecht.", "Helen Achterberg", None),
         ("Peter Lindqvist arrived in Oslo late on Friday.", "Peter Lindqvist", None),

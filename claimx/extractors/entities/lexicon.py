@@ -60,6 +60,7 @@ class Lexicon:
     natural_places: frozenset[str]
     place_nouns: frozenset[str]  # natural and administrative places
     role_determiners: frozenset[str]
+    role_modifiers: frozenset[str]  # "former", "acting": no role alone
     byline_words: frozenset[str]
     name_conjunctions: frozenset[str]
     the_names: frozenset[str]  # gazetteer names written with "the" ("The Hague")
@@ -103,6 +104,7 @@ class Lexicon:
             natural_places=natural,
             place_nouns=natural | words("admin_places"),
             role_determiners=words("role_determiners"),
+            role_modifiers=words("role_modifiers"),
             byline_words=words("byline_words"),
             name_conjunctions=words("name_conjunctions"),
             the_names=frozenset(the_names),

@@ -55,9 +55,12 @@ def _appositive(doc: Doc, span: Span, lex: Lexicon) -> str | None:
     root = span.root
     head = next((t for t in root.rights if t.dep_ == "appos" and t.i >= span.end), None)
     last = head.right_edge.i if head is not None else -1
+    before = span.start - 1
+    while before > 0 and doc[before].lower_.rstrip(".") in lex.gender_titles:
+        before -= 1  # "The chairman, Sir Ian Hale"
     if (head is None and root.dep_ == "appos" and root.head.i < span.start
-            and doc[span.start - 1].text == ","):  # not "her brother Daniel Park"
-        head, last = root.head, span.start - 1
+            and doc[before].text == ","):  # not "her brother Daniel Park"
+        head, last = root.head, before
     if head is None or head.tag_ not in ROLE_HEAD_TAGS:
         return None
     start = max([head.left_edge.i] + [c.right_edge.i + 1 for c in head.lefts if c.dep_ == "poss"])
@@ -68,6 +71,8 @@ def _appositive(doc: Doc, span: Span, lex: Lexicon) -> str | None:
         end += 1
     if end <= head.i or end - start > MAX_ROLE_TOKENS:
         return None
+    if any(doc[j].tag_ == "CD" for j in range(start, head.i)):
+        return None  # "his two sons, Tom and Ben": a count of people, not a role
     return doc[start:end].text
 
 
@@ -86,13 +91,17 @@ def _title_before(doc: Doc, i: int, lex: Lexicon) -> str | None:
         start -= 1
         if start > 1 and doc[start - 1].lower_ in lex.joiners and _title(doc[start - 2], lex):
             start -= 1  # "Secretary of State John Kerry"
-    # "Mrs." is a courtesy, not a role; a title word may follow it ("Mrs. Justice Hale").
-    while start < i and (doc[start].lower_.rstrip(".") in lex.gender_titles
-                         or doc[start].lower_ in lex.joiners):
+    # "Mrs." is a courtesy, not a role; a title word may follow it ("Mrs. Justice Hale") or
+    # come before it ("chairman Sir Ian Hale").
+    end = i
+    while end > start and doc[end - 1].lower_.rstrip(".") in lex.gender_titles:
+        end -= 1
+    while start < end and (doc[start].lower_.rstrip(".") in lex.gender_titles
+                           or doc[start].lower_ in lex.joiners):
         start += 1
-    if start == i:
-        return None
-    return doc[start:i].text
+    if all(doc[j].lower_ in lex.role_modifiers for j in range(start, end)):
+        return None  # nothing ("Sir") or only a qualifier ("former")
+    return doc[start:end].text
 
 
 def resolve_role(
