@@ -752,3 +752,21 @@ def test_a_club_short_name_joins_the_club(extractor):
 )
 def test_a_kicker_word_is_a_name_only_when_confirmed(extractor, text, kept):
     assert all_mention_texts(entities(extractor, text)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "husband"),
+    [
+        ('Tom Grant spoke in Dayton on Monday. Grant promised new jobs. "We will win," '
+         "Mrs. Grant said after the rally.", "Tom Grant"),
+        ('Peter Lindqvist flew to Oslo. Lindqvist met the mayor. "It was a long day," '
+         "Mrs Lindqvist told reporters.", "Peter Lindqvist"),
+        ('The grower David Okoro sold his vineyard. Okoro bought it in 1998. "We will miss '
+         'it," Ms. Okoro said.', "David Okoro"),
+    ],
+)
+def test_a_quote_by_mrs_goes_to_her_not_her_husband(extractor, text, husband):
+    doc = extractor(text)
+    man = by_name(list(doc.entities), husband)
+    speakers = [q.speaker.entity for q in doc.quotes if q.type == "direct" and q.speaker]
+    assert speakers and speakers[0] is not None and speakers[0] != man.id
