@@ -142,6 +142,7 @@ class Entity:
     label: str
     aliases: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    role: str | None = None  # a person's role as the article gives it ("chief economist at X")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -150,6 +151,7 @@ class Entity:
             "label": self.label,
             "aliases": list(self.aliases),
             "mentions": [m.to_dict() for m in self.mentions],
+            "role": self.role,
         }
 
 

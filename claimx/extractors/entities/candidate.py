@@ -22,6 +22,7 @@ class Cand:
     split: bool = False  # a piece of a model span cut at a line break or dash
     sure: bool = False  # its context (a results row) settles it: no common-word doubts
     club: bool = False  # a place name used for its sports club: a separate entity
+    ref: str | None = None  # the key of the person a shared surname was resolved to
 
 
 def taken_tokens(cands: list[Cand]) -> set[int]:

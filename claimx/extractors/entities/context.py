@@ -6,6 +6,8 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING
 
+from claimx.extractors.entities.labels import PLACE_LABELS
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -15,7 +17,6 @@ if TYPE_CHECKING:
 # Tags of the noun that heads a role ("chief executive", "spokesman").
 ROLE_HEAD_TAGS = frozenset({"NN", "NNS"})
 ROLE_WORDS = 4  # the most words a role phrase after "a", "the" takes
-PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
 def coordinated_places(doc: Doc, cands: list[Cand], lex: Lexicon) -> None:

@@ -14,7 +14,8 @@ The small model's entities are the raw material. On news text they need, in one 
    dateline opens with a place;
 6. ``consistency``: names the document already uses are tagged where the model missed them,
    words the same text writes in lower case are not names;
-7. ``linking``: one record per referent, one label each.
+7. ``linking`` (with ``surnames``): one record per referent, one label each;
+8. ``roles``: a person's role where the article gives one.
 
 The vocabulary of every pass is in ``patterns/entities/`` (``lexicon``).
 """
@@ -29,6 +30,7 @@ from claimx.extractors.entities.acronyms import add_acronyms, initialisms
 from claimx.extractors.entities.candidate import Cand, disjoint
 from claimx.extractors.entities.consistency import drop_common_words, propagate
 from claimx.extractors.entities.context import context_labels, coordinated_places
+from claimx.extractors.entities.evidence import evidence_labels
 from claimx.extractors.entities.gazetteer import Gazetteer
 from claimx.extractors.entities.headlines import check_headlines, headline_lines
 from claimx.extractors.entities.labels import NAME_LABELS
@@ -36,6 +38,7 @@ from claimx.extractors.entities.lexicon import Lexicon
 from claimx.extractors.entities.linking import link
 from claimx.extractors.entities.page import byline_names, dateline_places, drop_furniture
 from claimx.extractors.entities.repair import clean, extend_joined_names, first_name_persons
+from claimx.extractors.entities.roles import person_roles
 from claimx.extractors.entities.sports import match_reports, table_rows
 from claimx.extractors.entities.tokens import in_lines
 
@@ -78,6 +81,7 @@ class EntityExtractor:
         coordinated_places(doc, cands, lex)
         cands = match_reports(doc, cands, lex)
         context_labels(doc, cands, lex)
+        evidence_labels(doc, cands, lex)
         acronyms = add_acronyms(doc, cands)
         cands += initialisms(doc, cands, lex)
         cands = drop_furniture(doc, cands, furniture, lex)
@@ -86,7 +90,7 @@ class EntityExtractor:
         cands = drop_common_words(doc, cands, lex)
         extend_joined_names(doc, cands, lex)
         cands += propagate(doc, cands, lex)
-        return link(doc, text, disjoint(cands), acronyms, lex)
+        return person_roles(doc, link(doc, text, disjoint(cands), acronyms, lex), lex)
 
     def _model_mentions(self, doc: Doc, headlines: list[tuple[int, int]]) -> list[Cand]:
         """The model's name spans, repaired, each marked when it stands in a headline."""

@@ -1,5 +1,6 @@
 """Headlines checked against the body: a headline is in title case or capitals, where the
-model tags fragments ("Ostrava Steps Up") that the body never names."""
+model tags fragments ("Ostrava Steps Up") that the body never names; so is a kicker, a section
+word in capitals on a line of its own ("ANALYSIS")."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 _WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
 _LONE_DIGIT = re.compile(r"(?<!\S)\d")
 MIN_HEADLINE_WORDS = 2
+MIN_KICKER_LETTERS = 3  # "UK" alone on a line is a name, not a section
 MAX_HEADLINE_CHARS = 200
 MIN_CAPITALS = 2  # words in capitals that make a capitals headline
 CAPITALS_SHARE = 0.8  # of its content words
@@ -36,6 +38,9 @@ def headline_lines(text: str, lex: Lexicon) -> Lines:
     for match in re.finditer(r"[^\n]+", text):
         line = match.group()
         words = _WORD.findall(line)
+        if len(words) == 1 and _kicker(line, words[0]):
+            lines.append((match.start(), match.end()))
+            continue
         if len(words) < MIN_HEADLINE_WORDS or len(line) > MAX_HEADLINE_CHARS:
             continue
         caps = sum(1 for w in words if w.isupper() and len(w) > 1)
@@ -55,6 +60,12 @@ def headline_lines(text: str, lex: Lexicon) -> Lines:
         if content and titled == len(content) and len(content) >= MIN_TITLE_CASE_WORDS:
             lines.append((match.start(), match.end()))
     return lines
+
+
+def _kicker(line: str, word: str) -> bool:
+    """A word in capitals on a line of its own: a section or kicker ("ANALYSIS", "TENNIS"),
+    whose names count only when the body confirms them."""
+    return line.strip() == word and word.isupper() and len(word) >= MIN_KICKER_LETTERS
 
 
 def check_headlines(doc: Doc, cands: list[Cand], headlines: Lines) -> list[Cand]:

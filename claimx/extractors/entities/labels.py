@@ -39,5 +39,7 @@ TRAILING_NON_NAME_TAGS = frozenset({"IN", "CC", "DT", "TO", "WDT"})
 NOT_NAME_TAGS = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "RBS", "VB", "VBD", "VBG", "VBN",
                            "VBP", "VBZ", "IN", "DT", "PRP", "PRP$", "MD", "CC", "UH", "NN",
                            "NNS"})
+# Labels of places.
+PLACE_LABELS = frozenset({"GPE", "LOC"})
 # Furniture kinds whose text holds no names (link text, ids, disclaimers).
 BLOCKING_FURNITURE = frozenset({"read_more", "id", "footer"})

@@ -51,6 +51,8 @@ class Lexicon:
     generic_heads: frozenset[str]
     org_heads: frozenset[str]
     team_words: frozenset[str]
+    club_words: frozenset[str]
+    club_city_words: frozenset[str]  # club words only after a city ("Hull City")
     match_verbs: frozenset[str]
     match_particles: frozenset[str]
     place_prepositions: frozenset[str]
@@ -58,9 +60,13 @@ class Lexicon:
     natural_places: frozenset[str]
     place_nouns: frozenset[str]  # natural and administrative places
     role_determiners: frozenset[str]
+    role_modifiers: frozenset[str]  # "former", "acting": no role alone
     byline_words: frozenset[str]
     name_conjunctions: frozenset[str]
     the_names: frozenset[str]  # gazetteer names written with "the" ("The Hague")
+    gender_titles: dict[str, str]  # "mrs" -> "f"
+    given_genders: dict[str, str]  # "Tom" -> "m", case as written
+    speech_verbs: frozenset[str]  # every inflected form ("said", "told"), shared with quotes
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet) -> Lexicon:
@@ -89,6 +95,8 @@ class Lexicon:
             generic_heads=words("generic_heads"),
             org_heads=words("org_heads"),
             team_words=words("team_words"),
+            club_words=words("club_words"),
+            club_city_words=words("club_city_words"),
             match_verbs=words("match_verbs"),
             match_particles=words("match_particles"),
             place_prepositions=words("place_prepositions"),
@@ -96,7 +104,11 @@ class Lexicon:
             natural_places=natural,
             place_nouns=natural | words("admin_places"),
             role_determiners=words("role_determiners"),
+            role_modifiers=words("role_modifiers"),
             byline_words=words("byline_words"),
             name_conjunctions=words("name_conjunctions"),
             the_names=frozenset(the_names),
+            gender_titles={r[0].lower(): r[1] for r in patterns.table("entity_gender_titles")},
+            given_genders={row[0]: row[1] for row in patterns.table("names_gender")},
+            speech_verbs=patterns.word_list("cue_verbs"),
         )

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from claimx.doc.offsets import end_char
 from claimx.extractors.entities.candidate import Cand, initials, key
+from claimx.extractors.entities.surnames import resolve_surnames
 from claimx.extractors.entities.tokens import ACRONYM
 from claimx.models import Entity, Mention
 
@@ -59,9 +60,10 @@ def link(
     doc: Doc, text: str, cands: list[Cand], acronyms: dict[str, str], lex: Lexicon
 ) -> list[Entity]:
     """Group mentions into entities and give each one name and one label."""
+    resolve_surnames(doc, cands, lex)
     members: dict[str, list[Cand]] = {}
     for cand in cands:
-        k = key(doc[cand.start:cand.end].text)
+        k = cand.ref or key(doc[cand.start:cand.end].text)
         members.setdefault(k + "#club" if cand.club else k, []).append(cand)
     groups = _Groups(doc, lex, members)
     for k, cs in members.items():
@@ -78,6 +80,8 @@ def link(
 def _link_person(groups: _Groups, k: str, cs: list[Cand]) -> bool:
     """A surname, or a given name no other person shares, joins the full name."""
     words = k.split()
+    if k in groups.lex.club_words:
+        return False  # "United" is short for a club, never a person's surname
     full = [p for p in groups.persons if p != k and p.split()[-len(words):] == words]
     given = groups.doc[cs[0].start].text in groups.lex.first_names
     if not full and len(words) == 1 and (given or _votes(cs) == "PERSON"):
@@ -95,15 +99,44 @@ def _link_org(groups: _Groups, k: str, cs: list[Cand]) -> None:
         if groups.join_if_one(k, expansions):
             return
     if len(words) > 1 and _votes(cs) == "ORG":
-        longer = [o for o in orgs if len(o) > len(k) and o.endswith(" " + k)]
+        # "Reserve Bank" is short for "Reserve Bank of Ruritania"; "Federal Reserve" is not
+        # short for "Federal Reserve Bank of Boston", which names a different body.
+        longer = [o for o in orgs if len(o) > len(k) and (
+            o.endswith(" " + k) or _completes(o, k, groups.lex.joiners))]
         if groups.join_if_one(k, longer):
             return
-    if len(words) == 1 and not any(c.gaz for c in cs) and k not in groups.lex.generic_heads:
+    if len(words) == 1:
+        _link_one_word_org(groups, k, cs)
+
+
+def _link_one_word_org(groups: _Groups, k: str, cs: list[Cand]) -> None:
+    lex = groups.lex
+    capitalised = all(groups.doc[c.start].text[:1].isupper() for c in cs)
+    # "the Bank" after "the Reserve Bank of Ruritania": the body's head noun, capitalised,
+    # stands for the one organisation with that head the article names.
+    if (k in lex.org_heads and capitalised
+            and groups.join_if_one(k, [o for o in groups.orgs if k in o.split()])):
+        return
+    # "United" after "Manchester United": a club's last word names it in a match report.
+    if k in lex.club_words and groups.join_if_one(
+            k, [o for o in groups.orgs if o.split()[-1] == k]):
+        groups.org_shorts.add(k)
+        return
+    # "Labour" and "Labour Party": a suffix that only says what kind of body it is.
+    suffixed = [o for o in groups.orgs if o.split()[:-1] == [k] and o.split()[-1] in lex.org_heads
+                and _votes(cs) == "ORG"]  # not "European" or "France" ("France Telecom")
+    if not any(c.gaz for c in cs) and k not in lex.generic_heads:
         # "Halvorsen" after "Halvorsen Shipping": a company's first word names it, unless the
         # word is generic ("Central" is not short for "Central Bank of Ruritania").
-        longer = [o for o in orgs if o.split()[0] == k]
-        if groups.join_if_one(k, longer):
-            groups.org_shorts.add(k)
+        suffixed = [o for o in groups.orgs if o.split()[0] == k]
+    if groups.join_if_one(k, suffixed):
+        groups.org_shorts.add(k)
+
+
+def _completes(long: str, short: str, joiners: frozenset[str]) -> bool:
+    """``long`` is ``short`` followed by a joiner and more words ("reserve bank of ruritania")."""
+    rest = long[len(short):].split() if long.startswith(short + " ") else []
+    return len(rest) > 1 and rest[0] in joiners
 
 
 def _entities(doc: Doc, text: str, groups: _Groups) -> list[Entity]:
