@@ -148,6 +148,14 @@ def extract(
     ] = InputFormat.auto,
     text_field: Annotated[str, typer.Option(help="JSONL field holding the text.")] = "text",
     id_field: Annotated[str, typer.Option(help="JSONL field holding the document id.")] = "id",
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help="The articles' date, YYYY-MM-DD: claim times resolve "
+                     "against it (default: the date field, else the dateline)."),
+    ] = None,
+    date_field: Annotated[
+        str, typer.Option(help="JSONL field holding the article's date.")
+    ] = "date",
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
     batch_size: Annotated[
         int, typer.Option(min=1, help="Documents per spaCy batch.")
@@ -180,8 +188,20 @@ def extract(
         batch_size=batch_size,
     )
     read_options = ReadOptions(input_format.value, text_field, id_field)
-    code = _run(paths, read_options, options, jobs, fmt, flat, output, quiet)
+    _check_date(date)
+    code = _run(paths, read_options, options, jobs, fmt, flat, output, quiet,
+                dating=(date, date_field))
     raise typer.Exit(code)
+
+
+def _check_date(date: str | None) -> None:
+    import datetime as dt
+
+    try:
+        if date is not None:
+            dt.date.fromisoformat(date)
+    except ValueError:
+        raise _fail(f"--date: {date!r} is not a date of the form YYYY-MM-DD") from None
 
 
 def _resolve_format(fmt: Format, output: Path | None) -> Format:
@@ -215,8 +235,10 @@ def _run(
     flat: bool,
     output: Path | None,
     quiet: bool,
+    dating: tuple[str | None, str] = (None, "date"),
 ) -> int:
     from claimx.batch import run
+    from claimx.dates import dated_inputs
     from claimx.io.readers import read_inputs
     from claimx.pipeline import ModelError
     from claimx.rules.loader import PatternError
@@ -230,7 +252,8 @@ def _run(
     started = time.perf_counter()
     failed = False
     try:
-        docs = run(read_inputs(paths, read_options, sys.stdin.buffer), options, jobs=jobs)
+        inputs = dated_inputs(read_inputs(paths, read_options, sys.stdin.buffer), *dating)
+        docs = run(inputs, options, jobs=jobs)
         for doc in _with_progress(docs, console, quiet):
             writer.write(doc)
             failed |= doc.failed

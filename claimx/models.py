@@ -27,6 +27,30 @@ class Span:
         return {"start": self.start, "end": self.end, "text": self.text}
 
 
+@dataclass(frozen=True)
+class Time(Span):
+    """A claim's time span with its normalised value, resolved against the article's date:
+    an ISO date "2024-05-08", week "2024-W19", month "2024-05", quarter "2024-Q3", year "2024"
+    or an interval "2010/2020" ("2020/.." when open); None when it cannot be resolved."""
+
+    value: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**super().to_dict(), "value": self.value}
+
+
+@dataclass(frozen=True)
+class ArticleDate:
+    """The date an article was published, and where claimx read it: ``option`` (``--date``),
+    ``field:<name>`` (a JSONL field) or ``dateline`` (the article's own dateline)."""
+
+    value: str  # ISO date, YYYY-MM-DD
+    source: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "source": self.source}
+
+
 def _span_or_none(span: Span | None) -> dict[str, Any] | None:
     return span.to_dict() if span is not None else None
 
@@ -222,6 +246,7 @@ class Document:
     errors: tuple[Problem, ...] = ()
     version: str = ""
     model: str | None = None
+    date: ArticleDate | None = None
 
     @property
     def failed(self) -> bool:
@@ -233,6 +258,7 @@ class Document:
             "id": self.id,
             "source": self.source,
             "meta": self.meta,
+            "date": self.date.to_dict() if self.date is not None else None,
             "claims": [c.to_dict() for c in self.claims],
             "entities": [e.to_dict() for e in self.entities],
             "quotes": [q.to_dict() for q in self.quotes],
@@ -251,3 +277,5 @@ class InputDoc:
     source: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     errors: tuple[Problem, ...] = ()
+    # The publication date when the caller knows it (``--date``, a JSONL date field).
+    date: ArticleDate | None = None
