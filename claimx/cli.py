@@ -42,6 +42,10 @@ class Format(str, Enum):
     jsonl = "jsonl"
     json = "json"
     csv = "csv"
+    sqlite = "sqlite"
+
+
+SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 
 
 class InputFormat(str, Enum):
@@ -177,9 +181,8 @@ def extract(
     unknown = sorted(set(kinds) - set(KINDS))
     if unknown:
         raise _fail(f"--only: unknown kind(s) {', '.join(unknown)}; choose from {', '.join(KINDS)}")
-    if output is not None and output.exists() and not force:
-        raise _fail(f"{output} exists; use --force to overwrite it")
     fmt = _resolve_format(output_format, output)
+    _check_output(fmt, output, force)
     options = ExtractorOptions(
         model=model,
         patterns=tuple(str(p) for p in patterns or ()),
@@ -204,10 +207,24 @@ def _check_date(date: str | None) -> None:
         raise _fail(f"--date: {date!r} is not a date of the form YYYY-MM-DD") from None
 
 
+def _check_output(fmt: Format, output: Path | None, force: bool) -> None:
+    """A database is appended to (--force starts it afresh); any other file is kept."""
+    if fmt is Format.sqlite:
+        if output is None:
+            raise _fail("--format sqlite writes a database: give it a file with -o FILE.db")
+        if force and output.exists():
+            output.unlink()
+        return
+    if output is not None and output.exists() and not force:
+        raise _fail(f"{output} exists; use --force to overwrite it")
+
+
 def _resolve_format(fmt: Format, output: Path | None) -> Format:
     if fmt is not Format.auto:
         return fmt
     if output is not None:
+        if output.suffix.lower() in SQLITE_SUFFIXES:
+            return Format.sqlite
         return {".json": Format.json, ".csv": Format.csv}.get(output.suffix.lower(), Format.jsonl)
     return Format.table if sys.stdout.isatty() else Format.jsonl
 
@@ -224,6 +241,13 @@ def _make_writer(fmt: Format, stream: TextIO, flat: bool) -> Writer:
     if fmt is Format.json:
         return writers.JsonWriter(stream, flat=flat)
     return writers.JsonlWriter(stream, flat=flat)
+
+
+def _sqlite_writer(output: Path | None) -> Writer:
+    from claimx.io.sqlite import SqliteWriter
+
+    assert output is not None  # _check_output asks for a file
+    return SqliteWriter(output)
 
 
 def _run(
@@ -244,10 +268,11 @@ def _run(
     from claimx.rules.loader import PatternError
 
     console = _stderr_console(quiet)
+    to_file = output is not None and fmt is not Format.sqlite  # a database is no text stream
     stream: TextIO = (
-        output.open("w", encoding="utf-8", newline="") if output is not None else sys.stdout
+        output.open("w", encoding="utf-8", newline="") if output and to_file else sys.stdout
     )
-    writer = _make_writer(fmt, stream, flat)
+    writer = _sqlite_writer(output) if fmt is Format.sqlite else _make_writer(fmt, stream, flat)
     totals = {"documents": 0, "claims": 0, "quotes": 0, "entities": 0, "errors": 0}
     started = time.perf_counter()
     failed = False
@@ -275,7 +300,7 @@ def _run(
         console.print("Interrupted.", style="yellow")
         return 130
     finally:
-        if output is not None:
+        if to_file:
             stream.close()
     seconds = time.perf_counter() - started
     summary = ", ".join(_plural(n, name) for name, n in totals.items())

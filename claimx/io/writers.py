@@ -13,7 +13,7 @@ from typing import Any, Protocol, TextIO
 
 from claimx.models import Claim, Document, Entity, Quote
 
-FORMATS = ("auto", "table", "jsonl", "json", "csv")
+FORMATS = ("auto", "table", "jsonl", "json", "csv", "sqlite")
 CSV_COLUMNS = (
     "doc_id",
     "kind",
