@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 import typer
 from typer.core import TyperGroup
 
-from claimx import __version__
+from claimx import __version__, commands
 from claimx.api import DEFAULT_BATCH_SIZE
 
 if TYPE_CHECKING:
@@ -334,6 +334,10 @@ def _with_progress(docs: Any, console: Console, quiet: bool) -> Iterator[Documen
         for doc in docs:
             yield doc
             progress.advance(task)
+
+
+# The fact-checker's loop (claimx.commands): scoring on a user's gold, annotation round trip.
+app.command("score")(commands.score)
 
 
 @app.command()
