@@ -43,6 +43,7 @@ class Extractor:
         from claimx.extractors.entities import EntityExtractor
         from claimx.extractors.furniture import FurnitureFinder
         from claimx.extractors.quotes import QuoteExtractor
+        from claimx.flags import Flagger
         from claimx.pipeline import load_model, model_label
         from claimx.rules.loader import load_patterns
 
@@ -62,6 +63,7 @@ class Extractor:
         self._claims = ClaimExtractor(self.nlp, self.patterns) if "claims" in self.only else None
         self._quotes = QuoteExtractor(self.nlp, self.patterns) if "quotes" in self.only else None
         self._times = TimeResolver(self.patterns)
+        self._flags = Flagger(self.patterns)
         self._components = claimx_components(self._furniture, self._entities, self._claims,
                                              self._quotes)
 
@@ -129,13 +131,15 @@ class Extractor:
             component(doc)
         furniture = tuple(records(doc, "furniture"))
         date = item.date or article_date(item.meta, furniture)
+        quotes = self._flags.quotes(doc, tuple(records(doc, "quotes")))
+        claims = resolve_claims(tuple(records(doc, "claims")), self._times, date)
         shown = records(doc, "entities") if "entities" in self.only else []
         if self.entity_labels is not None:
             shown = [e for e in shown if e.label in self.entity_labels]
         return replace(
             self._record(item, errors=(*item.errors, *problems(doc))),
-            claims=resolve_claims(tuple(records(doc, "claims")), self._times, date),
-            quotes=tuple(records(doc, "quotes")),
+            claims=self._flags.claims(doc, claims, quotes),
+            quotes=quotes,
             entities=tuple(shown),
             furniture=furniture,
             date=date,

@@ -128,6 +128,11 @@ class Claim:
     source: Source | None = None
     time: Span | None = None
     hedge: Span | None = None
+    # What the claim is (claimx.flags): denied ("did not"), modal or conditional (the word:
+    # "would", "if"), and whose voice states it, "sourced" or "reporter".
+    negated: bool = False
+    modal: Span | None = None
+    voice: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -143,6 +148,9 @@ class Claim:
             "source": self.source.to_dict() if self.source is not None else None,
             "time": _span_or_none(self.time),
             "hedge": _span_or_none(self.hedge),
+            "negated": self.negated,
+            "modal": _span_or_none(self.modal),
+            "voice": self.voice,
         }
 
 
@@ -196,6 +204,7 @@ class Quote:
     content: tuple[Span, ...]
     speaker: Speaker | None = None
     cue: Span | None = None
+    negated: bool = False  # the statement or its telling is denied (claimx.flags)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -204,6 +213,7 @@ class Quote:
             "content": [s.to_dict() for s in self.content],
             "speaker": self.speaker.to_dict() if self.speaker is not None else None,
             "cue": _span_or_none(self.cue),
+            "negated": self.negated,
         }
 
 

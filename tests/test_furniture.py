@@ -141,7 +141,9 @@ def test_the_components_match_the_extractor(nlp, extractor):
     for component in extractor._components:
         component(doc)
     assert tuple(records(doc, "furniture")) == document.furniture
-    # The Extractor resolves claim times after the components ran (claimx.dates).
+    # The Extractor resolves claim times and flags claims after the components ran
+    # (claimx.dates, claimx.flags).
     resolved = resolve_claims(tuple(records(doc, "claims")), extractor._times, document.date)
-    assert resolved == document.claims
+    quotes = extractor._flags.quotes(doc, tuple(records(doc, "quotes")))
+    assert extractor._flags.claims(doc, resolved, quotes) == document.claims
     assert [s.text for s in doc.spans["claimx_furniture"]] == ["(AP)"]

@@ -31,7 +31,7 @@ CREATE TABLE IF NOT EXISTS claims (
     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, id TEXT NOT NULL,
     start INTEGER, "end" INTEGER, text TEXT, sentence TEXT, kind TEXT,
     subject TEXT, owner TEXT, source TEXT, source_cue TEXT, time TEXT, time_value TEXT,
-    hedge TEXT,
+    hedge TEXT, negated INTEGER, modal TEXT, voice TEXT,
     UNIQUE (doc_id, id));
 CREATE TABLE IF NOT EXISTS quantities (
     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, claim_id TEXT NOT NULL,
@@ -43,7 +43,7 @@ CREATE TABLE IF NOT EXISTS quantities (
 CREATE TABLE IF NOT EXISTS quotes (
     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, id TEXT NOT NULL,
     type TEXT, start INTEGER, "end" INTEGER, text TEXT, speaker TEXT, speaker_entity TEXT,
-    cue TEXT,
+    cue TEXT, negated INTEGER,
     UNIQUE (doc_id, id));
 CREATE TABLE IF NOT EXISTS entities (
     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, id TEXT NOT NULL,
@@ -142,6 +142,8 @@ def _claim_row(doc_id: str, claim: Claim) -> dict[str, Any]:
         "time": claim.time.text if claim.time else None,
         "time_value": claim.time.value if isinstance(claim.time, Time) else None,
         "hedge": claim.hedge.text if claim.hedge else None,
+        "negated": int(claim.negated), "modal": claim.modal.text if claim.modal else None,
+        "voice": claim.voice,
     }
 
 
@@ -154,6 +156,7 @@ def _quote_row(doc_id: str, quote: Quote) -> dict[str, Any]:
         "speaker": quote.speaker.name if quote.speaker else None,
         "speaker_entity": quote.speaker.entity if quote.speaker else None,
         "cue": quote.cue.text if quote.cue else None,
+        "negated": int(quote.negated),
     }
 
 
