@@ -235,7 +235,9 @@ def _make_writer(fmt: Format, stream: TextIO, flat: bool) -> Writer:
     if fmt is Format.table:
         from rich.console import Console
 
-        return writers.TableWriter(Console(file=stream, highlight=False))
+        from claimx.io.table import TableWriter
+
+        return TableWriter(Console(file=stream, highlight=False))
     if fmt is Format.csv:
         return writers.CsvWriter(stream)
     if fmt is Format.json:
