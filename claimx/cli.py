@@ -340,6 +340,8 @@ def _with_progress(docs: Any, console: Console, quiet: bool) -> Iterator[Documen
 
 # The fact-checker's loop (claimx.commands): scoring on a user's gold, annotation round trip.
 app.command("score")(commands.score)
+app.command("export")(commands.export)
+app.command("import")(commands.import_)
 
 
 @app.command()

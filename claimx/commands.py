@@ -4,10 +4,16 @@ spaCy only once a command runs."""
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterable, Iterator
+from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+
+if TYPE_CHECKING:
+    from claimx.models import InputDoc
 
 EXIT_USAGE = 2
 
@@ -66,3 +72,78 @@ def _predict(gold: list[dict[str, Any]], model: str | None,
         return {doc.id: doc.to_dict() for doc in docs}
     except (ModelError, PatternError) as err:
         raise _fail(str(err)) from None
+
+
+class ExportFormat(str, Enum):
+    labelstudio = "labelstudio"
+
+
+def export(  # noqa: PLR0913, PLR0917 (typer: a parameter per option)
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, globs or - for stdin.")],
+    to: Annotated[ExportFormat, typer.Option("--to", help="The annotation tool.")] = (
+        ExportFormat.labelstudio),
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The tasks file to import into the tool.")
+    ] = Path("tasks.json"),
+    config: Annotated[
+        Path | None,
+        typer.Option(help="Where to write the labelling config (default: beside the tasks, "
+                     "FILE.config.xml)."),
+    ] = None,
+    date: Annotated[str | None, typer.Option(help="The articles' date, YYYY-MM-DD.")] = None,
+    model: Annotated[str | None, typer.Option("--model", "-m", help="spaCy model.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the tasks file.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+) -> None:
+    """Write claimx's output as annotation tasks (claimx's spans as predictions) and the
+    labelling config, to correct in Label Studio and read back with `claimx import`."""
+    import json
+    from collections import deque
+
+    from claimx.batch import ExtractorOptions, run
+    from claimx.dates import dated_inputs
+    from claimx.io.labelstudio import CONFIG, tasks
+    from claimx.io.readers import ReadOptions, read_inputs
+
+    if output.exists() and not force:
+        raise _fail(f"{output} exists; use --force to overwrite it")
+    texts: deque[str] = deque()
+
+    def remember(inputs: Iterable[InputDoc]) -> Iterator[InputDoc]:
+        for item in inputs:  # documents come back in input order, one per input
+            texts.append(item.text or "")
+            yield item
+
+    inputs = dated_inputs(read_inputs(paths, ReadOptions(), sys.stdin.buffer), date)
+    docs = run(remember(inputs), ExtractorOptions(model=model))
+    written = list(tasks((texts.popleft(), doc) for doc in docs))
+    output.write_text(json.dumps(written, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    config = config or output.with_suffix(".config.xml")
+    config.write_text(CONFIG, encoding="utf-8")
+    if not quiet:
+        typer.echo(f"claimx: {len(written)} tasks in {output}, labelling config in {config}",
+                   err=True)
+
+
+def import_(
+    export_file: Annotated[Path, typer.Argument(help="Label Studio's JSON export.")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Gold JSONL (default: stdout).")
+    ] = None,
+) -> None:
+    """Read a corrected Label Studio JSON export back into claimx's gold JSONL."""
+    import json
+
+    from claimx.io.labelstudio import ExportError, gold_lines
+
+    try:
+        lines = [json.dumps(line, ensure_ascii=False) + "\n"
+                 for line in gold_lines(json.loads(export_file.read_text(encoding="utf-8")))]
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        # ExportError and json's errors are ValueErrors; a task missing a key is a KeyError.
+        kind = "" if isinstance(err, ExportError) else f"{type(err).__name__}: "
+        raise _fail(f"{export_file}: {kind}{err}") from None
+    if output is None:
+        sys.stdout.write("".join(lines))
+    else:
+        output.write_text("".join(lines), encoding="utf-8")
