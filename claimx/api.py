@@ -67,9 +67,9 @@ class Extractor:
         self._components = claimx_components(self._furniture, self._entities, self._claims,
                                              self._quotes)
 
-    def __call__(self, text: str) -> Document:
-        """Extract from one text."""
-        return next(self.pipe([text]))
+    def __call__(self, text: str, date: str | None = None) -> Document:
+        """Extract from one text; claim times resolve against ``date`` (YYYY-MM-DD) if given."""
+        return next(self.pipe([text], date=date))
 
     def pipe(self, texts: Iterable[str | tuple[str, dict[str, Any]]],
              date: str | None = None) -> Iterator[Document]:

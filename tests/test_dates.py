@@ -147,3 +147,12 @@ def test_a_bad_date_option_is_a_usage_error(extractor):
     result = CliRunner().invoke(app, ["-q", "--date", "2023-02-30"], input="Sales rose 2%.\n")
     assert result.exit_code == 2
     assert "YYYY-MM-DD" in result.stderr
+
+
+def test_extract_and_the_extractor_take_the_date(extractor):
+    import claimx
+
+    text = "Parking fines rose 11% last month."
+    assert claimx.extract(text, date="2024-06-03").claims[0].time.value == "2024-05"
+    assert extractor(text, date="2023-01-20").claims[0].time.value == "2022-12"
+    assert extractor(text).claims[0].time.value is None
