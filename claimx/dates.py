@@ -31,6 +31,7 @@ DURATIONS = "date_durations"
 # Two far-apart reading dates: a time that resolves the same against both is absolute.
 _PROBES = (dt.date(2001, 1, 15), dt.date(2013, 8, 20))
 _ISO_DATE = regex.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_NAMED_YEAR = regex.compile(r"\b(?:1[89]|20)\d\d\b")
 _YEAR = regex.compile(r"(?:fiscal |fy ?)?((?:1[5-9]|20)\d\d)")
 _DECADE = regex.compile(r"(?:the )?((?:1[5-9]|20)\d0)'?s")
 _YEAR_SPAN = regex.compile(r"((?:1[5-9]|20)\d\d)\s*[-–/]\s*(\d{2}|\d{4})")
@@ -50,21 +51,24 @@ _ANCHORS = regex.compile(r"\b(?:ago|last|past|previous|next|this|coming|earlier|
 
 
 def parse_date(value: Any) -> dt.date | None:
-    """A date from a field value: an ISO date or timestamp, else any date dateparser reads."""
-    if isinstance(value, dt.datetime):
-        return value.date()
+    """A date from a field value: an ISO date or timestamp, else any date dateparser reads
+    that names its year."""
     if isinstance(value, dt.date):
-        return value
-    if not isinstance(value, str) or not value.strip():
-        return None
+        return value.date() if isinstance(value, dt.datetime) else value
+    if not isinstance(value, str) or not _NAMED_YEAR.search(value):
+        return None  # "May 4", "yesterday": a publication date that names no year is no date
     match = _ISO_DATE.match(value.strip())
     if match:
-        try:
-            return dt.date(*(int(g) for g in match.groups()))
-        except ValueError:
-            return None
+        return _iso_date(*match.groups())
     found = _parser(None).get_date_data(value.strip())
     return found.date_obj.date() if found.date_obj is not None else None
+
+
+def _iso_date(year: str, month: str, day: str) -> dt.date | None:
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
 
 
 def article_date(meta: Mapping[str, Any], furniture: tuple[Furniture, ...] | list[Furniture],

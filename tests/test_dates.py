@@ -80,6 +80,8 @@ def test_without_an_article_date_only_absolute_times_resolve(resolver, span, exp
     ("2024-07-01T09:30:00Z", dt.date(2024, 7, 1)),
     ("3 June 2022", dt.date(2022, 6, 3)),
     ("not a date", None),
+    ("May 4", None),        # no year: the reading day would supply one
+    ("yesterday", None),
     (None, None),
     (20240701, None),
 ])
@@ -92,6 +94,7 @@ def test_field_values_parse_as_dates(value, expected):
     ({}, "Monday, 1 January 2024", ("2024-01-01", "dateline")),
     ({}, "Last updated: 3 March 2024, 08:15 GMT", ("2024-03-03", "dateline")),
     ({"date": "soon"}, "March 8, 2024", ("2024-03-08", "dateline")),
+    ({}, "OSLO, Norway, May 4 (Reuters) -", None),
     ({}, None, None),
 ])
 def test_the_article_date_comes_from_the_field_then_the_dateline(meta, dateline, expected):
