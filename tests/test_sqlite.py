@@ -108,3 +108,13 @@ def test_format_sqlite_needs_an_output_file():
     result = CliRunner().invoke(app, ["-q", "--format", "sqlite"], input="Sales rose 2%.\n")
     assert result.exit_code == 2
     assert "-o FILE.db" in result.stderr
+
+
+@pytest.mark.parametrize("table", ["claims", "quotes"])
+def test_the_full_text_index_is_declared_as_datasette_looks_for_it(tmp_path, table):
+    # Datasette offers a search box on a table when an FTS table names it as its content.
+    db = tmp_path / "out.db"
+    SqliteWriter(db).close()
+    found = _rows(db, "SELECT name FROM sqlite_master WHERE rootpage = 0 AND sql LIKE ?",
+                  f'%VIRTUAL TABLE%USING FTS%content="{table}"%')
+    assert found == [(f"{table}_fts",)]

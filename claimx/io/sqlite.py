@@ -61,8 +61,8 @@ CREATE TABLE IF NOT EXISTS errors (
 """
 # External-content FTS5 tables over claims.text and quotes.text, kept in step by triggers.
 FTS = """
-CREATE VIRTUAL TABLE IF NOT EXISTS {table}_fts USING fts5(text, content='{table}',
-    content_rowid='rowid');
+CREATE VIRTUAL TABLE IF NOT EXISTS {table}_fts USING fts5(text, content="{table}",
+    content_rowid="rowid");
 CREATE TRIGGER IF NOT EXISTS {table}_fts_insert AFTER INSERT ON {table} BEGIN
     INSERT INTO {table}_fts(rowid, text) VALUES (new.rowid, new.text); END;
 CREATE TRIGGER IF NOT EXISTS {table}_fts_delete AFTER DELETE ON {table} BEGIN
