@@ -97,6 +97,7 @@ def export(  # noqa: PLR0913, PLR0917 (typer: a parameter per option)
 ) -> None:
     """Write claimx's output as annotation tasks (claimx's spans as predictions) and the
     labelling config, to correct in Label Studio and read back with `claimx import`."""
+    import itertools
     import json
     from collections import deque
 
@@ -107,6 +108,11 @@ def export(  # noqa: PLR0913, PLR0917 (typer: a parameter per option)
 
     if output.exists() and not force:
         raise _fail(f"{output} exists; use --force to overwrite it")
+    try:
+        inputs = dated_inputs(read_inputs(paths, ReadOptions(), sys.stdin.buffer), date)
+        first = next(inputs, None)  # a bad --date shows here, before the model loads
+    except ValueError:
+        raise _fail(f"--date: {date!r} is not a date of the form YYYY-MM-DD") from None
     texts: deque[str] = deque()
 
     def remember(inputs: Iterable[InputDoc]) -> Iterator[InputDoc]:
@@ -114,8 +120,8 @@ def export(  # noqa: PLR0913, PLR0917 (typer: a parameter per option)
             texts.append(item.text or "")
             yield item
 
-    inputs = dated_inputs(read_inputs(paths, ReadOptions(), sys.stdin.buffer), date)
-    docs = run(remember(inputs), ExtractorOptions(model=model))
+    every = itertools.chain([first] if first is not None else [], inputs)
+    docs = run(remember(every), ExtractorOptions(model=model))
     written = list(tasks((texts.popleft(), doc) for doc in docs))
     output.write_text(json.dumps(written, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     config = config or output.with_suffix(".config.xml")

@@ -122,3 +122,15 @@ def test_a_file_that_is_no_export_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(app, ["import", str(path)])
     assert result.exit_code == 2
     assert "list of tasks" in result.stderr
+
+
+def test_export_refuses_a_bad_date_and_an_existing_file(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Fares rose 2%.\n", encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(app, ["export", str(article), "-o", str(tmp_path / "t.json"),
+                                 "--date", "2024-13-01"])
+    assert result.exit_code == 2 and "YYYY-MM-DD" in result.stderr
+    (tmp_path / "t.json").write_text("[]", encoding="utf-8")
+    result = runner.invoke(app, ["export", str(article), "-o", str(tmp_path / "t.json")])
+    assert result.exit_code == 2 and "--force" in result.stderr
