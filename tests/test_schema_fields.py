@@ -12,7 +12,8 @@ SCHEMA = json.loads((resources.files("claimx") / "record.schema.json").read_text
 
 
 @pytest.mark.parametrize(("text", "date"), [
-    ("Exports fell 3% in the second quarter of 2023, the ministry said.", None),
+    ("Timber shipments slipped 3% over the second quarter of 2023, forestry officials said.",
+     None),
     ("Rents could climb 5% between 2024 and 2026 if supply stays tight.", "2024-02-01"),
     ("Monday, 4 March 2024\n\nThe mill did not hire 80 people last week.", None),
     ("\u201cWe never promised 500 homes,\u201d the developer said on Friday.", "2024-09-10"),
