@@ -21,8 +21,9 @@ if TYPE_CHECKING:
 _default: Extractor | None = None
 
 
-def extract(text: str) -> Document:
-    """Extract claims, entities and quotes from one text with the default model and rules.
+def extract(text: str, date: str | None = None) -> Document:
+    """Extract claims, entities and quotes from one text with the default model and rules;
+    claim times resolve against ``date`` (YYYY-MM-DD), else the text's dateline.
 
     The model loads on the first call and is reused; build an ``Extractor`` to choose the
     model, add pattern files or process many texts in batches.
@@ -32,7 +33,7 @@ def extract(text: str) -> Document:
         from claimx.api import Extractor
 
         _default = Extractor()
-    return _default(text)
+    return _default(text, date=date)
 
 
 def __getattr__(name: str) -> object:

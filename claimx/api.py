@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from claimx.models import Document, InputDoc, Problem
+from claimx.models import ArticleDate, Document, InputDoc, Problem
 from claimx.version import __version__
 
 if TYPE_CHECKING:
@@ -37,10 +38,12 @@ class Extractor:
         batch_size: int = DEFAULT_BATCH_SIZE,
     ) -> None:
         from claimx.components import claimx_components
+        from claimx.dates import TimeResolver
         from claimx.extractors.claims import ClaimExtractor
         from claimx.extractors.entities import EntityExtractor
         from claimx.extractors.furniture import FurnitureFinder
         from claimx.extractors.quotes import QuoteExtractor
+        from claimx.flags import Flagger
         from claimx.pipeline import load_model, model_label
         from claimx.rules.loader import load_patterns
 
@@ -59,25 +62,31 @@ class Extractor:
                           if {"entities", "quotes"} & self.only else None)
         self._claims = ClaimExtractor(self.nlp, self.patterns) if "claims" in self.only else None
         self._quotes = QuoteExtractor(self.nlp, self.patterns) if "quotes" in self.only else None
+        self._times = TimeResolver(self.patterns)
+        self._flags = Flagger(self.patterns)
         self._components = claimx_components(self._furniture, self._entities, self._claims,
                                              self._quotes)
 
-    def __call__(self, text: str) -> Document:
-        """Extract from one text."""
-        return next(self.pipe([text]))
+    def __call__(self, text: str, date: str | None = None) -> Document:
+        """Extract from one text; claim times resolve against ``date`` (YYYY-MM-DD) if given."""
+        return next(self.pipe([text], date=date))
 
-    def pipe(self, texts: Iterable[str | tuple[str, dict[str, Any]]]) -> Iterator[Document]:
+    def pipe(self, texts: Iterable[str | tuple[str, dict[str, Any]]],
+             date: str | None = None) -> Iterator[Document]:
         """Extract from texts, or ``(text, meta)`` tuples, yielding Documents in input order.
 
         A ``meta["id"]`` becomes the Document's id; otherwise documents are numbered from 0.
+        Claim times resolve against ``date`` (YYYY-MM-DD) when given, else a ``meta["date"]``,
+        else the article's dateline.
         """
+        given = ArticleDate(_iso(date), "option") if date is not None else None
 
         def inputs() -> Iterator[InputDoc]:
             for number, item in enumerate(texts):
                 text, meta = item if isinstance(item, tuple) else (item, {})
                 meta = dict(meta)
                 doc_id = str(meta.pop("id", number))
-                yield InputDoc(id=doc_id, text=text, meta=meta)
+                yield InputDoc(id=doc_id, text=text, meta=meta, date=given)
 
         return self.process(inputs())
 
@@ -116,18 +125,24 @@ class Extractor:
     def from_doc(self, doc: Doc, item: InputDoc) -> Document:
         """Run claimx's components over a parsed Doc and collect their records."""
         from claimx.components import problems, records
+        from claimx.dates import article_date, resolve_claims
 
         for component in self._components:
             component(doc)
+        furniture = tuple(records(doc, "furniture"))
+        date = item.date or article_date(item.meta, furniture)
+        quotes = self._flags.quotes(doc, tuple(records(doc, "quotes")))
+        claims = resolve_claims(tuple(records(doc, "claims")), self._times, date)
         shown = records(doc, "entities") if "entities" in self.only else []
         if self.entity_labels is not None:
             shown = [e for e in shown if e.label in self.entity_labels]
         return replace(
             self._record(item, errors=(*item.errors, *problems(doc))),
-            claims=tuple(records(doc, "claims")),
-            quotes=tuple(records(doc, "quotes")),
+            claims=self._flags.claims(doc, claims, quotes),
+            quotes=quotes,
             entities=tuple(shown),
-            furniture=tuple(records(doc, "furniture")),
+            furniture=furniture,
+            date=date,
         )
 
     def _record(self, item: InputDoc, errors: tuple[Problem, ...] | None = None) -> Document:
@@ -138,7 +153,13 @@ class Extractor:
             errors=item.errors if errors is None else errors,
             version=__version__,
             model=self.model,
+            date=item.date,
         )
+
+
+def _iso(date: str) -> str:
+    """A YYYY-MM-DD date checked, or ValueError."""
+    return dt.date.fromisoformat(date).isoformat()
 
 
 def _fatal(item: InputDoc) -> bool:

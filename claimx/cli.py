@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 import typer
 from typer.core import TyperGroup
 
-from claimx import __version__
+from claimx import __version__, commands
 from claimx.api import DEFAULT_BATCH_SIZE
 
 if TYPE_CHECKING:
@@ -42,6 +42,10 @@ class Format(str, Enum):
     jsonl = "jsonl"
     json = "json"
     csv = "csv"
+    sqlite = "sqlite"
+
+
+SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 
 
 class InputFormat(str, Enum):
@@ -148,6 +152,14 @@ def extract(
     ] = InputFormat.auto,
     text_field: Annotated[str, typer.Option(help="JSONL field holding the text.")] = "text",
     id_field: Annotated[str, typer.Option(help="JSONL field holding the document id.")] = "id",
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help="The articles' date, YYYY-MM-DD: claim times resolve "
+                     "against it (default: the date field, else the dateline)."),
+    ] = None,
+    date_field: Annotated[
+        str, typer.Option(help="JSONL field holding the article's date.")
+    ] = "date",
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
     batch_size: Annotated[
         int, typer.Option(min=1, help="Documents per spaCy batch.")
@@ -169,9 +181,8 @@ def extract(
     unknown = sorted(set(kinds) - set(KINDS))
     if unknown:
         raise _fail(f"--only: unknown kind(s) {', '.join(unknown)}; choose from {', '.join(KINDS)}")
-    if output is not None and output.exists() and not force:
-        raise _fail(f"{output} exists; use --force to overwrite it")
     fmt = _resolve_format(output_format, output)
+    _check_output(fmt, output, force)
     options = ExtractorOptions(
         model=model,
         patterns=tuple(str(p) for p in patterns or ()),
@@ -180,14 +191,40 @@ def extract(
         batch_size=batch_size,
     )
     read_options = ReadOptions(input_format.value, text_field, id_field)
-    code = _run(paths, read_options, options, jobs, fmt, flat, output, quiet)
+    _check_date(date)
+    code = _run(paths, read_options, options, jobs, fmt, flat, output, quiet,
+                dating=(date, date_field))
     raise typer.Exit(code)
+
+
+def _check_date(date: str | None) -> None:
+    import datetime as dt
+
+    try:
+        if date is not None:
+            dt.date.fromisoformat(date)
+    except ValueError:
+        raise _fail(f"--date: {date!r} is not a date of the form YYYY-MM-DD") from None
+
+
+def _check_output(fmt: Format, output: Path | None, force: bool) -> None:
+    """A database is appended to (--force starts it afresh); any other file is kept."""
+    if fmt is Format.sqlite:
+        if output is None:
+            raise _fail("--format sqlite writes a database: give it a file with -o FILE.db")
+        if force and output.exists():
+            output.unlink()
+        return
+    if output is not None and output.exists() and not force:
+        raise _fail(f"{output} exists; use --force to overwrite it")
 
 
 def _resolve_format(fmt: Format, output: Path | None) -> Format:
     if fmt is not Format.auto:
         return fmt
     if output is not None:
+        if output.suffix.lower() in SQLITE_SUFFIXES:
+            return Format.sqlite
         return {".json": Format.json, ".csv": Format.csv}.get(output.suffix.lower(), Format.jsonl)
     return Format.table if sys.stdout.isatty() else Format.jsonl
 
@@ -198,12 +235,21 @@ def _make_writer(fmt: Format, stream: TextIO, flat: bool) -> Writer:
     if fmt is Format.table:
         from rich.console import Console
 
-        return writers.TableWriter(Console(file=stream, highlight=False))
+        from claimx.io.table import TableWriter
+
+        return TableWriter(Console(file=stream, highlight=False))
     if fmt is Format.csv:
         return writers.CsvWriter(stream)
     if fmt is Format.json:
         return writers.JsonWriter(stream, flat=flat)
     return writers.JsonlWriter(stream, flat=flat)
+
+
+def _sqlite_writer(output: Path | None) -> Writer:
+    from claimx.io.sqlite import SqliteWriter
+
+    assert output is not None  # _check_output asks for a file
+    return SqliteWriter(output)
 
 
 def _run(
@@ -215,22 +261,26 @@ def _run(
     flat: bool,
     output: Path | None,
     quiet: bool,
+    dating: tuple[str | None, str] = (None, "date"),
 ) -> int:
     from claimx.batch import run
+    from claimx.dates import dated_inputs
     from claimx.io.readers import read_inputs
     from claimx.pipeline import ModelError
     from claimx.rules.loader import PatternError
 
     console = _stderr_console(quiet)
+    to_file = output is not None and fmt is not Format.sqlite  # a database is no text stream
     stream: TextIO = (
-        output.open("w", encoding="utf-8", newline="") if output is not None else sys.stdout
+        output.open("w", encoding="utf-8", newline="") if output and to_file else sys.stdout
     )
-    writer = _make_writer(fmt, stream, flat)
+    writer = _sqlite_writer(output) if fmt is Format.sqlite else _make_writer(fmt, stream, flat)
     totals = {"documents": 0, "claims": 0, "quotes": 0, "entities": 0, "errors": 0}
     started = time.perf_counter()
     failed = False
     try:
-        docs = run(read_inputs(paths, read_options, sys.stdin.buffer), options, jobs=jobs)
+        inputs = dated_inputs(read_inputs(paths, read_options, sys.stdin.buffer), *dating)
+        docs = run(inputs, options, jobs=jobs)
         for doc in _with_progress(docs, console, quiet):
             writer.write(doc)
             failed |= doc.failed
@@ -252,7 +302,7 @@ def _run(
         console.print("Interrupted.", style="yellow")
         return 130
     finally:
-        if output is not None:
+        if to_file:
             stream.close()
     seconds = time.perf_counter() - started
     summary = ", ".join(_plural(n, name) for name, n in totals.items())
@@ -286,6 +336,12 @@ def _with_progress(docs: Any, console: Console, quiet: bool) -> Iterator[Documen
         for doc in docs:
             yield doc
             progress.advance(task)
+
+
+# The fact-checker's loop (claimx.commands): scoring on a user's gold, annotation round trip.
+app.command("score")(commands.score)
+app.command("export")(commands.export)
+app.command("import")(commands.import_)
 
 
 @app.command()

@@ -27,6 +27,30 @@ class Span:
         return {"start": self.start, "end": self.end, "text": self.text}
 
 
+@dataclass(frozen=True)
+class Time(Span):
+    """A claim's time span with its normalised value, resolved against the article's date:
+    an ISO date "2024-05-08", week "2024-W19", month "2024-05", quarter "2024-Q3", year "2024"
+    or an interval "2010/2020" ("2020/.." when open); None when it cannot be resolved."""
+
+    value: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**super().to_dict(), "value": self.value}
+
+
+@dataclass(frozen=True)
+class ArticleDate:
+    """The date an article was published, and where claimx read it: ``option`` (``--date``),
+    ``field:<name>`` (a JSONL field) or ``dateline`` (the article's own dateline)."""
+
+    value: str  # ISO date, YYYY-MM-DD
+    source: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "source": self.source}
+
+
 def _span_or_none(span: Span | None) -> dict[str, Any] | None:
     return span.to_dict() if span is not None else None
 
@@ -104,6 +128,11 @@ class Claim:
     source: Source | None = None
     time: Span | None = None
     hedge: Span | None = None
+    # What the claim is (claimx.flags): denied ("did not"), modal or conditional (the word:
+    # "would", "if"), and whose voice states it, "sourced" or "reporter".
+    negated: bool = False
+    modal: Span | None = None
+    voice: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -119,6 +148,9 @@ class Claim:
             "source": self.source.to_dict() if self.source is not None else None,
             "time": _span_or_none(self.time),
             "hedge": _span_or_none(self.hedge),
+            "negated": self.negated,
+            "modal": _span_or_none(self.modal),
+            "voice": self.voice,
         }
 
 
@@ -174,6 +206,7 @@ class Quote:
     content: tuple[Span, ...]
     speaker: Speaker | None = None
     cue: Span | None = None
+    negated: bool = False  # the statement or its telling is denied (claimx.flags)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -182,6 +215,7 @@ class Quote:
             "content": [s.to_dict() for s in self.content],
             "speaker": self.speaker.to_dict() if self.speaker is not None else None,
             "cue": _span_or_none(self.cue),
+            "negated": self.negated,
         }
 
 
@@ -224,6 +258,7 @@ class Document:
     errors: tuple[Problem, ...] = ()
     version: str = ""
     model: str | None = None
+    date: ArticleDate | None = None
 
     @property
     def failed(self) -> bool:
@@ -235,6 +270,7 @@ class Document:
             "id": self.id,
             "source": self.source,
             "meta": self.meta,
+            "date": self.date.to_dict() if self.date is not None else None,
             "claims": [c.to_dict() for c in self.claims],
             "entities": [e.to_dict() for e in self.entities],
             "quotes": [q.to_dict() for q in self.quotes],
@@ -253,3 +289,5 @@ class InputDoc:
     source: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     errors: tuple[Problem, ...] = ()
+    # The publication date when the caller knows it (``--date``, a JSONL date field).
+    date: ArticleDate | None = None

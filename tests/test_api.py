@@ -26,8 +26,8 @@ def test_pipe_takes_texts_or_text_meta_tuples_in_order(extractor):
 
 def test_to_dict_is_the_contract_record(extractor):
     record = extractor(STORY).to_dict()
-    assert list(record) == ["id", "source", "meta", "claims", "entities", "quotes", "furniture",
-                            "errors", "claimx"]
+    assert list(record) == ["id", "source", "meta", "date", "claims", "entities", "quotes",
+                            "furniture", "errors", "claimx"]
     assert record["claimx"]["version"] == claimx.__version__
 
 

@@ -133,6 +133,7 @@ def test_a_timed_out_rule_becomes_a_warning_on_the_document(extractor, nlp, tmp_
 
 def test_the_components_match_the_extractor(nlp, extractor):
     from claimx.components import records
+    from claimx.dates import resolve_claims
 
     text = "LIMA (AP) Ferry fares rose 12% in May, the port authority said."
     document = extractor(text)
@@ -140,5 +141,9 @@ def test_the_components_match_the_extractor(nlp, extractor):
     for component in extractor._components:
         component(doc)
     assert tuple(records(doc, "furniture")) == document.furniture
-    assert tuple(records(doc, "claims")) == document.claims
+    # The Extractor resolves claim times and flags claims after the components ran
+    # (claimx.dates, claimx.flags).
+    resolved = resolve_claims(tuple(records(doc, "claims")), extractor._times, document.date)
+    quotes = extractor._flags.quotes(doc, tuple(records(doc, "quotes")))
+    assert extractor._flags.claims(doc, resolved, quotes) == document.claims
     assert [s.text for s in doc.spans["claimx_furniture"]] == ["(AP)"]

@@ -1,4 +1,4 @@
-"""Write Documents as JSONL, JSON, CSV (the flat form) or rich tables.
+"""Write Documents as JSONL, JSON or CSV (the flat form); tables are in claimx.io.table.
 
 Every writer takes documents one at a time and writes each as soon as it arrives, so output
 streams and an interrupted run leaves only whole lines behind.
@@ -13,7 +13,7 @@ from typing import Any, Protocol, TextIO
 
 from claimx.models import Claim, Document, Entity, Quote
 
-FORMATS = ("auto", "table", "jsonl", "json", "csv")
+FORMATS = ("auto", "table", "jsonl", "json", "csv", "sqlite")
 CSV_COLUMNS = (
     "doc_id",
     "kind",
@@ -193,54 +193,3 @@ def _entity_row(doc_id: str, entity: Entity) -> dict[str, Any]:
         "mentions": len(entity.mentions),
         "aliases": "; ".join(entity.aliases),
     }
-
-
-class TableWriter:
-    """Rich tables per document, for people at a terminal (readable at 80 columns)."""
-
-    def __init__(self, console: Any) -> None:
-        self.console = console
-
-    def write(self, doc: Document) -> None:
-        from rich.table import Table
-        from rich.text import Text
-
-        counts = f"{len(doc.claims)} claims, {len(doc.quotes)} quotes, {len(doc.entities)} entities"
-        self.console.rule(Text.assemble((doc.id, "bold"), f"  {counts}"), align="left")
-        for problem in doc.errors:
-            style = "red" if problem.fatal else "yellow"
-            self.console.print(Text(f"{problem.code}: {problem.message}", style=style))
-        if doc.claims:
-            table = Table(title="Claims", title_justify="left", expand=True, show_lines=True)
-            table.add_column("claim", ratio=4, overflow="fold")
-            table.add_column("value", ratio=2, overflow="fold")
-            table.add_column("unit", ratio=2, overflow="fold")
-            table.add_column("bound", width=5)
-            table.add_column("source", ratio=3, overflow="fold")
-            for claim in doc.claims:
-                q = _quantity_fields(claim)
-                source = claim.source.text if claim.source else ""
-                table.add_row(claim.text, q["value"], q["unit"], q["bound"], source)
-            self.console.print(table)
-        if doc.quotes:
-            table = Table(title="Quotes", title_justify="left", expand=True, show_lines=True)
-            table.add_column("speaker", ratio=2, overflow="fold")
-            table.add_column("quote", ratio=6, overflow="fold")
-            table.add_column("cue", min_width=10, ratio=1, overflow="fold")
-            for quote in doc.quotes:
-                speaker = quote.speaker.name if quote.speaker else ""
-                table.add_row(speaker, quote_text(quote), quote.cue.text if quote.cue else "")
-            self.console.print(table)
-        if doc.entities:
-            table = Table(title="Entities", title_justify="left", expand=True)
-            table.add_column("name", overflow="fold")
-            table.add_column("label", width=11)
-            table.add_column("mentions", justify="right", width=8)
-            table.add_column("first", justify="right", width=7)
-            for entity in doc.entities:
-                first = str(entity.mentions[0].start) if entity.mentions else ""
-                table.add_row(entity.name, entity.label, str(len(entity.mentions)), first)
-            self.console.print(table)
-
-    def close(self) -> None:
-        return None
