@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from claimx.extractors.quantities.lexicon import alternation, squeeze
+from claimx.extractors.quantities.buckets import PrefixForms, SuffixForms
+from claimx.extractors.quantities.lexicon import squeeze
 
 if TYPE_CHECKING:
     from claimx.rules.loader import PatternSet, Rule
@@ -39,15 +40,8 @@ class Units:
             if isinstance(rule.pattern, str):
                 self._add(rule, rule.pattern, prefix, suffix)
         loose = self._loose_forms(prefix + suffix)
-        self.prefix = regex.compile(
-            r"(?:(?<![\p{L}])(?P<c>" + alternation(prefix, boundary=False, loose=loose)
-            + r"))\s?$"
-        )
-        self.suffix = regex.compile(
-            r"(?:\s?-\s?|\s{0,2})(?P<u>" + alternation(suffix, loose=loose) + r")"
-            # a unit in brackets, as tables write it: "20 (kg)", "20 [kg]"
-            r"|\s?[(\[{<](?P<u>" + alternation(suffix, loose=loose) + r")[)\]}>]"
-        )
+        self.prefix = PrefixForms(prefix, loose)
+        self.suffix = SuffixForms(suffix, loose)
 
     def _add(self, rule: Rule, form: str, prefix: list[str], suffix: list[str]) -> None:
         self.dimensions.setdefault(rule.id, rule.get("dimension") or "")
