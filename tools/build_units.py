@@ -61,6 +61,7 @@ PHYSICAL: dict[str, tuple[str, ...]] = {
     "byte": ("kilo", "mega", "giga", "tera", "peta"),
     "bit": ("", "kilo", "mega", "giga", "tera"),
     "tesla": ("", "milli"),
+    "coulomb": ("",),
     "mole": ("",),
     "lumen": ("",),
     "lux": ("",),

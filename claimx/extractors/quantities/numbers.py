@@ -25,13 +25,15 @@ DIGITS = regex.compile(
 )
 _FRACTION = regex.compile(r"(?:\s+|-)(\d{1,2})[/⁄](\d{1,3})(?![\d/])")
 _GLUED_SLASH = regex.compile(r"[/⁄](\d{1,4})(?![\d/⁄])")
-_EXPONENT = regex.compile(r"\s?[×x]\s?10\^?([-−]?\d{1,3})(?![\d])")
+# "6 x 10^3", and the E notation of science and spreadsheets ("3.2e5", "1.6E-19")
+_EXPONENT = regex.compile(
+    r"(?:\s?[×x]\s?10\^?|[eE](?=[-+−]?\d))\+?([-−]?\d{1,3})(?![\d])")
 _SLASH_DIGIT = regex.compile(r"[/⁄]\d")
 _YEAR_DASH = regex.compile(r"\b(?:1[89]|20)\d\d[-–/]$")
 _SUB_PREFIX = regex.compile(r"(?i)(?<![\p{L}])sub-$")
 _WORD_HYPHEN_END = regex.compile(r"\p{L}[\w-]*-$")
 _MINUS_HYPHEN_END = regex.compile(r"(?i)minus-$")
-_MINUS_BEFORE = regex.compile(r"(?i)(?<![\p{L}])minus[\s-]$")
+MINUS_BEFORE = regex.compile(r"(?i)(?<![\p{L}])minus[\s-]$")
 _SPACED_MINUS = regex.compile(r"(?<=\p{L} )- $")
 _HYPHEN_DIGIT = regex.compile(r"-\p{N}")
 _WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
@@ -43,7 +45,7 @@ _LARGEST_POWER = 300
 _DEGREES = ("celsius", "fahrenheit", "degree")
 # How far back the sign, the "sub-" and the currency before the digits are looked for.
 _LEAD_WINDOW = 20
-_MINUS_WINDOW = 7
+MINUS_WINDOW = 7
 _CURRENCY_WINDOW = 12
 
 
@@ -142,7 +144,7 @@ def _signed(text: str, s: int, value: float) -> tuple[float, int, bool] | None:
             return None
         if not (pre.isalnum() or pre in ".,%"):
             value, start = -value, s - 1
-    minus = _MINUS_BEFORE.search(text[max(0, s - _MINUS_WINDOW) : s])
+    minus = MINUS_BEFORE.search(text[max(0, s - MINUS_WINDOW) : s])
     if minus is not None and value > 0:
         value, start = -value, s - len(minus.group())
     return value, start, sub
