@@ -636,7 +636,8 @@ def test_letter_e_in_codes_is_no_exponent(finder, nlp, text):
         ("Some 30 percentage of the seats went to newcomers.", (30.0, "percent")),
         ("Thirty percentage of the crop was lost to frost.", (30.0, "percent")),
         ("Only 12 percentage of renters own a car.", (12.0, "percent")),
-        ("The bank raised rates by 0.75 percentage points.", (0.75, "percentage_point")),
+        ("The lender lifted its base rate by 0.75 percentage points this week.",
+         (0.75, "percentage_point")),
     ],
 )
 def test_percentage_after_a_number(finder, nlp, text, expected):
