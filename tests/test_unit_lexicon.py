@@ -140,3 +140,35 @@ def test_compound_units_are_composed(finder, nlp, text, expected):
 def test_degree_letters_and_names(finder, nlp, text, expected):
     got = [(v, u) for v, u in read(finder, nlp, text) if u in ("celsius", "fahrenheit")]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # kt: knots beside a ship, a plane or the wind
+        ("The ferry kept up 18 kt despite the swell.", (18.0, "knot")),
+        ("Gusts of 45 kt hit the harbour overnight.", (45.0, "knot")),
+        ("The jet was flying at 250 kt when it turned.", (250.0, "knot")),
+        # kt: kilotonnes beside a bomb or a blast
+        ("Experts put the warhead's yield at 100 kt.", (100.0, "kilotonne")),
+        ("The 1945 bomb released about 21 kt of energy.", (21.0, "kilotonne")),
+        ("Seismologists said the blast equalled 5 kt of TNT.", (5.0, "kilotonne")),
+        # K: kelvin beside a word of temperature, else no unit
+        ("The magnet must be cooled to 4 K to work.", (4.0, "kelvin")),
+        ("The surface temperature is about 5,800 K on the star.", (5800.0, "kelvin")),
+        ("Helium turns liquid at a cold 4.2 K, the lab said.", (4.2, "kelvin")),
+    ],
+)
+def test_short_forms_read_by_context(finder, nlp, text, expected):
+    assert expected in read(finder, nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Passengers in Row 12 K asked for water.",
+     "The app sold 40 K units at launch, a spokesman said.",
+     "The council fined the club 9 kt for the breach.",
+     "She now ranks 3 K on the ladder."],
+)
+def test_short_forms_without_their_context_are_no_unit(finder, nlp, text):
+    assert [u for _, u in read(finder, nlp, text) if u in ("kelvin", "knot", "kilotonne")] == []

@@ -11,7 +11,7 @@ from claimx.extractors.quantities.candidate import Cand, inside
 
 if TYPE_CHECKING:
     from claimx.extractors.quantities.candidate import Page
-    from claimx.extractors.quantities.letters import DegreeLetters
+    from claimx.extractors.quantities.letters import UnitContext
     from claimx.extractors.quantities.setaside import SetAside
     from claimx.extractors.quantities.shares import Shares
     from claimx.extractors.quantities.suffixes import Suffixes
@@ -53,10 +53,10 @@ class DigitReader:
     """Turns one match of ``DIGITS`` into a candidate amount."""
 
     def __init__(self, units: Units, suffixes: Suffixes, shares: Shares,
-                 set_aside: SetAside, letters: DegreeLetters) -> None:
+                 set_aside: SetAside, context: UnitContext) -> None:
         self.units, self.suffixes = units, suffixes
         self.shares, self.set_aside = shares, set_aside
-        self.letters = letters
+        self.context = context
 
     def read(self, page: Page, match: regex.Match[str], floor: int = 0) -> Cand | None:
         """The amount at ``match``; ``floor`` is where the previous amount ended, so a currency
@@ -108,10 +108,7 @@ class DigitReader:
     def _finish(self, page: Page, cand: Cand, start: int) -> Cand | None:
         text, s = page.text, cand.num_start
         self.suffixes.read(text, cand)
-        if self.letters.is_name(page, cand):
-            # "a 13F filing", "5 F-Series trucks": the letter is not read, and a number glued
-            # to it is a code (the check below drops it)
-            cand.unit, cand.end = None, cand.num_end
+        self.context.settle(page, cand)
         if (cand.unit in _DEGREES and (cand.value or 0.0) > 0 and start == s
                 and _SPACED_MINUS.search(text, max(0, s - 4), s)):
             cand.value = -(cand.value or 0.0)  # "convert - 20 degrees": a spaced minus sign

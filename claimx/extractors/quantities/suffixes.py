@@ -106,6 +106,7 @@ class Suffixes:
         if unit is None:
             return pos
         cand.currency = unit in self.units.currency_ids
+        cand.unit_form = suffix.group("u")
         cand.unit, pos = self.units.powered(text, suffix.end(), unit)
         late = self.scales.scale.match(text, pos) if cand.currency else None
         if late is not None and not cand.scaled and self.scales.scales[late.group("s")][
