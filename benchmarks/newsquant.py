@@ -32,6 +32,8 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ALIASES = HERE / "unit_aliases.tsv"
+UNITS = HERE.parent / "patterns" / "quantities" / "units.jsonl"
+POWERS = (("sq_", "square "), ("cubic_", "cubic "))
 
 # Function words left out of a concept: the gold lists content words only ("total" too:
 # it sizes the noun after it, which is what the gold keeps).
@@ -64,7 +66,38 @@ def load_aliases(path: Path = ALIASES) -> dict[str, str]:
         cells = [c.strip() for c in line.split("\t")]
         key = f"{cells[0]}@{cells[2]}" if len(cells) > 2 and cells[2] else cells[0]
         table[key] = cells[1]
+    return generated_names(table)
+
+
+def generated_names(table: dict[str, str], units: Path = UNITS) -> dict[str, str]:
+    """Units the table does not name get a name from the lexicon: a generated currency its
+    CLDR English name ("ETB" -> "ethiopian birr"), a pint unit its name in British spelling
+    ("kilojoule", "light year", "hectolitre")."""
+    for line in units.read_text(encoding="utf-8").splitlines():
+        rule = json.loads(line)
+        unit, form = rule["id"], rule["pattern"]
+        if unit in table or "source" not in rule:
+            continue
+        if rule["source"] == "pint":
+            table[unit] = british(unit.replace("_", " "))
+        elif form != unit and form.islower():
+            table[unit] = form  # the first name after the code is CLDR's display name
     return table
+
+
+def british(name: str) -> str:
+    return name.replace("meter", "metre").replace("liter", "litre")
+
+
+def unit_name(unit: str, aliases: dict[str, str]) -> str:
+    """The gold name of one unit; an area or volume composed of a length ("sq_nm") is
+    "square" or "cubic" and the length's name."""
+    if unit in aliases:
+        return aliases[unit]
+    for prefix, word in POWERS:
+        if unit.startswith(prefix):
+            return word + unit_name(unit[len(prefix) :], aliases)
+    return unit
 
 
 def written_symbol(text: str) -> str:
@@ -106,9 +139,10 @@ def gold_unit(quantity: dict[str, Any], aliases: dict[str, str]) -> str | None:
     if unit:
         parts = unit.split(" per ")
         symbol = written_symbol(quantity.get("text") or "")
-        mapped = [aliases.get(f"{parts[0]}@{symbol}", aliases.get(parts[0], parts[0]))]
+        mapped = [aliases.get(f"{parts[0]}@{symbol}", unit_name(parts[0], aliases))]
         for part in parts[1:]:
-            mapped.append(aliases.get(part, singular(part)))
+            mapped.append(aliases[part] if part in aliases else unit_name(singular(part),
+                                                                          aliases))
         return " per ".join(mapped)
     noun = quantity.get("noun")
     if not noun:

@@ -593,3 +593,52 @@ def test_ratios_halves_and_named_numbers(finder, nlp, text, found):
 )
 def test_races_and_set_scores(finder, nlp, text, found):
     assert [(q.text, q.value, q.unit) for q in quantities(finder, nlp, text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The index slid to minus three percent by the close.", (-3.0, "percent")),
+        ("Overnight it dropped to minus twelve degrees in the hills.", (-12.0, "degree")),
+        ("Growth came in at minus two per cent last quarter.", (-2.0, "percent")),
+        ("Forecasters expect minus four degrees Celsius by dawn.", (-4.0, "celsius")),
+    ],
+)
+def test_minus_before_number_words(finder, nlp, text, expected):
+    assert expected in [(q.value, q.unit) for q in quantities(finder, nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The probe counted 3.2e5 particles in an hour.", 3.2e5),
+        ("Each electron carries about 1.6E-19 coulombs.", 1.6e-19),
+        ("The sample held roughly 6.02e23 molecules.", 6.02e23),
+        ("The fund was valued at 2.5e+9 dollars.", 2.5e9),
+    ],
+)
+def test_e_notation(finder, nlp, text, value):
+    assert value in [pytest.approx(q.value) for q in quantities(finder, nlp, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Engineers flagged the E5 fault code twice.", "She drove the 3e model home.",
+     "The form asked for box 2e to be filled."],
+)
+def test_letter_e_in_codes_is_no_exponent(finder, nlp, text):
+    assert all(abs(q.value or 0) < 1e3 for q in quantities(finder, nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Some 30 percentage of the seats went to newcomers.", (30.0, "percent")),
+        ("Thirty percentage of the crop was lost to frost.", (30.0, "percent")),
+        ("Only 12 percentage of renters own a car.", (12.0, "percent")),
+        ("The lender lifted its base rate by 0.75 percentage points this week.",
+         (0.75, "percentage_point")),
+    ],
+)
+def test_percentage_after_a_number(finder, nlp, text, expected):
+    assert expected in [(q.value, q.unit) for q in quantities(finder, nlp, text)]

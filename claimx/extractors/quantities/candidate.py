@@ -34,6 +34,7 @@ class Cand:
     noun: str | None = None
     change: Change | None = None
     words: bool = False  # written in words
+    unit_form: str | None = None  # the unit as written after the number ("kt", "C")
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from claimx.extractors.quantities.candidate import (
 )
 from claimx.extractors.quantities.carry import Carry, inherit_in_brackets
 from claimx.extractors.quantities.changes import Changes
+from claimx.extractors.quantities.letters import UnitContext
 from claimx.extractors.quantities.nouns import Nouns
 from claimx.extractors.quantities.number_words import load_number_words
 from claimx.extractors.quantities.numbers import DIGITS, DigitReader
@@ -65,7 +66,8 @@ class QuantityFinder:
         self._number_words = load_number_words(patterns)
         shares = Shares(patterns, self._number_words)
         self._set_aside = SetAside(nlp, patterns, self.units, bounds)
-        self._digits = DigitReader(self.units, suffixes, shares, self._set_aside)
+        self._digits = DigitReader(self.units, suffixes, shares, self._set_aside,
+                                   UnitContext(patterns))
         self._words = WordNumbers(self._number_words, suffixes, self._set_aside)
         self._changes = Changes(patterns, bounds)
         self._ranges = Ranges(self.units, self._changes)

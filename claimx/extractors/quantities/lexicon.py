@@ -23,7 +23,7 @@ def alternation(items: Iterable[str], *, boundary: bool = True,
                      ) and item not in loose
         piece = body if sensitive else f"(?i:{body})"
         if boundary and item[-1].isalnum():
-            piece += r"(?![\p{L}\p{N}])"
+            piece += r"(?![\p{L}\p{Nd}])"  # "km³": a superscript power may follow
         parts.append(piece)
     return "|".join(parts) if parts else r"(?!x)x"
 

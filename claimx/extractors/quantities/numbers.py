@@ -11,6 +11,7 @@ from claimx.extractors.quantities.candidate import Cand, inside
 
 if TYPE_CHECKING:
     from claimx.extractors.quantities.candidate import Page
+    from claimx.extractors.quantities.letters import UnitContext
     from claimx.extractors.quantities.setaside import SetAside
     from claimx.extractors.quantities.shares import Shares
     from claimx.extractors.quantities.suffixes import Suffixes
@@ -24,13 +25,15 @@ DIGITS = regex.compile(
 )
 _FRACTION = regex.compile(r"(?:\s+|-)(\d{1,2})[/⁄](\d{1,3})(?![\d/])")
 _GLUED_SLASH = regex.compile(r"[/⁄](\d{1,4})(?![\d/⁄])")
-_EXPONENT = regex.compile(r"\s?[×x]\s?10\^?([-−]?\d{1,3})(?![\d])")
+# "6 x 10^3", and the E notation of science and spreadsheets ("3.2e5", "1.6E-19")
+_EXPONENT = regex.compile(
+    r"(?:\s?[×x]\s?10\^?|[eE](?=[-+−]?\d))\+?([-−]?\d{1,3})(?![\d])")
 _SLASH_DIGIT = regex.compile(r"[/⁄]\d")
 _YEAR_DASH = regex.compile(r"\b(?:1[89]|20)\d\d[-–/]$")
 _SUB_PREFIX = regex.compile(r"(?i)(?<![\p{L}])sub-$")
 _WORD_HYPHEN_END = regex.compile(r"\p{L}[\w-]*-$")
 _MINUS_HYPHEN_END = regex.compile(r"(?i)minus-$")
-_MINUS_BEFORE = regex.compile(r"(?i)(?<![\p{L}])minus[\s-]$")
+MINUS_BEFORE = regex.compile(r"(?i)(?<![\p{L}])minus[\s-]$")
 _SPACED_MINUS = regex.compile(r"(?<=\p{L} )- $")
 _HYPHEN_DIGIT = regex.compile(r"-\p{N}")
 _WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
@@ -42,7 +45,7 @@ _LARGEST_POWER = 300
 _DEGREES = ("celsius", "fahrenheit", "degree")
 # How far back the sign, the "sub-" and the currency before the digits are looked for.
 _LEAD_WINDOW = 20
-_MINUS_WINDOW = 7
+MINUS_WINDOW = 7
 _CURRENCY_WINDOW = 12
 
 
@@ -50,9 +53,10 @@ class DigitReader:
     """Turns one match of ``DIGITS`` into a candidate amount."""
 
     def __init__(self, units: Units, suffixes: Suffixes, shares: Shares,
-                 set_aside: SetAside) -> None:
+                 set_aside: SetAside, context: UnitContext) -> None:
         self.units, self.suffixes = units, suffixes
         self.shares, self.set_aside = shares, set_aside
+        self.context = context
 
     def read(self, page: Page, match: regex.Match[str], floor: int = 0) -> Cand | None:
         """The amount at ``match``; ``floor`` is where the previous amount ended, so a currency
@@ -104,6 +108,7 @@ class DigitReader:
     def _finish(self, page: Page, cand: Cand, start: int) -> Cand | None:
         text, s = page.text, cand.num_start
         self.suffixes.read(text, cand)
+        self.context.settle(page, cand)
         if (cand.unit in _DEGREES and (cand.value or 0.0) > 0 and start == s
                 and _SPACED_MINUS.search(text, max(0, s - 4), s)):
             cand.value = -(cand.value or 0.0)  # "convert - 20 degrees": a spaced minus sign
@@ -136,7 +141,7 @@ def _signed(text: str, s: int, value: float) -> tuple[float, int, bool] | None:
             return None
         if not (pre.isalnum() or pre in ".,%"):
             value, start = -value, s - 1
-    minus = _MINUS_BEFORE.search(text[max(0, s - _MINUS_WINDOW) : s])
+    minus = MINUS_BEFORE.search(text[max(0, s - MINUS_WINDOW) : s])
     if minus is not None and value > 0:
         value, start = -value, s - len(minus.group())
     return value, start, sub

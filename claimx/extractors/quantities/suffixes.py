@@ -92,13 +92,12 @@ class Suffixes:
         if cand.currency:
             return pos
         suffix = self.units.suffix.match(text, pos)
+        power = self.units.power_word(text, pos + len(text[pos:]) - len(text[pos:].lstrip(" ")))
+        if power is not None and (suffix is None or suffix.end() < power[1]):
+            cand.unit, cand.currency = power[0], False  # "3 cubic kilometres"
+            return power[1]
         if suffix is None:
-            marks = self._inch_marks.match(text, pos)
-            if marks is not None:
-                # '10" long', "6' tall": quotation-like marks as inches and feet before a size
-                cand.unit = "inch" if marks.group("m") in '"″' else "foot"
-                return marks.end("m")
-            return pos
+            return self._marks(text, cand, pos)
         if self._letter_in_a_name(text, pos, suffix):
             return pos  # "12 F Block", "7 C Street": a letter of an address or a name
         unit = self.units.unit_id(suffix.group("u"))
@@ -106,9 +105,9 @@ class Suffixes:
             unit = "GBP"  # "240 million pounds" is money, not weight
         if unit is None:
             return pos
-        cand.unit = unit
         cand.currency = unit in self.units.currency_ids
-        pos = suffix.end()
+        cand.unit_form = suffix.group("u")
+        cand.unit, pos = self.units.powered(text, suffix.end(), unit)
         late = self.scales.scale.match(text, pos) if cand.currency else None
         if late is not None and not cand.scaled and self.scales.scales[late.group("s")][
                 1] == "any":
@@ -116,6 +115,14 @@ class Suffixes:
             cand.scaled = True  # "40 USD million"
             pos = late.end()
         return pos
+
+    def _marks(self, text: str, cand: Cand, pos: int) -> int:
+        marks = self._inch_marks.match(text, pos)
+        if marks is None:
+            return pos
+        # '10" long', "6' tall": quotation-like marks as inches and feet before a size
+        cand.unit = "inch" if marks.group("m") in '"″' else "foot"
+        return marks.end("m")
 
     def _letter_in_a_name(self, text: str, pos: int, suffix: regex.Match[str]) -> bool:
         """One of those letters set apart from the number and followed by a capitalised word is

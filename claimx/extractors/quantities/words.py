@@ -10,6 +10,7 @@ import regex
 
 from claimx.doc.offsets import index_at, index_from
 from claimx.extractors.quantities.candidate import NOUN_TAGS, Cand, inside
+from claimx.extractors.quantities.numbers import MINUS_BEFORE, MINUS_WINDOW
 from claimx.extractors.quantities.setaside import ranks_a_count
 
 if TYPE_CHECKING:
@@ -137,6 +138,9 @@ class WordNumbers:
         if inside(page.blocked, s, e) or self._in_a_name(doc, i, last):
             return None, resume
         cand = Cand(s, e, value, s, e, words=True)
+        minus = MINUS_BEFORE.search(page.text[max(0, s - MINUS_WINDOW) : s])
+        if minus is not None:
+            cand.value, cand.start = -value, s - len(minus.group())  # "minus five degrees"
         self.suffixes.read(page.text, cand)
         return (None if self._not_an_amount(page, cand, i, last) else cand), resume
 
