@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from claimx.extractors.claims.extractor import (
-    ClaimExtractor,
-    _DocContext,
-    _np_span,
-    _qualified_noun,
-)
+from claimx.doc.sentences import Sentences
+from claimx.extractors.claims import ClaimExtractor
+from claimx.extractors.claims.context import DocContext
+from claimx.extractors.claims.phrase import np_span
+from claimx.extractors.claims.subject.walks import qualified_noun
+from claimx.extractors.claims.vocabulary import claim_words
 from claimx.models import Furniture
 
 
@@ -298,14 +298,14 @@ def test_a_side_reference_has_no_owner(claims_of):
     assert claims[-1].owner is None
 
 
-def test_a_phrase_never_takes_back_a_part_it_dropped(nlp):
+def test_a_phrase_never_takes_back_a_part_it_dropped(nlp, patterns):
     # A parse that hangs a later word on the head noun, beyond a dropped "including" phrase:
     # keeping that word would bring the whole list back into the subject.
     doc = Doc(nlp.vocab, words=["Homes", "including", "Elm", "Row", "and", "Mill", "Lane"],
               heads=[0, 0, 3, 1, 3, 6, 0],
               deps=["ROOT", "prep", "compound", "pobj", "cc", "compound", "npadvmod"],
               tags=["NNS", "VBG", "NNP", "NNP", "CC", "NNP", "NNP"])
-    assert _np_span(doc, doc[0]).text == "Homes"
+    assert np_span(doc[0], claim_words(patterns)).text == "Homes"
 
 
 def test_conjoined_counts_are_their_own_subjects(claims_of):
@@ -314,7 +314,7 @@ def test_conjoined_counts_are_their_own_subjects(claims_of):
     assert [q.noun for q in claims[0].quantities] == ["outgoing flights", "inbound flights"]
 
 
-def test_a_unit_noun_leads_past_its_bracketed_conversion(nlp):
+def test_a_unit_noun_leads_past_its_bracketed_conversion(nlp, patterns):
     # "a 9-mile (14.5 km) trek" parsed with "mile" hanging on "km": the trek is what is measured
     words = ["a", "9", "-", "mile", "(", "14.5", "km", ")", "trek"]
     doc = Doc(nlp.vocab, words=words, spaces=[True, False, False, True, False, True, False,
@@ -324,9 +324,9 @@ def test_a_unit_noun_leads_past_its_bracketed_conversion(nlp):
                     "ROOT"],
               tags=["DT", "CD", "HYPH", "NN", "-LRB-", "CD", "NNS", "-RRB-", "NN"])
     assert doc.text == "a 9-mile (14.5 km) trek"
-    ctx = _DocContext(starts=[t.idx for t in doc], sents=[doc[:]], dates=[],
-                      quantity_spans=[(2, 8), (10, 17)])
-    noun = _qualified_noun(ctx, doc[3])
+    ctx = DocContext(doc, doc.text, [t.idx for t in doc], Sentences(doc), dates=[],
+                     quantity_spans=[(2, 8), (10, 17)], times=[], words=claim_words(patterns))
+    noun = qualified_noun(ctx, doc[3])
     assert noun is not None and noun.text == "trek"
 
 
