@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from claimx.doc.offsets import CLAUSE_EDGE_CHARS, Edges, trim
 from claimx.extractors.claims.source import find_source
+from claimx.extractors.claims.subject.walks import nearest_subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -32,9 +33,11 @@ _LEVEL_GAPS = ("at", "to")
 @dataclass(frozen=True)
 class Clause:
     """A clause's head and extent, its sentence cut at the hard breaks (``s_start``,
-    ``s_end``) and its source."""
+    ``s_end``), its source and its subject (``nearest_subject``: every quantity's subject and
+    owner ask for it)."""
 
     head: Token
+    subject: Token | None
     sent: SpacySpan
     start: int
     end: int
@@ -85,8 +88,9 @@ def find_clause(ctx: DocContext, head: Token, members: list[Found],
     source = find_source(ctx, head, sent)
     if source is not None and any(q.start < source.end and source.start < q.end
                                   for q in quantities):
-        source = None  # "a third of respondents said": the claim itself, not its source
-    return Clause(head, sent, start, end, s_start, s_end, source)
+        source = None  # "half of the voters polled said": the claim itself, not its source
+    return Clause(head, nearest_subject(head, ctx.words), sent, start, end, s_start, s_end,
+                  source)
 
 
 def _extent(doc: Doc, head: Token, anchors: set[int], sent: SpacySpan) -> tuple[int, int]:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from claimx.doc.offsets import index_from
@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
     from claimx.doc.sentences import Sentences
     from claimx.extractors.claims.vocabulary import ClaimWords
+    from claimx.models import Span
 
 DATE_LABELS = ("DATE", "TIME")
 
@@ -30,6 +31,7 @@ class DocContext:
     quantity_spans: list[tuple[int, int]]
     times: list[tuple[int, int]]  # years, dates and clock times the quantity pass set aside
     words: ClaimWords
+    market_names: dict[tuple[int, int], Span | None] = field(default_factory=dict)
 
     def token_from(self, char: int) -> Token | None:
         """The first token starting at or after ``char``."""

@@ -16,7 +16,8 @@ KindTest = Callable[["ClaimWords", Quantities, str], bool]
 
 
 def _has(words: ClaimWords, label: str, clause: str) -> bool:
-    return any(rx.search(clause) for rx in words.kind_clues.get(label, ()))
+    clue = words.kind_clues.get(label)
+    return clue is not None and clue.search(clause) is not None
 
 
 def _change(words: ClaimWords, quantities: Quantities, clause: str) -> bool:

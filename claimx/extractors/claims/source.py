@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 ACCORDING_TO = "according to"
 # The way up to a speech verb that attributes the clause below it ("said profits rose"),
-# unlike one the claim is only an object of ("posted a profit of $3bn").
+# unlike one the claim is only an object of ("booked earnings of $3bn").
 _COMPLEMENTS = ("ccomp", "parataxis", "xcomp", "conj")
 # A speech verb parsed as a child of the clause: "..., the company said."
 _TRAILING = ("parataxis", "ccomp", "advcl")
@@ -57,7 +57,7 @@ def _governing_cue(ctx: DocContext, head: Token) -> Source | None:
     """"the company said" / "X told Reuters" governing the clause. The clause's own verb
     attributes only if it is a reporting verb ("the firm reported profits of $5m"); a verb
     above it only if the claim is its complement ("the firm said profits rose"), not "posted a
-    profit of $3bn, up 27%"."""
+    profit of $2bn, up 9%"."""
     words = ctx.words
     token = head
     came_by = "ccomp"

@@ -9,10 +9,9 @@ from typing import TYPE_CHECKING
 import regex
 
 from claimx.extractors.quantities.units import CURRENCY_LABELS
-from claimx.rules.model import compile_rule_regex
 
 if TYPE_CHECKING:
-    from claimx.rules.loader import PatternSet
+    from claimx.rules.loader import PatternSet, Rule
 
 # A rate's unit is written "A per B": what it counts is its first part.
 RATE_JOIN = " per "
@@ -50,7 +49,7 @@ class ClaimWords:
     clause_openers: tuple[str, ...]
     hedges: tuple[str, ...]
     date_words: regex.Pattern[str]
-    kind_clues: dict[str, tuple[regex.Pattern[str], ...]]
+    kind_clues: dict[str, regex.Pattern[str]]  # by label, its rules as one alternation
 
     def is_money(self, unit: str | None) -> bool:
         """A currency (its rule's label in units.jsonl says so), or a rate of one."""
@@ -58,6 +57,18 @@ class ClaimWords:
 
     def is_percent(self, unit: str | None) -> bool:
         return unit is not None and unit.split(RATE_JOIN)[0] in self.percent_units
+
+
+def kind_clues_of(rules: list[Rule]) -> dict[str, regex.Pattern[str]]:
+    """Each label's regex rules as one pattern, so a clause is searched once a label; each
+    rule keeps its own flags (``(?i:...)``)."""
+    clues: dict[str, regex.Pattern[str]] = {}
+    for label in KIND_LABELS:
+        parts = [f"(?{rule.flags}:{rule.regex})" if rule.flags else f"(?:{rule.regex})"
+                 for rule in rules if rule.label == label and rule.regex is not None]
+        if parts:
+            clues[label] = regex.compile("|".join(parts))
+    return clues
 
 
 def claim_words(patterns: PatternSet) -> ClaimWords:
@@ -90,8 +101,5 @@ def claim_words(patterns: PatternSet) -> ClaimWords:
                                                                           [])),
         hedges=tuple(hedges),
         date_words=_words_regex(words("claim_date_words"), digits=True),
-        kind_clues={label: tuple(compile_rule_regex(rule)
-                                 for rule in patterns.rules_for("claim_kinds")
-                                 if rule.label == label and rule.regex is not None)
-                    for label in KIND_LABELS},
+        kind_clues=kind_clues_of(patterns.rules_for("claim_kinds")),
     )

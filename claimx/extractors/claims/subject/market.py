@@ -25,7 +25,15 @@ _NAME_TAGS = NOUNS | {"JJ"}
 
 def market_name(ctx: DocContext, q: Quantity) -> Span | None:
     """Market-report shorthand names what moved right next to the amount: "Acme up 4.1%",
-    "FTSE +0.4%", "dragged the energy sector 1.2% lower"."""
+    "FTSE +0.4%", "dragged the energy sector 1.2% lower". (Asked for a subject and again for
+    its owner: kept per Doc.)"""
+    key = (q.start, q.end)
+    if key not in ctx.market_names:
+        ctx.market_names[key] = _market_name(ctx, q)
+    return ctx.market_names[key]
+
+
+def _market_name(ctx: DocContext, q: Quantity) -> Span | None:
     noun = _named_before(ctx, q)
     if noun is None:
         return None

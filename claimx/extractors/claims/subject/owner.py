@@ -9,7 +9,7 @@ import regex
 
 from claimx.extractors.claims.phrase import clean_subject, np_span, possessor, span_root
 from claimx.extractors.claims.subject.market import market_name
-from claimx.extractors.claims.subject.walks import inner_subject, nearest_subject
+from claimx.extractors.claims.subject.walks import inner_subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -47,7 +47,7 @@ def find_owner(ctx: DocContext, clause: Clause, found: Found, subject: Span | No
 
 
 def _side_reference(ctx: DocContext, subject: Span, q: Quantity) -> bool:
-    """"short of analyst estimates of 45,000", "wider than the loss of 9p forecast": a side
+    """"below the forecasts of 800 sales", "worse than the deficit of 4p expected": a side
     reference, where "at a fixed rate of 4.2%" after a verb is the clause's."""
     noun = ctx.token_ending(subject.end)
     return noun is not None and noun.dep_ == "pobj" and not noun.head.head.tag_.startswith(
@@ -67,7 +67,7 @@ def _owning_subject(ctx: DocContext, clause: Clause, found: Found, subject: Span
                     ) -> Token | None:
     """The clause's subject, when it is not the measured thing itself."""
     words = ctx.words
-    subj = nearest_subject(clause.head, words)
+    subj = clause.subject
     if subj is None or subject.start <= subj.idx < subject.end:
         return None
     inner = inner_subject(ctx.doc[found.token], clause.head, words)

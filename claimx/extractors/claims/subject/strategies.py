@@ -19,7 +19,6 @@ from claimx.extractors.claims.subject.walks import (
     clause_subject,
     inner_subject,
     measured_after,
-    nearest_subject,
     paid_for,
     phrase_root,
     pobjs,
@@ -38,32 +37,21 @@ _COMMON_NOUNS = ("NN", "NNS")
 _SIZED_ONLY = "total"  # "a total of 40" only sizes what follows
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Site:
     """A quantity in its clause, with the tokens the strategies start from: ``anchor`` the
     number's token, ``last`` the token that ends the quantity (its unit), ``root`` the one
-    the quantity hangs on the rest of the sentence by."""
+    the quantity hangs on the rest of the sentence by (built once: every strategy reads
+    them)."""
 
     ctx: DocContext
     clause: Clause
-    found: Found
+    q: Quantity
+    skip: tuple[int, int]  # the quantity's offsets, left out of the phrases it qualifies
     anchor: Token
     last: Token
     root: Token
-
-    @property
-    def q(self) -> Quantity:
-        return self.found.quantity
-
-    @property
-    def skip(self) -> tuple[int, int]:
-        return self.q.start, self.q.end
-
-    @property
-    def counted(self) -> Token | None:
-        """The noun a count counts ("300 families")."""
-        i = self.found.noun_token
-        return self.ctx.doc[i] if i is not None else None
+    counted: Token | None  # the noun a count counts ("300 families")
 
 
 Strategy = Callable[[Site], Iterator["Span"]]
@@ -174,8 +162,7 @@ def subject_of_clause(site: Site) -> Iterator[Span]:
     """The clause's own (or nearest) subject, unless the count is itself the subject, or the
     subject is the body of evidence the claim cites."""
     ctx, q, source = site.ctx, site.q, site.clause.source
-    subj = inner_subject(site.anchor, site.clause.head, ctx.words) or nearest_subject(
-        site.clause.head, ctx.words)
+    subj = inner_subject(site.anchor, site.clause.head, ctx.words) or site.clause.subject
     if subj is None:
         return
     span = np_span(subj, ctx.words)
@@ -239,10 +226,12 @@ STRATEGIES: tuple[Strategy, ...] = (
 def find_subject(ctx: DocContext, clause: Clause, found: Found) -> Span | None:
     """The thing ``found`` measures: the first strategy's span that survives
     ``clean_subject``."""
-    anchor = ctx.doc[found.token]
+    doc = ctx.doc
+    anchor = doc[found.token]
     q = found.quantity
-    site = Site(ctx, clause, found, anchor, ctx.token_ending(q.end) or anchor,
-                phrase_root(q, anchor))
+    counted = doc[found.noun_token] if found.noun_token is not None else None
+    site = Site(ctx, clause, q, (q.start, q.end), anchor, ctx.token_ending(q.end) or anchor,
+                phrase_root(q, anchor), counted)
     for strategy in STRATEGIES:
         for span in strategy(site):
             cleaned = clean_subject(ctx, span)

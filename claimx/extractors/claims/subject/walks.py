@@ -31,7 +31,7 @@ def clause_subject(token: Token) -> Token | None:
 
 def nearest_subject(head: Token, words: ClaimWords) -> Token | None:
     """The clause's subject, or the nearest one above it when the clause has none or only a
-    pronoun: "Acme announced plans to cut 1,200 staff" -> Acme; "The firm said it has..."
+    pronoun: "Acme unveiled a plan to shed 300 posts" -> Acme; "The firm said it has..."
     -> The firm; a "they" with a plural noun before it stands for that noun."""
     token = head
     for _ in range(4):
