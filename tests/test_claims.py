@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import copy
+from dataclasses import replace
+
 import pytest
 from spacy.tokens import Doc
 
-from claimx.extractors.claims.extractor import (
-    ClaimExtractor,
-    _DocContext,
-    _np_span,
-    _qualified_noun,
-)
+from claimx.doc.sentences import Sentences
+from claimx.extractors.claims import ClaimExtractor
+from claimx.extractors.claims.context import DocContext
+from claimx.extractors.claims.phrase import np_span
+from claimx.extractors.claims.subject.walks import qualified_noun
+from claimx.extractors.claims.vocabulary import claim_words, kind_clues_of
 from claimx.models import Furniture
+from claimx.rules.loader import load_patterns
+from claimx.rules.model import compile_rule_regex
+
+KIND_RULES = load_patterns().rules_for("claim_kinds")
 
 
 @pytest.fixture(scope="module")
@@ -298,14 +305,14 @@ def test_a_side_reference_has_no_owner(claims_of):
     assert claims[-1].owner is None
 
 
-def test_a_phrase_never_takes_back_a_part_it_dropped(nlp):
+def test_a_phrase_never_takes_back_a_part_it_dropped(nlp, patterns):
     # A parse that hangs a later word on the head noun, beyond a dropped "including" phrase:
     # keeping that word would bring the whole list back into the subject.
     doc = Doc(nlp.vocab, words=["Homes", "including", "Elm", "Row", "and", "Mill", "Lane"],
               heads=[0, 0, 3, 1, 3, 6, 0],
               deps=["ROOT", "prep", "compound", "pobj", "cc", "compound", "npadvmod"],
               tags=["NNS", "VBG", "NNP", "NNP", "CC", "NNP", "NNP"])
-    assert _np_span(doc, doc[0]).text == "Homes"
+    assert np_span(doc[0], claim_words(patterns)).text == "Homes"
 
 
 def test_conjoined_counts_are_their_own_subjects(claims_of):
@@ -314,7 +321,7 @@ def test_conjoined_counts_are_their_own_subjects(claims_of):
     assert [q.noun for q in claims[0].quantities] == ["outgoing flights", "inbound flights"]
 
 
-def test_a_unit_noun_leads_past_its_bracketed_conversion(nlp):
+def test_a_unit_noun_leads_past_its_bracketed_conversion(nlp, patterns):
     # "a 9-mile (14.5 km) trek" parsed with "mile" hanging on "km": the trek is what is measured
     words = ["a", "9", "-", "mile", "(", "14.5", "km", ")", "trek"]
     doc = Doc(nlp.vocab, words=words, spaces=[True, False, False, True, False, True, False,
@@ -324,9 +331,9 @@ def test_a_unit_noun_leads_past_its_bracketed_conversion(nlp):
                     "ROOT"],
               tags=["DT", "CD", "HYPH", "NN", "-LRB-", "CD", "NNS", "-RRB-", "NN"])
     assert doc.text == "a 9-mile (14.5 km) trek"
-    ctx = _DocContext(starts=[t.idx for t in doc], sents=[doc[:]], dates=[],
-                      quantity_spans=[(2, 8), (10, 17)])
-    noun = _qualified_noun(ctx, doc[3])
+    ctx = DocContext(doc, doc.text, [t.idx for t in doc], Sentences(doc), dates=[],
+                     quantity_spans=[(2, 8), (10, 17)], times=[], words=claim_words(patterns))
+    noun = qualified_noun(ctx, doc[3])
     assert noun is not None and noun.text == "trek"
 
 
@@ -381,3 +388,58 @@ def test_a_headline_without_a_full_stop_is_its_own_sentence(extractor):
     claims = extractor(text).claims
     assert [c.sentence.text for c in claims] == [
         "Flood Defences Cost Ravenholm £12m", "The town spent £4m on pumps last year."]
+
+
+@pytest.fixture(scope="module")
+def claim_extractor(nlp, patterns):
+    return ClaimExtractor(nlp, patterns)
+
+
+@pytest.mark.parametrize("rule", KIND_RULES, ids=lambda rule: rule.id)
+def test_each_kind_rule_decides_its_example(nlp, claim_extractor, rule):
+    doc = nlp(rule.example)
+    kinds = [c.kind for c in claim_extractor(doc) if compile_rule_regex(rule).search(c.text)]
+    assert kinds == [rule.get("expect_kind")]
+    # the rule itself decides it: without it the same claim is of another kind
+    words = claim_extractor.words
+    rules = [r for r in KIND_RULES if r is not rule]
+    without = copy.copy(claim_extractor)
+    without.words = replace(words, kind_clues=kind_clues_of(rules))
+    assert [c.kind for c in without(doc)] != kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a unit labelled CURRENCY is money whatever its id looks like
+        ("Each ferry ticket now costs 30 groats.", "money"),
+        ("The guild paid 4,000 groats for the hall.", "money"),
+        # a unit labelled UNIT is a measure even with a three-capital id
+        ("The depot now stores 40 zorbs of grain.", "measure"),
+        ("Each crate holds 12 zorbs.", "measure"),
+        ("The tank was filled with 300 zorbs last week.", "measure"),
+    ],
+)
+def test_money_is_decided_by_the_unit_label(nlp, tmp_path, text, kind):
+    path = tmp_path / "units.jsonl"
+    path.write_text(
+        '{"label": "CURRENCY", "pattern": "groats", "id": "groat"}\n'
+        '{"label": "UNIT", "pattern": "zorbs", "id": "ZRB"}\n', encoding="utf-8")
+    extractor = ClaimExtractor(nlp, load_patterns([path]))
+    assert [c.kind for c in extractor(nlp(text))] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The club posted profits of £3m.", "The club"),
+        ("The carrier posted losses of $40m.", "The carrier"),
+        ("The chain posted sales of 2.1 billion euros.", "The chain"),
+    ],
+)
+def test_a_users_report_verb_attributes_claims(nlp, claim_extractor, tmp_path, text, source):
+    assert [c.source for c in claim_extractor(nlp(text))] == [None]
+    path = tmp_path / "claim_report_verbs.txt"
+    path.write_text("posted\n", encoding="utf-8")
+    claims = ClaimExtractor(nlp, load_patterns([path]))(nlp(text))
+    assert [c.source.text if c.source else None for c in claims] == [source]

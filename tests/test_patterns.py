@@ -180,17 +180,17 @@ def test_optional_cells_may_be_left_off_at_the_end(tmp_path):
 def test_a_user_file_removes_builtin_entries(tmp_path):
     builtin = load_patterns()
     assert "said" in builtin.word_list("cue_verbs")
-    assert any(row[0] == "said" for row in builtin.table("claim_sources"))
+    assert any(row[0] == "nearly all" for row in builtin.table("quant_vague"))
     assert any(rule.id == "USD" for rule in builtin.rules_for("units"))
     folder = tmp_path / "mine"
     folder.mkdir()
     _user_file(folder, "cue_verbs.txt", "-said\nmurmured\n")
-    _user_file(folder, "claim_sources.tsv", "-said\n")
+    _user_file(folder, "quant_vague.tsv", "-nearly all\n")
     _user_file(folder, "units.jsonl", '{"remove": "USD", "comment": "no dollars here"}\n')
     patterns = load_patterns([folder])
     assert "said" not in patterns.word_list("cue_verbs")
     assert "murmured" in patterns.word_list("cue_verbs")
-    assert not any(row[0] == "said" for row in patterns.table("claim_sources"))
+    assert not any(row[0] == "nearly all" for row in patterns.table("quant_vague"))
     assert not any(rule.id == "USD" for rule in patterns.rules_for("units"))
     assert any(rule.id == "GBP" for rule in patterns.rules_for("units"))
 
@@ -205,7 +205,7 @@ def test_an_escaped_dash_is_an_entry_not_a_removal(tmp_path):
     [
         ("cue_verbs.txt", "-zzyzx\n", "removes 'zzyzx', which no earlier file lists"),
         ("cue_verbs.txt", "-\n", "a removal line names no entry"),
-        ("claim_sources.tsv", "-zzyzx\n", "removes 'zzyzx', which no earlier row has"),
+        ("quant_vague.tsv", "-zzyzx\n", "removes 'zzyzx', which no earlier row has"),
         ("units.jsonl", '{"remove": "zzyzx"}\n', "removes rule id 'zzyzx'"),
         ("units.jsonl", '{"remove": "USD", "label": "UNIT"}\n', "a removal takes only"),
         ("cue_verbs.txt", "said\tloudly\n", "one entry a line, no tabs"),

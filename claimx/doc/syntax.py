@@ -78,7 +78,14 @@ def subject_of(verb: Token, walk: SubjectWalk = SPEAKER) -> Token | None:
 
 
 def _own_subject(node: Token, walk: SubjectWalk) -> Token | None:
-    candidates = [c for c in node.children if c.dep_ in walk.deps]
+    deps = walk.deps
+    if not walk.nearest and walk.relatives != "only":
+        # the first subject: stop at it (the claim builder asks this for every clause)
+        for child in node.children:
+            if child.dep_ in deps:
+                return child
+        return None
+    candidates = [c for c in node.children if c.dep_ in deps]
     if walk.relatives == "only":
         if node.dep_ != "relcl":
             return None
