@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TextIO
@@ -42,6 +42,7 @@ class Format(str, Enum):
     jsonl = "jsonl"
     json = "json"
     csv = "csv"
+    parquet = "parquet"  # a folder of tables (-o DIR); needs claimx[parquet]
 
 
 class InputFormat(str, Enum):
@@ -155,6 +156,11 @@ def extract(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress, warnings or summary.")
     ] = False,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", help="Run on a Dask cluster: tcp://HOST:PORT, or local:N for N "
+                     "local worker processes; workers write part files into -o DIR."),
+    ] = None,
 ) -> None:
     """Extract claims, quotes and entities from articles; write tables, JSONL, JSON or CSV."""
     from claimx.api import KINDS
@@ -180,6 +186,13 @@ def extract(
         batch_size=batch_size,
     )
     read_options = ReadOptions(input_format.value, text_field, id_field)
+    if dask is not None or fmt is Format.parquet:
+        if output is None:
+            raise _fail("--dask and --format parquet write into a folder: give -o DIR")
+        from claimx.dask import Job
+
+        job = Job(read_options, options, str(output), fmt.value, flat)
+        raise typer.Exit(_run_to_folder(paths, job, jobs, quiet, dask))
     code = _run(paths, read_options, options, jobs, fmt, flat, output, quiet)
     raise typer.Exit(code)
 
@@ -231,14 +244,7 @@ def _run(
     failed = False
     try:
         docs = run(read_inputs(paths, read_options, sys.stdin.buffer), options, jobs=jobs)
-        for doc in _with_progress(docs, console, quiet):
-            writer.write(doc)
-            failed |= doc.failed
-            _count(totals, doc)
-            for problem in doc.errors:
-                level = "error" if problem.fatal else "warning"
-                console.print(f"{level}: {doc.id}: {problem.message}", markup=False,
-                              style="red" if problem.fatal else "yellow")
+        failed = _drain(_with_progress(docs, console, quiet), writer, console, totals)
         writer.close()
     except (ModelError, PatternError) as err:
         raise _fail(str(err)) from None
@@ -254,10 +260,99 @@ def _run(
     finally:
         if output is not None:
             stream.close()
+    return _summary(console, totals, started, failed)
+
+
+def _print_problem(console: Console, fatal: bool, doc_id: str, message: str) -> None:
+    level = "error" if fatal else "warning"
+    console.print(f"{level}: {doc_id}: {message}", markup=False,
+                  style="red" if fatal else "yellow")
+
+
+def _summary(console: Console, totals: dict[str, int], started: float, failed: bool) -> int:
+    """The one-line summary every run ends with, and the run's exit code."""
     seconds = time.perf_counter() - started
     summary = ", ".join(_plural(n, name) for name, n in totals.items())
     console.print(f"claimx: {summary} in {seconds:.1f}s", markup=False)
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _run_to_folder(paths: list[str], job: Any, jobs: int, quiet: bool, dask: str | None) -> int:
+    """--format parquet (a folder of tables) and --dask (a folder of part files)."""
+    from claimx.pipeline import ModelError
+    from claimx.rules.loader import PatternError
+
+    console = _stderr_console(quiet)
+    started = time.perf_counter()
+    try:
+        if dask is None:
+            totals, failed = _parquet_locally(paths, job, jobs, console)
+        else:
+            totals, failed = _on_dask(dask, paths, job, console)
+    except (ModelError, PatternError, RuntimeError, ValueError, OSError) as err:
+        raise _fail(str(err)) from None
+    except KeyboardInterrupt:
+        console.print("Interrupted.", style="yellow")
+        return 130
+    return _summary(console, totals, started, failed)
+
+
+def _parquet_locally(paths: list[str], job: Any, jobs: int, console: Console
+                     ) -> tuple[dict[str, int], bool]:
+    from claimx.batch import run
+    from claimx.io.parquet import ParquetWriter
+    from claimx.io.readers import read_inputs
+
+    writer = ParquetWriter(Path(job.out))
+    totals = {"documents": 0, "claims": 0, "quotes": 0, "entities": 0, "errors": 0}
+    docs = run(read_inputs(paths, job.read_options, sys.stdin.buffer), job.options, jobs=jobs)
+    failed = _drain(_with_progress(docs, console, console.quiet), writer, console, totals)
+    writer.close()
+    return totals, failed
+
+
+def _drain(docs: Iterable[Document], writer: Writer, console: Console,
+           totals: dict[str, int]) -> bool:
+    """Write and count every document, reporting its problems; True if any failed."""
+    failed = False
+    for doc in docs:
+        writer.write(doc)
+        failed |= doc.failed
+        _count(totals, doc)
+        for problem in doc.errors:
+            _print_problem(console, problem.fatal, doc.id, problem.message)
+    return failed
+
+
+def _on_dask(address: str, paths: list[str], job: Any, console: Console
+             ) -> tuple[dict[str, int], bool]:
+    from claimx import dask as engine
+
+    if job.fmt not in (Format.jsonl.value, Format.parquet.value):
+        raise ValueError("--dask writes --format jsonl or parquet part files")
+    client = engine.connect(address)
+    try:
+        # A missing model or a bad pattern file is a setup error (exit 2), found before any work.
+        client.submit(engine.worker_extractor, job.options, pure=False).result()
+        outcome = engine.run_on_cluster(
+            client, engine.plan(paths, job.read_options), job,
+            on_outcome=lambda done: _print_messages(console, done.messages),
+        )
+    finally:
+        _close_client(client)
+    return outcome.counts, outcome.failed
+
+
+def _print_messages(console: Console, messages: list[tuple[str, str, str]]) -> None:
+    for level, doc_id, text in messages:
+        _print_problem(console, level == "error", doc_id, text)
+
+
+def _close_client(client: Any) -> None:
+    cluster = getattr(client, "cluster", None)  # the LocalCluster of --dask local:N
+    client.close()
+    if cluster is not None:
+        cluster.close()
 
 
 def _plural(count: int, plural: str) -> str:
