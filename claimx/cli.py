@@ -156,6 +156,11 @@ def extract(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress, warnings or summary.")
     ] = False,
+    fast: Annotated[
+        bool | None,
+        typer.Option("--fast/--full-parse", help="Parse only the sentences that can hold what "
+                     "--only asks for (default: on for --only claims)."),
+    ] = None,
     dask: Annotated[
         str | None,
         typer.Option("--dask", help="Run on a Dask cluster: tcp://HOST:PORT, or local:N for N "
@@ -184,6 +189,7 @@ def extract(
         only=tuple(kinds),
         entity_labels=_split(entity_labels),
         batch_size=batch_size,
+        fast=fast if fast is not None else tuple(kinds) == ("claims",),
     )
     read_options = ReadOptions(input_format.value, text_field, id_field)
     if dask is not None or fmt is Format.parquet:
@@ -288,7 +294,11 @@ def _run_to_folder(paths: list[str], job: Any, jobs: int, quiet: bool, dask: str
         if dask is None:
             totals, failed = _parquet_locally(paths, job, jobs, console)
         else:
-            totals, failed = _on_dask(dask, paths, job, console)
+            from claimx.dask import run_from_cli
+
+            outcome = run_from_cli(dask, paths, job, lambda level, doc_id, text: _print_problem(
+                console, level == "error", doc_id, text))
+            totals, failed = outcome.counts, outcome.failed
     except (ModelError, PatternError, RuntimeError, ValueError, OSError) as err:
         raise _fail(str(err)) from None
     except KeyboardInterrupt:
@@ -322,37 +332,6 @@ def _drain(docs: Iterable[Document], writer: Writer, console: Console,
         for problem in doc.errors:
             _print_problem(console, problem.fatal, doc.id, problem.message)
     return failed
-
-
-def _on_dask(address: str, paths: list[str], job: Any, console: Console
-             ) -> tuple[dict[str, int], bool]:
-    from claimx import dask as engine
-
-    if job.fmt not in (Format.jsonl.value, Format.parquet.value):
-        raise ValueError("--dask writes --format jsonl or parquet part files")
-    client = engine.connect(address)
-    try:
-        # A missing model or a bad pattern file is a setup error (exit 2), found before any work.
-        client.submit(engine.worker_extractor, job.options, pure=False).result()
-        outcome = engine.run_on_cluster(
-            client, engine.plan(paths, job.read_options), job,
-            on_outcome=lambda done: _print_messages(console, done.messages),
-        )
-    finally:
-        _close_client(client)
-    return outcome.counts, outcome.failed
-
-
-def _print_messages(console: Console, messages: list[tuple[str, str, str]]) -> None:
-    for level, doc_id, text in messages:
-        _print_problem(console, level == "error", doc_id, text)
-
-
-def _close_client(client: Any) -> None:
-    cluster = getattr(client, "cluster", None)  # the LocalCluster of --dask local:N
-    client.close()
-    if cluster is not None:
-        cluster.close()
 
 
 def _plural(count: int, plural: str) -> str:

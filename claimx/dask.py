@@ -218,6 +218,30 @@ def connect(address: str) -> Any:
     return Client(address)
 
 
+def run_from_cli(address: str, paths: Sequence[str], job: Job,
+                 report: Callable[[str, str, str], None]) -> Outcome:
+    """``claimx extract PATH... --dask ADDRESS``: ``report(level, doc_id, message)`` hears of
+    each document's problems as its partition finishes."""
+    if job.fmt not in ("jsonl", "parquet"):
+        raise ValueError("--dask writes --format jsonl or parquet part files")
+    client = connect(address)
+    try:
+        # A missing model or a bad pattern file is a setup error (exit 2), found before any work.
+        client.submit(worker_extractor, job.options, pure=False).result()
+        return run_on_cluster(client, plan(paths, job.read_options), job,
+                              on_outcome=lambda done: _report_all(done, report))
+    finally:
+        cluster = getattr(client, "cluster", None)  # the LocalCluster of local:N
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _report_all(outcome: Outcome, report: Callable[[str, str, str], None]) -> None:
+    for level, doc_id, message in outcome.messages:
+        report(level, doc_id, message)
+
+
 def run_on_cluster(
     client: Any, partitions: Iterable[Partition], job: Job,
     on_outcome: Callable[[Outcome], None] = lambda outcome: None,

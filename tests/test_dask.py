@@ -113,6 +113,21 @@ def test_a_bag_of_json_lines_becomes_a_bag_of_records(client, extractor):
 
 
 @pytest.mark.model
+def test_jsonl_and_parquet_corpora_are_read_by_the_workers(client, tmp_path):
+    import pandas
+
+    rows = [{"id": f"r{i}", "text": t} for i, t in enumerate(TEXTS)]
+    (tmp_path / "c.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows),
+                                      encoding="utf-8")
+    pandas.DataFrame(rows).to_parquet(tmp_path / "c.parquet")
+    from_jsonl = engine.extract(engine.read_jsonl(str(tmp_path / "c.jsonl"))).compute()
+    from_parquet = engine.extract(engine.read_parquet(str(tmp_path / "c.parquet"))).compute()
+    assert [r["id"] for r in from_jsonl] == list(from_parquet["id"]) == [r["id"] for r in rows]
+    assert [json.loads(r)["claims"] for r in from_parquet["record"]] == [
+        r["claims"] for r in from_jsonl]
+
+
+@pytest.mark.model
 def test_a_dataframe_becomes_one_row_per_document(client, extractor):
     import dask.dataframe
     import pandas
