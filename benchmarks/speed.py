@@ -131,10 +131,14 @@ def time_cli(corpus_jsonl: Path, *options: str) -> tuple[float, float]:
     return seconds, int(done.stdout.split()[-1]) / 1024
 
 
-def report(name: str, value: float, target: float, unit: str = "x") -> bool:
-    ok = value >= target if unit in ("x", "%") else value <= target
+def report(name: str, value: float, target: float, unit: str = "x", *,
+           at_least: bool | None = None) -> bool:
+    """Print a figure next to its target; ratios (and ``at_least``) must reach it, the rest
+    must stay under it."""
+    at_least = unit == "x" if at_least is None else at_least
+    ok = value >= target if at_least else value <= target
     shown = f"{value:.2f}x" if unit == "x" else f"{value:.1f} {unit}"
-    sign = ">=" if unit in ("x", "%") else "<="
+    sign = ">=" if at_least else "<="
     print(f"  {name:<44} {shown:>10}   target {sign} {target}{'x' if unit == 'x' else ' ' + unit}"
           f"   {'ok' if ok else 'MISSED'}")
     return ok
@@ -232,14 +236,17 @@ def agreement(texts: list[str]) -> bool:
                 for claim in doc.to_dict()["claims"]]
 
     same = total = extra = 0
-    for a, b in zip(full.pipe(texts), fast.pipe(texts), strict=True):
+    for done, (a, b) in enumerate(zip(full.pipe(texts), fast.pipe(texts), strict=True), 1):
         expected, got = keys(a), set(keys(b))
         total += len(expected)
         same += sum(key in got for key in expected)
         extra += len(got - set(expected))
+        if done % 100 == 0:  # a long run shows where it stands
+            print(f"  {done} articles: {same}/{total} identical", flush=True)
     print(f"fast path over {len(texts)} articles: {same:,} of the full run's {total:,} claims "
           f"identical, {extra:,} fast-path claims not in the full run")
-    return report("claims identical to the full run", 100 * same / max(1, total), 99.0, unit="%")
+    return report("claims identical to the full run", 100 * same / max(1, total), 99.0,
+                  unit="%", at_least=True)
 
 
 def main() -> int:
