@@ -28,7 +28,7 @@ class Extractor:
     ['5%', '$2bn']
     """
 
-    def __init__(
+    def __init__(  # noqa: PLR0913 (keyword-only options after the model and patterns)
         self,
         model: str | None = None,
         patterns: Sequence[str | Path] = (),
@@ -36,7 +36,10 @@ class Extractor:
         only: Iterable[str] = KINDS,
         entity_labels: Iterable[str] | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
+        fast: bool = False,
     ) -> None:
+        """``fast``: parse only the sentences that can hold the kinds asked (claimx.fastpath);
+        it applies when entities are not asked for, since they need every sentence."""
         from claimx.components import claimx_components
         from claimx.dates import TimeResolver
         from claimx.extractors.claims import ClaimExtractor
@@ -66,6 +69,17 @@ class Extractor:
         self._flags = Flagger(self.patterns)
         self._components = claimx_components(self._furniture, self._entities, self._claims,
                                              self._quotes)
+        self._fast = self._fast_parser() if fast and "entities" not in self.only else None
+
+    def _fast_parser(self) -> Any:
+        from claimx.fastpath import FastParser
+
+        return FastParser(self.nlp, self.patterns, self.only)
+
+    def _parse(self, texts: Iterable[str]) -> Iterator[Doc]:
+        if self._fast is not None:
+            return self._fast.pipe(texts)  # type: ignore[no-any-return]
+        return self.nlp.pipe(texts)
 
     def __call__(self, text: str, date: str | None = None) -> Document:
         """Extract from one text; claim times resolve against ``date`` (YYYY-MM-DD) if given."""
@@ -104,7 +118,7 @@ class Extractor:
     def _process_batch(self, batch: list[InputDoc]) -> Iterator[Document]:
         todo = [item for item in batch if item.text is not None and not _fatal(item)]
         try:
-            docs = self.nlp.pipe(i.text or "" for i in todo)
+            docs = self._parse(i.text or "" for i in todo)
             parsed = dict(zip((id(i) for i in todo), docs, strict=True))
         except Exception:
             # One bad text must not sink its batch: parse the batch again one by one.
@@ -116,7 +130,7 @@ class Extractor:
             try:
                 doc = parsed.get(id(item))
                 if doc is None:
-                    doc = self.nlp(item.text)
+                    doc = next(self._parse([item.text]))
                 yield self.from_doc(doc, item)
             except Exception as err:  # any failure becomes an error record
                 problem = Problem("extract-failed", f"{type(err).__name__}: {err}")

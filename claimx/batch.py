@@ -32,6 +32,7 @@ class ExtractorOptions:
     only: tuple[str, ...] = KINDS
     entity_labels: tuple[str, ...] | None = None
     batch_size: int = DEFAULT_BATCH_SIZE
+    fast: bool = False  # parse only the sentences that can hold the kinds asked
 
     def build(self) -> Extractor:
         return Extractor(
@@ -40,6 +41,7 @@ class ExtractorOptions:
             only=self.only,
             entity_labels=self.entity_labels,
             batch_size=self.batch_size,
+            fast=self.fast,
         )
 
 

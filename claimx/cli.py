@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TextIO
@@ -43,6 +43,7 @@ class Format(str, Enum):
     json = "json"
     csv = "csv"
     sqlite = "sqlite"
+    parquet = "parquet"  # a folder of tables (-o DIR); needs claimx[parquet]
 
 
 SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
@@ -167,6 +168,16 @@ def extract(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress, warnings or summary.")
     ] = False,
+    fast: Annotated[
+        bool | None,
+        typer.Option("--fast/--full-parse", help="Parse only the sentences that can hold what "
+                     "--only asks for (default: on for --only claims)."),
+    ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", help="Run on a Dask cluster: tcp://HOST:PORT, or local:N for N "
+                     "local worker processes; workers write part files into -o DIR."),
+    ] = None,
 ) -> None:
     """Extract claims, quotes and entities from articles; write tables, JSONL, JSON or CSV."""
     from claimx.api import KINDS
@@ -189,9 +200,17 @@ def extract(
         only=tuple(kinds),
         entity_labels=_split(entity_labels),
         batch_size=batch_size,
+        fast=fast if fast is not None else tuple(kinds) == ("claims",),
     )
     read_options = ReadOptions(input_format.value, text_field, id_field)
     _check_date(date)
+    if dask is not None or fmt is Format.parquet:
+        if output is None:
+            raise _fail("--dask and --format parquet write into a folder: give -o DIR")
+        from claimx.dask import Job
+
+        job = Job(read_options, options, str(output), fmt.value, flat)
+        raise typer.Exit(_run_to_folder(paths, job, jobs, quiet, dask))
     code = _run(paths, read_options, options, jobs, fmt, flat, output, quiet,
                 dating=(date, date_field))
     raise typer.Exit(code)
@@ -281,14 +300,7 @@ def _run(
     try:
         inputs = dated_inputs(read_inputs(paths, read_options, sys.stdin.buffer), *dating)
         docs = run(inputs, options, jobs=jobs)
-        for doc in _with_progress(docs, console, quiet):
-            writer.write(doc)
-            failed |= doc.failed
-            _count(totals, doc)
-            for problem in doc.errors:
-                level = "error" if problem.fatal else "warning"
-                console.print(f"{level}: {doc.id}: {problem.message}", markup=False,
-                              style="red" if problem.fatal else "yellow")
+        failed = _drain(_with_progress(docs, console, quiet), writer, console, totals)
         writer.close()
     except (ModelError, PatternError) as err:
         raise _fail(str(err)) from None
@@ -304,10 +316,72 @@ def _run(
     finally:
         if to_file:
             stream.close()
+    return _summary(console, totals, started, failed)
+
+
+def _print_problem(console: Console, fatal: bool, doc_id: str, message: str) -> None:
+    level = "error" if fatal else "warning"
+    console.print(f"{level}: {doc_id}: {message}", markup=False,
+                  style="red" if fatal else "yellow")
+
+
+def _summary(console: Console, totals: dict[str, int], started: float, failed: bool) -> int:
+    """The one-line summary every run ends with, and the run's exit code."""
     seconds = time.perf_counter() - started
     summary = ", ".join(_plural(n, name) for name, n in totals.items())
     console.print(f"claimx: {summary} in {seconds:.1f}s", markup=False)
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _run_to_folder(paths: list[str], job: Any, jobs: int, quiet: bool, dask: str | None) -> int:
+    """--format parquet (a folder of tables) and --dask (a folder of part files)."""
+    from claimx.pipeline import ModelError
+    from claimx.rules.loader import PatternError
+
+    console = _stderr_console(quiet)
+    started = time.perf_counter()
+    try:
+        if dask is None:
+            totals, failed = _parquet_locally(paths, job, jobs, console)
+        else:
+            from claimx.dask import run_from_cli
+
+            outcome = run_from_cli(dask, paths, job, lambda level, doc_id, text: _print_problem(
+                console, level == "error", doc_id, text))
+            totals, failed = outcome.counts, outcome.failed
+    except (ModelError, PatternError, RuntimeError, ValueError, OSError) as err:
+        raise _fail(str(err)) from None
+    except KeyboardInterrupt:
+        console.print("Interrupted.", style="yellow")
+        return 130
+    return _summary(console, totals, started, failed)
+
+
+def _parquet_locally(paths: list[str], job: Any, jobs: int, console: Console
+                     ) -> tuple[dict[str, int], bool]:
+    from claimx.batch import run
+    from claimx.io.parquet import ParquetWriter
+    from claimx.io.readers import read_inputs
+
+    writer = ParquetWriter(Path(job.out))
+    totals = {"documents": 0, "claims": 0, "quotes": 0, "entities": 0, "errors": 0}
+    docs = run(read_inputs(paths, job.read_options, sys.stdin.buffer), job.options, jobs=jobs)
+    failed = _drain(_with_progress(docs, console, console.quiet), writer, console, totals)
+    writer.close()
+    return totals, failed
+
+
+def _drain(docs: Iterable[Document], writer: Writer, console: Console,
+           totals: dict[str, int]) -> bool:
+    """Write and count every document, reporting its problems; True if any failed."""
+    failed = False
+    for doc in docs:
+        writer.write(doc)
+        failed |= doc.failed
+        _count(totals, doc)
+        for problem in doc.errors:
+            _print_problem(console, problem.fatal, doc.id, problem.message)
+    return failed
 
 
 def _plural(count: int, plural: str) -> str:

@@ -136,8 +136,11 @@ def _text_doc(data: bytes, doc_id: str, source: str) -> InputDoc:
     return InputDoc(id=doc_id, text=text, source=source, errors=warnings)
 
 
-def _jsonl_docs(lines: Iterable[bytes], source: str, options: ReadOptions) -> Iterator[InputDoc]:
-    for number, raw in enumerate(lines, 1):
+def _jsonl_docs(
+    lines: Iterable[bytes], source: str, options: ReadOptions, first: int = 1
+) -> Iterator[InputDoc]:
+    # ``first``: the line number of the first line (a Dask partition starts mid-file).
+    for number, raw in enumerate(lines, first):
         if not raw.strip():
             continue
         fallback_id = f"{source}:{number}"

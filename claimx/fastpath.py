@@ -1,0 +1,169 @@
+"""The fast path: parse only the sentences that can hold what was asked.
+
+With ``--only claims`` (or quotes) most sentences of an article can yield nothing, yet the
+tagger, parser and NER cost the same on each. ``FastParser`` tokenizes the whole text (cheap),
+splits it into sentences with a rule-based splitter, and sends to the pipeline only the runs
+of sentences that can hold a target:
+
+- claims: a digit, a number or scale word, a vague amount (``patterns/quantities/``), or a
+  word of ``patterns/fastpath/fastpath_claim_words.txt``;
+- quotes: a quotation mark (``fastpath_quote_marks.txt``), a speech cue
+  (``patterns/quotes/``), or a place between an opening and a closing mark.
+
+Each parsed run's tags, dependencies and entities are copied back into the Doc of the whole
+text, so every token keeps its offset into the input and the extractors run unchanged. A
+sentence left out gets a flat tree of its own (first token the root, no tags, no entities):
+it stays a sentence and yields nothing. NER still runs on the runs parsed, because claims
+(dates, people as sources) and quotes (speakers) both read entities.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
+
+import regex
+
+from claimx.doc.offsets import token_starts
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from claimx.rules.loader import PatternSet
+
+KINDS = frozenset({"claims", "quotes"})
+# A sentence ends after . ! or ? (and any closing marks) before a capital, a digit or an
+# opening mark, unless an abbreviation or a lone capital ("J.", "U.S.") comes before the stop;
+# a line break always ends one (news text puts each paragraph on a line of its own).
+_END = (r"(?<!\b(?:{abbreviations}|\p{{Lu}})\.)(?<=[.!?][\"”’')\]]*)[ \t]+"
+        r"(?=[\p{{Lu}}\d\"“‘'(])|[ \t]*\n\s*")
+_OPENING, _CLOSING = "“«", "”»"
+
+
+def _words(words: Iterable[str]) -> str:
+    """A whole-word alternation, longest first, with any run of spaces or hyphens inside a
+    phrase matching any other."""
+    escaped = [regex.escape(w).replace(r"\ ", r"[\s-]+")
+               for w in sorted({w.lower() for w in words if w.strip()}, key=len, reverse=True)]
+    return r"(?<![\p{L}])(?:" + "|".join(escaped or [r"(?!x)x"]) + r")(?![\p{L}])"
+
+
+class Selector:
+    """Splits a text into sentences and tells which of them can hold the kinds asked."""
+
+    def __init__(self, patterns: PatternSet, kinds: Iterable[str]) -> None:
+        kinds = frozenset(kinds)
+        abbreviations = "|".join(regex.escape(a) for a in
+                                 patterns.word_list("fastpath_abbreviations", lower=False))
+        self._end = regex.compile(_END.format(abbreviations=abbreviations or r"(?!x)x"))
+        triggers: list[str] = []
+        if "claims" in kinds:
+            triggers += [r"\d", _words(self._claim_words(patterns))]
+        self.quotes = "quotes" in kinds
+        if self.quotes:
+            marks = patterns.word_list("fastpath_quote_marks", lower=False)
+            cues = patterns.word_list("cue_verbs") | patterns.word_list("cue_nouns")
+            cues |= {" ".join(t["LOWER"] for t in rule.pattern if "LOWER" in t)
+                     for rule in patterns.rules_for("cue_phrases")
+                     if isinstance(rule.pattern, list)}
+            triggers += ["[" + regex.escape("".join(marks)) + "]", _words(cues)]
+        self._trigger = regex.compile("|".join(triggers) or r"(?!x)x", regex.IGNORECASE)
+
+    @staticmethod
+    def _claim_words(patterns: PatternSet) -> set[str]:
+        # A bare fraction word ("third", "quarter") is an amount only in a vague phrase
+        # ("a third of"), which quant_vague lists; alone it is mostly a rank or a period.
+        words = {row[0] for row in patterns.table("number_words") if row[2] != "fraction"}
+        words |= {row[0] for row in patterns.table("quant_vague")}
+        return words | set(patterns.word_list("fastpath_claim_words"))
+
+    def sentences(self, text: str) -> list[tuple[int, int]]:
+        """Character spans that tile the text: each sentence with the space after it."""
+        spans, start = [], 0
+        for match in self._end.finditer(text):
+            if match.end() > start:
+                spans.append((start, match.end()))
+                start = match.end()
+        if start < len(text):
+            spans.append((start, len(text)))
+        return spans
+
+    def wanted(self, text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
+        """For each sentence: can it hold a target?"""
+        flags = [self._trigger.search(text, a, b) is not None for a, b in spans]
+        if self.quotes:
+            # A quotation running over several sentences: those inside it count too.
+            depth = 0
+            for index, (a, b) in enumerate(spans):
+                flags[index] |= depth > 0
+                piece = text[a:b]
+                depth = max(0, depth + sum(piece.count(m) for m in _OPENING)
+                            - sum(piece.count(m) for m in _CLOSING))
+                depth += piece.count('"') % 2 if depth == 0 else -(piece.count('"') % 2)
+                depth = max(0, depth)
+        return flags
+
+
+class FastParser:
+    """Parses, in a Doc of the whole text, only the sentences a Selector keeps."""
+
+    def __init__(self, nlp: Language, patterns: PatternSet, kinds: Iterable[str],
+                 batch_size: int = 64) -> None:
+        self.nlp = nlp
+        self.selector = Selector(patterns, kinds)
+        self.batch_size = batch_size
+
+    def pipe(self, texts: Iterable[str]) -> Iterator[Doc]:
+        """Docs for the texts, in order, parsed where it matters."""
+        docs = [self.nlp.make_doc(text) for text in texts]
+        plans = [self.plan(doc) for doc in docs]
+        pieces = [doc[a:b].as_doc() for doc, plan in zip(docs, plans, strict=True)
+                  for a, b, wanted in plan if wanted]
+        parsed = iter(self.nlp.pipe(pieces, batch_size=self.batch_size))
+        for doc, plan in zip(docs, plans, strict=True):
+            yield assemble(doc, plan, [next(parsed) for *_, wanted in plan if wanted])
+
+    def plan(self, doc: Doc) -> list[tuple[int, int, bool]]:
+        """Token ranges covering the Doc, each parsed or not; neighbours parsed are merged
+        into one range, so the parser sees them together as it would in the full text."""
+        text = doc.text
+        spans = self.selector.sentences(text)
+        flags = self.selector.wanted(text, spans)
+        starts = token_starts(doc)
+        plan: list[tuple[int, int, bool]] = []
+        token = 0
+        for (_, end), wanted in zip(spans, flags, strict=True):
+            stop = token
+            while stop < len(starts) and starts[stop] < end:
+                stop += 1
+            if stop == token:
+                continue
+            if plan and plan[-1][2] and wanted:
+                plan[-1] = (plan[-1][0], stop, True)
+            else:
+                plan.append((token, stop, wanted))
+            token = stop
+        return plan
+
+
+def assemble(doc: Doc, plan: Sequence[tuple[int, int, bool]], parsed: Sequence[Doc]) -> Doc:
+    """Copy each parsed piece's annotation into ``doc``; give the rest flat trees."""
+    import numpy
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, TAG
+
+    attrs = [TAG, DEP, HEAD, ENT_IOB, ENT_TYPE]
+    array = numpy.zeros((len(doc), len(attrs)), dtype="uint64")
+    root, dep = doc.vocab.strings.add("ROOT"), doc.vocab.strings.add("dep")
+    pieces = iter(parsed)
+    outside = 2  # ENT_IOB "O"
+    for start, stop, wanted in plan:
+        if wanted:
+            array[start:stop] = next(pieces).to_array(attrs)
+            continue
+        for i in range(start, stop):
+            # Relative heads: every token of the sentence hangs off its first one.
+            offset = numpy.int64(start - i).astype("uint64")
+            array[i] = (0, dep if i > start else root, offset, outside, 0)
+    doc.from_array(attrs, array)  # type: ignore[arg-type]
+    return doc

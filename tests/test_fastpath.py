@@ -1,0 +1,154 @@
+"""The fast path: only sentences that can hold a claim (or a quote) are parsed, and what it
+finds there is what the full parse finds, at the same offsets."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from claimx.batch import ExtractorOptions, shared_extractor
+from claimx.cli import app
+from claimx.fastpath import FastParser, Selector
+
+
+@pytest.fixture(scope="module")
+def claims_selector(patterns) -> Selector:
+    return Selector(patterns, ["claims"])
+
+
+@pytest.fixture(scope="module")
+def quotes_selector(patterns) -> Selector:
+    return Selector(patterns, ["quotes"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The pier reopened. Visitors came back.", ["The pier reopened. ", "Visitors came back."]),
+        ("Mr. Ames met Dr. Kofi Mensah. They talked.", ["Mr. Ames met Dr. Kofi Mensah. ",
+                                                       "They talked."]),
+        ("J. R. Hartley wrote it. Nobody read it.", ["J. R. Hartley wrote it. ",
+                                                    "Nobody read it."]),
+        ("A headline\nThe first line of the story.", ["A headline\n",
+                                                      "The first line of the story."]),
+        ("It rose 2.5 percent. \u201cGood,\u201d she said.", ["It rose 2.5 percent. ",
+                                                             "\u201cGood,\u201d she said."]),
+        ("Is it late? Yes! It is 9 p.m. now.", ["Is it late? ", "Yes! ", "It is 9 p.m. now."]),
+    ],
+)
+def test_sentences_tile_the_text(claims_selector, text, expected):
+    spans = claims_selector.sentences(text)
+    assert [text[a:b] for a, b in spans] == expected
+    assert "".join(text[a:b] for a, b in spans) == text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted"),
+    [
+        ("Fares went up by 4% in May.", True),  # a digit
+        ("The bridge cost \u00a312m to build.", True),
+        ("Some 300 jobs will go.", True),
+        ("Two ferries were cancelled.", True),  # a number word
+        ("The club has forty-one members now.", True),
+        ("A million people watched it.", True),
+        ("Nearly all the seats were taken.", True),  # a vague phrase
+        ("The vast majority of parents agreed.", True),
+        ("Two-thirds of the stalls stayed shut.", True),
+        ("Dozens turned up at the hall.", True),  # a word of fastpath_claim_words.txt
+        ("Most shops shut early.", True),
+        ("The price of bread has doubled.", True),
+        ("The weather was mild for the season.", False),
+        ("The third act dragged on.", False),  # a fraction word alone is a rank
+        ("They spent a quarter of an hour there.", True),  # ...in a vague phrase, an amount
+        ("She thanked everyone who came.", False),
+    ],
+)
+def test_a_claim_sentence_needs_a_number_or_an_amount_word(claims_selector, sentence, wanted):
+    assert claims_selector.wanted(sentence, [(0, len(sentence))]) == [wanted]
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("\u201cWe will win,\u201d the coach said. The team trained.", [True, False]),
+        ("The mayor said the road would reopen. Traffic moved.", [True, False]),
+        ("The drought will last, according to the forecasters. Rain fell.", [True, False]),
+        ("\u201cIt was cold. We had no fuel. Then help came,\u201d she recalled.",
+         [True, True, True]),  # the middle sentence lies inside the quotation
+        ('"Stay home. Keep warm," the nurse urged. The ward was full.', [True, True, False]),
+    ],
+)
+def test_a_quote_sentence_needs_a_mark_a_cue_or_an_open_quotation(quotes_selector, text, wanted):
+    assert quotes_selector.wanted(text, quotes_selector.sentences(text)) == wanted
+
+
+ARTICLES = [
+    "The ferry company said on Tuesday that it would cut 120 jobs. Its boats are old.\n\n"
+    "Ticket sales fell 8% to \u00a341m last year. Nobody at the harbour was surprised.",
+    "Almost half of the gardens in the village flooded. Residents were angry.\n"
+    "The council had promised new drains. Two pumps have now arrived, officials said.",
+    "Mr. Okafor runs the bakery. He sells about 500 loaves a day, up from 350 in spring.",
+]
+
+
+@pytest.fixture(scope="module")
+def fast():
+    return shared_extractor(ExtractorOptions(only=("claims",), fast=True))
+
+
+@pytest.fixture(scope="module")
+def full():
+    return shared_extractor(ExtractorOptions(only=("claims",)))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ARTICLES)
+def test_fast_path_claims_are_the_full_parse_claims(fast, full, text):
+    got = fast(text).to_dict()["claims"]
+    assert got == full(text).to_dict()["claims"]
+    assert got
+    for claim in got:
+        assert text[claim["start"]:claim["end"]] == claim["text"]
+        for quantity in claim["quantities"]:
+            assert text[quantity["start"]:quantity["end"]] == quantity["text"]
+
+
+@pytest.mark.model
+def test_sentences_left_out_are_not_parsed_but_stay_sentences(fast):
+    parser: FastParser = fast._fast
+    text = "The ferry sailed at dawn. It carried 40 cars. The sea was calm."
+    (doc,) = parser.pipe([text])
+    assert [s.text.strip() for s in doc.sents] == [
+        "The ferry sailed at dawn.", "It carried 40 cars.", "The sea was calm."]
+    tagged = {t.text for t in doc if t.tag_}
+    assert {"carried", "40", "cars"} <= tagged
+    assert not tagged & {"ferry", "sailed", "sea", "calm"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("options", "fast_path"),
+    [
+        (["--only", "claims"], True),
+        (["--only", "claims", "--full-parse"], False),
+        (["--only", "quotes", "--fast"], True),
+        (["--only", "quotes"], False),
+        ([], False),
+    ],
+)
+def test_the_command_line_takes_the_fast_path_for_claims_alone(
+    fast, tmp_path, monkeypatch, options, fast_path
+):
+    calls: list[int] = []
+    original = FastParser.pipe
+
+    def counted(self, texts):
+        calls.append(1)
+        return original(self, texts)
+
+    monkeypatch.setattr(FastParser, "pipe", counted)
+    path = tmp_path / "story.txt"
+    path.write_text(ARTICLES[0], encoding="utf-8")
+    result = CliRunner().invoke(app, ["-q", *options, str(path)])
+    assert result.exit_code == 0, result.stderr
+    assert bool(calls) is fast_path
