@@ -168,6 +168,11 @@ def worker_extractor(options: ExtractorOptions) -> Any:
         return shared_extractor(options)
 
 
+def _load_extractor(options: ExtractorOptions) -> None:
+    """Build this worker's Extractor; returns nothing, so the model never travels back."""
+    worker_extractor(options)
+
+
 def process_partition(part: Partition, job: Job) -> Outcome:
     """Extract one partition and write its part file(s) under ``job.out``; runs on a worker."""
     extractor = worker_extractor(job.options)
@@ -227,7 +232,7 @@ def run_from_cli(address: str, paths: Sequence[str], job: Job,
     client = connect(address)
     try:
         # A missing model or a bad pattern file is a setup error (exit 2), found before any work.
-        client.submit(worker_extractor, job.options, pure=False).result()
+        client.submit(_load_extractor, job.options, pure=False).result()
         return run_on_cluster(client, plan(paths, job.read_options), job,
                               on_outcome=lambda done: _report_all(done, report))
     finally:
