@@ -7,7 +7,7 @@ behaviour is a named setting:
   ``SPEAKER_FAR`` looks three verbs up (``subject_of(verb, depth=3)``);
 - ``RELATIVE_PRONOUN``: quotes, the "who" of "Jane Doe, who said ..."
   (``quotes.helpers.relative_subject``);
-- ``CLAUSE_SUBJECT``: claims, a clause's subject (``claims._subject_of``).
+- ``CLAUSE_SUBJECT``: claims, a clause's subject (``claims.subject.walks.clause_subject``).
 """
 
 from __future__ import annotations
