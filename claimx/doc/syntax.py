@@ -5,7 +5,7 @@ behaviour is a named setting:
 
 - ``SPEAKER``: quotes, a cue verb's speaker; ``SPEAKER_FAR`` looks three verbs up;
 - ``RELATIVE_PRONOUN``: quotes, the "who" of "Jane Doe, who said ...";
-- ``CLAUSE_SUBJECT``: claims, a clause's subject (``claims._subject_of``).
+- ``CLAUSE_SUBJECT``: claims, a clause's subject (``claims.subject.walks.clause_subject``).
 """
 
 from __future__ import annotations
