@@ -129,14 +129,14 @@ def test_sentences_left_out_are_not_parsed_but_stay_sentences(fast):
 @pytest.mark.parametrize(
     ("options", "fast_path"),
     [
-        (["--only", "claims"], True),
-        (["--only", "claims", "--full-parse"], False),
+        (["--only", "claims", "--fast"], True),
+        (["--only", "claims"], False),
         (["--only", "quotes", "--fast"], True),
         (["--only", "quotes"], False),
         ([], False),
     ],
 )
-def test_the_command_line_takes_the_fast_path_for_claims_alone(
+def test_the_command_line_takes_the_fast_path_when_asked(
     fast, tmp_path, monkeypatch, options, fast_path
 ):
     calls: list[int] = []

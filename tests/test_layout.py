@@ -9,11 +9,6 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "claimx"
 MAX_LINES = 400
-# Modules their family's own branch of issue 10 splits up; drop a name once it is merged.
-AWAITING_SPLIT = frozenset({
-    "claimx.extractors.entities.extractor",
-    "claimx.extractors.quantities.finder",
-})
 
 
 def _module_name(path: Path) -> str:
@@ -114,11 +109,7 @@ def test_the_cycle_finder_finds_one():
     assert _cycle({"a": {"b"}, "b": set()}) is None
 
 
-@pytest.mark.parametrize("name", [
-    pytest.param(name, marks=pytest.mark.xfail(reason="split on its family's branch"))
-    if name in AWAITING_SPLIT else name
-    for name in sorted(MODULES)
-])
+@pytest.mark.parametrize("name", sorted(MODULES))
 def test_no_module_is_over_400_lines(name):
     lines = len(MODULES[name].read_text(encoding="utf-8").splitlines())
     assert lines <= MAX_LINES, f"{name} has {lines} lines"
