@@ -64,7 +64,8 @@ def load_aliases(path: Path = ALIASES) -> dict[str, str]:
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         cells = [c.strip() for c in line.split("\t")]
-        key = f"{cells[0]}@{cells[2]}" if len(cells) > 2 and cells[2] else cells[0]
+        symbol = cells[2] if len(cells) > SYMBOL_COLUMN else ""
+        key = f"{cells[0]}@{symbol}" if symbol else cells[0]
         table[key] = cells[1]
     return generated_names(table)
 
@@ -106,20 +107,31 @@ def written_symbol(text: str) -> str:
     return match.group(1) if match else ""
 
 
+SYMBOL_COLUMN = 2  # unit_aliases.tsv: claimx unit, gold name, optional symbol as written
+SHORTEST_PLURAL = 4  # shorter words ("bus", "gas") are left as they are
+SHORTEST_USES = 7  # "-uses" -> "-us" from "viruses" up
+# (ending, shortest word it applies to, letters to drop, letters to add); the first match wins
+PLURAL_ENDINGS = (
+    ("men", 5, 3, "man"),  # fishermen, chairmen
+    ("ies", 5, 3, "y"),
+    *((ending, 0, 2, "") for ending in ("sses", "shes", "ches", "xes", "zzes")),
+)
+
+
 def singular(word: str) -> str:
     """English plural -> singular for a lower-case common noun (the lemmatizer is off)."""
-    if word in INVARIANT or len(word) < 4:
+    if word in INVARIANT or len(word) < SHORTEST_PLURAL:
         return word
-    if word in IRREGULAR:
-        return IRREGULAR[word]
-    if word.endswith("men") and len(word) > 4:
-        return word[:-3] + "man"  # fishermen, chairmen
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("sses", "shes", "ches", "xes", "zzes")):
-        return word[:-2]
-    if word.endswith("uses") and not word.endswith(("ouses", "auses")) and len(word) > 6:
-        return word[:-2]  # viruses, bonuses
+    return IRREGULAR.get(word) or _drop_plural_ending(word)
+
+
+def _drop_plural_ending(word: str) -> str:
+    for ending, shortest, cut, added in PLURAL_ENDINGS:
+        if word.endswith(ending) and len(word) >= shortest:
+            return word[:-cut] + added
+    if (word.endswith("uses") and not word.endswith(("ouses", "auses"))
+            and len(word) >= SHORTEST_USES):
+        return word[:-2]  # viruses, bonuses (but not "causes", "houses", "uses")
     if word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
@@ -236,15 +248,16 @@ def run(gold: Path, out: Path, model: str | None) -> tuple[int, float]:
     return len(texts), time.perf_counter() - started
 
 
-def speed(texts: list[str], model: str | None, rounds: int, label: str, jobs: int,
-          cqe_rate: float | None) -> None:
-    """spaCy's parse alone vs claimx end to end with claims only; best of ``rounds``. With
-    ``jobs`` > 1, also claimx's process pool over the texts 16 times over, start-up
-    included. ``cqe_rate``: CQE's sentences/s measured on this machine by cqe_speed.py (a
+def speed(texts: list[str], label: str, args: argparse.Namespace) -> None:
+    """spaCy's parse alone vs claimx end to end with claims only; best of ``args.rounds``.
+    With ``args.jobs`` > 1, also claimx's process pool over the texts 16 times over, start-up
+    included. ``args.cqe_rate``: CQE's sentences/s measured on this machine by cqe_speed.py (a
     figure from another machine would make the ratio meaningless)."""
     import claimx
     from claimx.batch import ExtractorOptions, run
     from claimx.models import InputDoc
+
+    model, rounds, jobs, cqe_rate = args.model, args.rounds, args.jobs, args.cqe_rate
 
     on = claimx.Extractor(model=model, only=("claims",))
     nlp = on.nlp
@@ -304,7 +317,7 @@ def main(argv: list[str] | None = None) -> None:
           f"({count / seconds:.0f} sentences/s, model load excluded)", file=sys.stderr)
     if args.speed:
         sentences = [s["text"] for s in json.loads(args.gold.read_text(encoding="utf-8"))]
-        speed(sentences, args.model, args.rounds, args.gold.name, args.jobs, args.cqe_rate)
+        speed(sentences, args.gold.name, args)
         if args.corpus is not None:
             texts: list[str] = []
             with args.corpus.open(encoding="utf-8") as handle:
@@ -313,7 +326,7 @@ def main(argv: list[str] | None = None) -> None:
                         break
                     if line.strip():
                         texts.append(json.loads(line)["text"])
-            speed(texts, args.model, args.rounds, args.corpus.name, args.jobs, args.cqe_rate)
+            speed(texts, args.corpus.name, args)
 
 
 if __name__ == "__main__":
