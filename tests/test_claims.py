@@ -245,9 +245,8 @@ def test_market_report_names(claims_of, text, subjects):
         ("The cuts, amounting to 6% of the chain's staff, start in May.", "the chain's staff",
          "The cuts"),
         # a name the parser split into two subjects stays whole
-        ("The base Pixel 8 has just 128GB of storage.", "storage", "The base Pixel 8"),
-        ("So far Ould-Abdallah has repaid just 40 million of the 900 million dirhams he owes.",
-         "Ould-Abdallah", None),
+        ("The base Model 3 needs about 8 hours to charge.", "The base Model 3", None),
+        ("Until now Al-Hassan has planted 500 trees in the valley.", "Al-Hassan", None),
         # a participle clause has a subject of its own
         ("The company unveiled a drone weighing just 2 kg.", "a drone", None),
         # unless the clause names one: "the news that the club had been fined"
