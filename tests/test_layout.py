@@ -1,4 +1,5 @@
-"""The package's layout: modules import downwards only (no cycle) and none is over 400 lines."""
+"""The package's layout: modules import downwards only (no cycle), none is over 400 lines and
+no function over 60."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "claimx"
 MAX_LINES = 400
+MAX_FUNCTION_LINES = 60
 
 
 def _module_name(path: Path) -> str:
@@ -113,3 +115,21 @@ def test_the_cycle_finder_finds_one():
 def test_no_module_is_over_400_lines(name):
     lines = len(MODULES[name].read_text(encoding="utf-8").splitlines())
     assert lines <= MAX_LINES, f"{name} has {lines} lines"
+
+
+def _long_functions(tree: ast.AST, limit: int) -> list[str]:
+    return [f"{node.name} ({node.end_lineno - node.lineno + 1} lines)"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+            and (node.end_lineno or node.lineno) - node.lineno + 1 > limit]
+
+
+@pytest.mark.parametrize("name", sorted(MODULES))
+def test_no_function_is_over_60_lines(name):
+    tree = ast.parse(MODULES[name].read_text(encoding="utf-8"))
+    assert _long_functions(tree, MAX_FUNCTION_LINES) == []
+
+
+def test_the_length_check_finds_a_long_function():
+    source = "def f():\n" + "    x = 1\n" * 61
+    assert _long_functions(ast.parse(source), MAX_FUNCTION_LINES) == ["f (62 lines)"]
