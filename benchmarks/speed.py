@@ -7,6 +7,10 @@ Measures, alternating the two so that machine noise hits both alike:
   2. claimx end to end through its API (parse + every extractor + to_dict);
 then the share of parse time each extractor adds (each timed alone on the parsed Docs), and
 the CLI over the corpus as JSONL with -j 1 and -j 2 (throughput and peak memory).
+``--long`` measures long articles instead (benchmarks/longdocs.py): 1 MB and 5 MB single
+documents made at run time from the corpus (``--long-sizes 1,5,12,single``), each through
+the CLI, against the same 1 MB as separate articles: error records, offsets, peak memory and
+time per character.
 Prints each figure next to its target; exits 1 if a target is missed.
 """
 
@@ -107,7 +111,17 @@ def main() -> int:
                         help="articles for the CLI -j 1 / -j 2 runs (default 0: the whole corpus)")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--skip-cli", action="store_true", help="skip the -j 1 / -j 2 runs")
+    parser.add_argument("--long", action="store_true",
+                        help="measure long articles (peak memory over 1 MB and 5 MB) instead")
+    parser.add_argument("--long-sizes", default="1,5",
+                        help="with --long: sizes in MB, and 'single' for a 2 MB single line")
     args = parser.parse_args()
+    if args.long:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import longdocs
+
+        texts = load_texts(args.corpus, 0)
+        return 0 if longdocs.report(longdocs.measure(texts, args.long_sizes.split(","))) else 1
 
     import spacy
 

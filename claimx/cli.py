@@ -7,6 +7,7 @@ stdout carries data only. Progress, warnings and the summary go to stderr. Exit 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import time
@@ -62,7 +63,9 @@ class DefaultToExtract(TyperGroup):
 
 app = typer.Typer(
     cls=DefaultToExtract,
-    help="Extract quantified claims, named entities and quotations from news text.",
+    help="Extract quantified claims, named entities and quotations from news text.\n\n"
+    "`claimx PATH...` is short for `claimx extract PATH...`; run `claimx extract --help` for "
+    "the options.",
     add_completion=False,
     pretty_exceptions_show_locals=False,  # locals hold whole articles
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -93,6 +96,8 @@ def _main(
 def _stderr_console(quiet: bool) -> Console:
     from rich.console import Console
 
+    if sys.stderr is None:  # `2>&-`: nothing to say anything on
+        return Console(file=open(os.devnull, "w"), quiet=True)
     return Console(stderr=True, quiet=quiet, highlight=False, soft_wrap=True)
 
 
@@ -107,7 +112,7 @@ def _split(values: list[str] | None) -> tuple[str, ...] | None:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
 
-@app.command()
+@app.command(short_help="Extract claims, quotes and entities (the default: claimx PATH).")
 def extract(
     paths: Annotated[
         list[str] | None,
@@ -155,13 +160,21 @@ def extract(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress, warnings or summary.")
     ] = False,
+    doc_timeout: Annotated[
+        float, typer.Option(min=0, help="Seconds one document may take before it becomes an "
+                            "error record (code timeout); 0: no limit.")
+    ] = 120.0,
 ) -> None:
-    """Extract claims, quotes and entities from articles; write tables, JSONL, JSON or CSV."""
+    """Extract claims, quotes and entities from articles; write tables, JSONL, JSON or CSV.
+
+    `claimx PATH...` is short for `claimx extract PATH...`.
+    """
     from claimx.api import KINDS
     from claimx.batch import ExtractorOptions
     from claimx.io.readers import ReadOptions
 
     paths = paths or ["-"]
+    _check_streams(paths, output)
     if "-" in paths and sys.stdin.isatty():
         typer.echo(STDIN_HINT, err=True)
         raise typer.Exit(EXIT_USAGE)
@@ -169,8 +182,7 @@ def extract(
     unknown = sorted(set(kinds) - set(KINDS))
     if unknown:
         raise _fail(f"--only: unknown kind(s) {', '.join(unknown)}; choose from {', '.join(KINDS)}")
-    if output is not None and output.exists() and not force:
-        raise _fail(f"{output} exists; use --force to overwrite it")
+    _check_output(output, force)
     fmt = _resolve_format(output_format, output)
     options = ExtractorOptions(
         model=model,
@@ -178,10 +190,42 @@ def extract(
         only=tuple(kinds),
         entity_labels=_split(entity_labels),
         batch_size=batch_size,
+        doc_timeout=doc_timeout or None,
     )
+    jobs = _check_jobs(jobs, quiet)
     read_options = ReadOptions(input_format.value, text_field, id_field)
     code = _run(paths, read_options, options, jobs, fmt, flat, output, quiet)
     raise typer.Exit(code)
+
+
+def _check_streams(paths: list[str], output: Path | None) -> None:
+    """A closed stdin or stdout (`<&-`, `>&-`) is a usage error, not a traceback."""
+    if "-" in paths and sys.stdin is None:
+        raise _fail("stdin is closed; give files or folders to read")
+    if output is None and sys.stdout is None:
+        raise _fail("stdout is closed; use -o FILE to write the output")
+
+
+def _check_output(output: Path | None, force: bool) -> None:
+    from claimx.io.output import OutputError, check_target
+
+    if output is None:
+        return
+    try:
+        check_target(output, force)
+    except OutputError as err:
+        raise _fail(str(err)) from None
+
+
+def _check_jobs(jobs: int, quiet: bool) -> int:
+    cores = os.cpu_count() or 1
+    if jobs > cores:
+        _stderr_console(quiet).print(
+            f"warning: -j {jobs} is more workers than the {cores} cores; they share the cores "
+            "and each loads its own model, so this runs slower than "
+            f"-j {cores}",
+            markup=False, style="yellow")
+    return jobs
 
 
 def _resolve_format(fmt: Format, output: Path | None) -> Format:
@@ -217,21 +261,26 @@ def _run(
     quiet: bool,
 ) -> int:
     from claimx.batch import run
-    from claimx.io.readers import read_inputs
+    from claimx.io.output import AtomicFile, describe
+    from claimx.io.readers import count_documents, read_inputs
     from claimx.pipeline import ModelError
     from claimx.rules.loader import PatternError
 
     console = _stderr_console(quiet)
-    stream: TextIO = (
-        output.open("w", encoding="utf-8", newline="") if output is not None else sys.stdout
-    )
-    writer = _make_writer(fmt, stream, flat)
     totals = {"documents": 0, "claims": 0, "quotes": 0, "entities": 0, "errors": 0}
     started = time.perf_counter()
     failed = False
+    sink: AtomicFile | None = None
     try:
-        docs = run(read_inputs(paths, read_options, sys.stdin.buffer), options, jobs=jobs)
-        for doc in _with_progress(docs, console, quiet):
+        sink = AtomicFile(output) if output is not None else None
+        stream: TextIO = sink.stream if sink is not None else sys.stdout
+        writer = _make_writer(fmt, stream, flat)
+        docs = run(read_inputs(paths, read_options, sys.stdin.buffer if sys.stdin else None),
+                   options, jobs=jobs)
+        total = None if quiet else count_documents(paths, read_options)
+        # A live display on the terminal a table is printed to would be drawn into it.
+        pause = fmt is Format.table and output is None
+        for doc in _with_progress(docs, console, quiet, total, pause):
             writer.write(doc)
             failed |= doc.failed
             _count(totals, doc)
@@ -240,24 +289,44 @@ def _run(
                 console.print(f"{level}: {doc.id}: {problem.message}", markup=False,
                               style="red" if problem.fatal else "yellow")
         writer.close()
+        if sink is not None:
+            sink.commit()
+            sink = None
     except (ModelError, PatternError) as err:
         raise _fail(str(err)) from None
     except BrokenPipeError:
         # `claimx ... | head -1`: the reader has gone; stop quietly, as other filters do.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _drop_stdout()
         return EXIT_OK
+    except OSError as err:  # a full disk, a file system gone read-only
+        if output is None:
+            _drop_stdout()
+        raise _fail(describe(err)) from None
     except KeyboardInterrupt:
-        stream.flush()
+        # The documents done so far stay, as a whole file: complete lines, a closed array.
+        if sink is not None:
+            with contextlib.suppress(OSError, KeyboardInterrupt):
+                writer.close()
+                sink.commit()
+                sink = None
         console.print("Interrupted.", style="yellow")
         return 130
     finally:
-        if output is not None:
-            stream.close()
+        if sink is not None:
+            sink.abort()
     seconds = time.perf_counter() - started
     summary = ", ".join(_plural(n, name) for name, n in totals.items())
     console.print(f"claimx: {summary} in {seconds:.1f}s", markup=False)
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null, so that the flush at exit cannot fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass
 
 
 def _plural(count: int, plural: str) -> str:
@@ -273,22 +342,41 @@ def _count(totals: dict[str, int], doc: Document) -> None:
     totals["errors"] += sum(p.fatal for p in doc.errors)
 
 
-def _with_progress(docs: Any, console: Console, quiet: bool) -> Iterator[Document]:
-    """A live count on stderr, only when a person is watching it."""
+def _with_progress(
+    docs: Any, console: Console, quiet: bool, total: int | None, pause: bool
+) -> Iterator[Document]:
+    """A live count on stderr, only when a person is watching it: documents done (of the
+    total, when the inputs tell it), the time and the rate. With ``pause`` it is taken off
+    the screen while each document is written."""
     if quiet or not console.is_terminal:
         yield from docs
         return
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
-    columns = (SpinnerColumn(), TextColumn("{task.completed} documents"), TimeElapsedColumn())
+    counted = (BarColumn(), MofNCompleteColumn()) if total else (
+        TextColumn("{task.completed}"),)
+    columns = (SpinnerColumn(), *counted, TextColumn("documents"), TimeElapsedColumn(),
+               TextColumn("{task.fields[rate]}"))
     with Progress(*columns, console=console, transient=True) as progress:
-        task = progress.add_task("extract", total=None)
+        task = progress.add_task("extract", total=total, rate="")
         for doc in docs:
+            if pause:
+                progress.stop()
             yield doc
-            progress.advance(task)
+            if pause:
+                progress.start()
+            speed = progress.tasks[0].speed
+            progress.update(task, advance=1, rate=f"{speed:.1f}/s" if speed else "")
 
 
-@app.command()
+@app.command(short_help="Print the JSON Schema of the output record.")
 def schema() -> None:
     """Print the JSON Schema of the output record (one document, as JSONL writes it)."""
     from importlib import resources
