@@ -265,11 +265,9 @@ def _run(
     from claimx.io.readers import count_documents, read_inputs
     from claimx.pipeline import ModelError
     from claimx.rules.loader import PatternError
-
     console = _stderr_console(quiet)
     totals = {"documents": 0, "claims": 0, "quotes": 0, "entities": 0, "errors": 0}
     started = time.perf_counter()
-    failed = False
     sink: AtomicFile | None = None
     try:
         sink = AtomicFile(output) if output is not None else None
@@ -278,16 +276,9 @@ def _run(
         docs = run(read_inputs(paths, read_options, sys.stdin.buffer if sys.stdin else None),
                    options, jobs=jobs)
         total = None if quiet else count_documents(paths, read_options)
-        # A live display on the terminal a table is printed to would be drawn into it.
-        pause = fmt is Format.table and output is None
-        for doc in _with_progress(docs, console, quiet, total, pause):
-            writer.write(doc)
-            failed |= doc.failed
-            _count(totals, doc)
-            for problem in doc.errors:
-                level = "error" if problem.fatal else "warning"
-                console.print(f"{level}: {doc.id}: {problem.message}", markup=False,
-                              style="red" if problem.fatal else "yellow")
+        pause = fmt is Format.table and output is None  # else it is drawn into the table
+        failed = _write_all(_with_progress(docs, console, quiet, total, pause), writer,
+                            console, totals)
         writer.close()
         if sink is not None:
             sink.commit()
@@ -318,6 +309,21 @@ def _run(
     summary = ", ".join(_plural(n, name) for name, n in totals.items())
     console.print(f"claimx: {summary} in {seconds:.1f}s", markup=False)
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _write_all(docs: Iterator[Document], writer: Writer, console: Console,
+               totals: dict[str, int]) -> bool:
+    """Write every document and report its problems; True when a document failed."""
+    failed = False
+    for doc in docs:
+        writer.write(doc)
+        failed |= doc.failed
+        _count(totals, doc)
+        for problem in doc.errors:
+            level = "error" if problem.fatal else "warning"
+            console.print(f"{level}: {doc.id}: {problem.message}", markup=False,
+                          style="red" if problem.fatal else "yellow")
+    return failed
 
 
 def _drop_stdout() -> None:
