@@ -79,32 +79,36 @@ def run_cli(docs: list[str]) -> dict[str, float]:
             "chars": sum(map(len, docs))}
 
 
-def measure(texts: list[str], sizes: list[str]) -> list[tuple[str, dict[str, float]]]:
-    results = []
-    normal = [t for t in texts[: 1 + next(i for i in range(len(texts))
-                                          if sum(map(len, texts[:i])) >= MB)]]
-    results.append(("1 MB as separate articles", run_cli(normal)))
+def measure(texts: list[str], sizes: list[str]) -> bool:
+    """Run the baseline and each size, printing each figure as it comes; True if all hold."""
+    normal, total = [], 0
+    for text in texts:
+        if total >= MB:
+            break
+        normal.append(text)
+        total += len(text)
+    base = report_one("1 MB as separate articles", run_cli(normal), None)
+    ok = True
     for size in sizes:
         if size == "single":
-            results.append(("2 MB single line", run_cli([long_text(texts, 2 * MB).replace(
-                "\n", " ")])))
+            docs = [long_text(texts, 2 * MB).replace("\n", " ")]
+            name = "2 MB single line"
         else:
-            results.append((f"{size} MB article", run_cli([long_text(texts, int(size) * MB)])))
-    return results
-
-
-def report(results: list[tuple[str, dict[str, float]]]) -> bool:
-    base = results[0][1]["seconds"] / results[0][1]["chars"]
-    ok = True
-    for name, r in results:
-        ratio = r["seconds"] / r["chars"] / base
-        fine = (r["errors"] == 0 and r["mismatches"] == 0 and r["peak_mb"] < PEAK_MB
-                and ratio <= TIME_RATIO)
-        ok &= fine
-        print(f"  {name:<28} {r['seconds']:7.1f}s  peak {r['peak_mb']:6.0f} MB  "
-              f"errors {r['errors']:.0f}  offsets wrong {r['mismatches']:.0f}/{r['spans']:.0f}  "
-              f"time/char {ratio:.2f}x   {'ok' if fine else 'MISSED'}")
+            docs, name = [long_text(texts, int(size) * MB)], f"{size} MB article"
+        ok &= report_one(name, run_cli(docs), base) is not None
     return ok
+
+
+def report_one(name: str, r: dict[str, float], base: float | None) -> float | None:
+    """Print one run's figures; the time per character, or None when a target is missed."""
+    per_char = r["seconds"] / r["chars"]
+    ratio = per_char / base if base else 1.0
+    fine = (r["errors"] == 0 and r["mismatches"] == 0 and r["peak_mb"] < PEAK_MB
+            and ratio <= TIME_RATIO)
+    print(f"  {name:<28} {r['seconds']:7.1f}s  peak {r['peak_mb']:6.0f} MB  "
+          f"errors {r['errors']:.0f}  offsets wrong {r['mismatches']:.0f}/{r['spans']:.0f}  "
+          f"time/char {ratio:.2f}x   {'ok' if fine else 'MISSED'}", flush=True)
+    return per_char if fine else None
 
 
 if __name__ == "__main__":
@@ -112,4 +116,4 @@ if __name__ == "__main__":
     with corpus.open(encoding="utf-8") as handle:
         corpus_texts = [json.loads(line)["text"] for line in handle if line.strip()]
     chosen = sys.argv[1].split(",") if len(sys.argv) > 1 else ["1", "5"]
-    sys.exit(0 if report(measure(corpus_texts, chosen)) else 1)
+    sys.exit(0 if measure(corpus_texts, chosen) else 1)
