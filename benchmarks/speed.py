@@ -9,15 +9,20 @@ Measures, in this order:
      (model plus compiled rules) in a fresh process;
   2. API rounds over ``--limit`` articles, alternating so that machine noise hits all alike:
      bare spaCy (the same model's full default pipeline, nlp.pipe), claimx end to end, and the
-     ``--only claims`` fast path (claimx.fastpath); then the share of parse time each
+     ``--only claims --fast`` path (claimx.fastpath); then the share of parse time each
      extractor adds;
   3. the CLI over ``--cli-limit`` articles (0: all) as JSONL: ``-j 1`` (with its peak memory),
      ``-j 2`` and ``--dask local:2``; with ``--repeat N`` also ``-j 1`` over the corpus
      repeated N times, whose peak memory must stay that of one pass.
-``--agreement`` instead runs the full parse and the fast path (``--only claims``) over the
+``--agreement`` instead runs the full parse and the fast path (``--only claims --fast``) over the
 corpus and prints the share of the full run's claims the fast path gives identically.
 The load average is printed with the figures: on a busy machine ratios between processes
-(-j 2, Dask) are depressed. Exits 1 if a target is missed.
+(-j 2, Dask) are depressed.
+``--long`` measures long articles instead (benchmarks/longdocs.py): 1 MB and 5 MB single
+documents made at run time from the corpus (``--long-sizes 1,5,12,single``), each through
+the CLI, against the same 1 MB as separate articles: error records, offsets, peak memory and
+time per character.
+Exits 1 if a target is missed.
 """
 
 from __future__ import annotations
@@ -266,7 +271,17 @@ def main() -> int:
                         help="only measure the fast path's claims against the full run's")
     parser.add_argument("--agreement-limit", type=int, default=0,
                         help="articles for --agreement (default 0: the whole corpus)")
+    parser.add_argument("--long", action="store_true",
+                        help="measure long articles (peak memory over 1 MB and 5 MB) instead")
+    parser.add_argument("--long-sizes", default="1,5",
+                        help="with --long: sizes in MB, and 'single' for a 2 MB single line")
     args = parser.parse_args()
+    if args.long:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import longdocs
+
+        texts = load_texts(args.corpus, 0)
+        return 0 if longdocs.measure(texts, args.long_sizes.split(",")) else 1
 
     if args.agreement:
         return 0 if agreement(load_texts(args.corpus, args.agreement_limit)) else 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -27,6 +28,10 @@ class Extractor:
     >>> [q.text for c in doc.claims for q in c.quantities]
     ['5%', '$2bn']
     """
+
+    # Seconds one document may take before it becomes a "timeout" error record (None: no
+    # limit); the CLI's --doc-timeout sets it.
+    doc_timeout: float | None = None
 
     def __init__(  # noqa: PLR0913 (keyword-only options after the model and patterns)
         self,
@@ -98,6 +103,7 @@ class Extractor:
         def inputs() -> Iterator[InputDoc]:
             for number, item in enumerate(texts):
                 text, meta = item if isinstance(item, tuple) else (item, {})
+                _check_text(text)
                 meta = dict(meta)
                 doc_id = str(meta.pop("id", number))
                 yield InputDoc(id=doc_id, text=text, meta=meta, date=given)
@@ -116,25 +122,78 @@ class Extractor:
             yield from self._process_batch(batch)
 
     def _process_batch(self, batch: list[InputDoc]) -> Iterator[Document]:
-        todo = [item for item in batch if item.text is not None and not _fatal(item)]
+        from claimx.deadline import DocTimeout, deadline
+        from claimx.longdoc import needs_pieces
+
+        whole = [item for item in batch if _runnable(item) and not needs_pieces(item.text or "")]
+        budget = self.doc_timeout * len(whole) if self.doc_timeout else None
         try:
-            docs = self._parse(i.text or "" for i in todo)
-            parsed = dict(zip((id(i) for i in todo), docs, strict=True))
-        except Exception:
-            # One bad text must not sink its batch: parse the batch again one by one.
+            with deadline(budget):
+                docs = list(self._parse(i.text or "" for i in whole))
+            parsed = dict(zip((id(i) for i in whole), docs, strict=True))
+        except (Exception, DocTimeout):
+            # One bad or slow text must not sink its batch: parse the batch again one by one.
             parsed = {}
         for item in batch:
-            if item.text is None or _fatal(item):
+            if not _runnable(item):
                 yield self._record(item)
                 continue
-            try:
-                doc = parsed.get(id(item))
+            yield self._guarded(item, parsed.get(id(item)))
+
+    def _guarded(self, item: InputDoc, doc: Doc | None) -> Document:
+        """One document's record; a failure or a run past the time budget is an error record."""
+        from claimx.deadline import DocTimeout, deadline
+        from claimx.longdoc import needs_pieces
+
+        try:
+            if doc is None and needs_pieces(item.text or ""):
+                return self._in_pieces(item)  # the time budget holds for each piece
+            with deadline(self.doc_timeout):
                 if doc is None:
-                    doc = next(self._parse([item.text]))
-                yield self.from_doc(doc, item)
-            except Exception as err:  # any failure becomes an error record
-                problem = Problem("extract-failed", f"{type(err).__name__}: {err}")
-                yield self._record(item, errors=(*item.errors, problem))
+                    doc = next(self._parse([item.text or ""]))
+                return self.from_doc(doc, item)
+        except DocTimeout as err:
+            problem = Problem("timeout", str(err))
+        except Exception as err:  # any failure becomes an error record
+            problem = Problem("extract-failed", f"{type(err).__name__}: {err}")
+        return self._record(item, errors=(*item.errors, problem))
+
+    def _in_pieces(self, item: InputDoc) -> Document:
+        """A long or pathological text, parsed and extracted piece by piece (claimx/longdoc).
+
+        Each piece has the time budget of a document; a piece past it loses its own records
+        only, with a warning, and the rest of the document goes on.
+        """
+        from claimx.longdoc import Merger, has_words, pieces
+
+        text = item.text or ""
+        merger = Merger()
+        parts = [p for p in pieces(text) if has_words(text[p.start:p.end])]
+        texts = [text[p.start:p.end] for p in parts]
+        # A piece repeated word for word (boilerplate, a flood of one line) is run once: a
+        # piece's records depend on its text alone. Each piece's records are merged at
+        # once, so memory stays that of a normal article plus the records.
+        counts = Counter(texts)
+        bare = replace(item, errors=())
+        memo: dict[str, Document] = {}
+        for part, piece in zip(parts, texts, strict=True):
+            record = memo.get(piece) or self._piece(piece, bare, part.start)
+            if counts[piece] > 1:
+                memo[piece] = record
+            merger.add(record, part.start)
+        return merger.into(self._record(item))
+
+    def _piece(self, piece: str, item: InputDoc, start: int) -> Document:
+        from claimx.deadline import DocTimeout, deadline
+
+        try:
+            with deadline(self.doc_timeout):
+                return self.from_doc(next(self._parse([piece])), item)
+        except DocTimeout as err:
+            where = f"characters {start}-{start + len(piece)}"
+            problem = Problem("timeout", f"{where}: {err}; their records are missing",
+                              fatal=False)
+            return self._record(item, errors=(problem,))
 
     def from_doc(self, doc: Doc, item: InputDoc) -> Document:
         """Run claimx's components over a parsed Doc and collect their records."""
@@ -178,3 +237,15 @@ def _iso(date: str) -> str:
 
 def _fatal(item: InputDoc) -> bool:
     return any(p.fatal for p in item.errors)
+
+
+def _runnable(item: InputDoc) -> bool:
+    return item.text is not None and not _fatal(item)
+
+
+def _check_text(text: object) -> None:
+    """The library takes text as str; anything else is the caller's mistake, said plainly."""
+    if not isinstance(text, str):
+        hint = " (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(
+            text, (bytes, bytearray)) else ""
+        raise TypeError(f"claimx extracts from a str, not {type(text).__name__}{hint}")

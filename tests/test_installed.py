@@ -66,7 +66,9 @@ def test_ctrl_c_leaves_only_complete_lines(tmp_path):
     process = subprocess.Popen([CLAIMX, "-q", str(feed), "-o", str(out)],
                                stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and (not out.exists() or out.stat().st_size < 2000):
+    # The output is written beside the target under a temporary name until the run ends.
+    while time.monotonic() < deadline and not any(
+            part.stat().st_size >= 2000 for part in tmp_path.glob(".out.jsonl.*.part")):
         time.sleep(0.2)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=120)
@@ -74,6 +76,7 @@ def test_ctrl_c_leaves_only_complete_lines(tmp_path):
     assert b"Traceback" not in stderr
     text = out.read_text(encoding="utf-8")
     assert text.endswith("\n")
+    assert not list(tmp_path.glob(".out.jsonl.*"))
     lines = text.splitlines()
     assert 0 < len(lines) < 3000
     assert [json.loads(line)["id"] for line in lines] == [str(i) for i in range(len(lines))]

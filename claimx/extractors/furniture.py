@@ -63,7 +63,7 @@ class FurnitureFinder:
         """The furniture of a plain text, with a non-fatal Problem for each timed-out rule."""
         found: list[tuple[int, int, str]] = []
         stopped: list[Rule] = []
-        for match in self._matcher.text_matches(text, timeout=RULE_TIMEOUT_SECONDS,
+        for match in self._matcher.text_matches(_lf_lines(text), timeout=RULE_TIMEOUT_SECONDS,
                                                 timed_out=stopped):
             start, end = trim(text, match.start, match.end)
             if end > start:
@@ -72,6 +72,14 @@ class FurnitureFinder:
                             f"({rule.where}) stopped after {RULE_TIMEOUT_SECONDS}s; its "
                             "furniture may be missing", fatal=False) for rule in stopped]
         return FurnitureScan(_disjoint(text, found), problems)
+
+
+def _lf_lines(text: str) -> str:
+    """The text with CRLF and CR line ends made LF, keeping its length, so that the rules'
+    ``^``, ``$`` and ``\\n`` see the lines of any file and offsets stay the input's."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", " \n").replace("\r", "\n")
 
 
 def _disjoint(text: str, found: list[tuple[int, int, str]]) -> list[Furniture]:

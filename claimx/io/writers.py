@@ -33,6 +33,7 @@ CSV_COLUMNS = (
     "cue",
     "mentions",
     "aliases",
+    "quantity",
 )
 
 
@@ -111,7 +112,7 @@ class CsvWriter:
 
     def write(self, doc: Document) -> None:
         for claim in doc.claims:
-            self.writer.writerow(_claim_row(doc.id, claim))
+            self.writer.writerows(_claim_rows(doc.id, claim))
         for quote in doc.quotes:
             self.writer.writerow(_quote_row(doc.id, quote))
         for entity in doc.entities:
@@ -125,10 +126,13 @@ class CsvWriter:
         self.stream.flush()
 
 
+EXACT_INTEGERS = 1e15  # below this a float's integer part is exact, so print it with commas
+
+
 def format_number(value: float | None) -> str:
     if value is None:
         return ""
-    if float(value).is_integer() and abs(value) < 1e15:
+    if float(value).is_integer() and abs(value) < EXACT_INTEGERS:
         return f"{int(value):,}"
     return f"{value:,.6g}"
 
@@ -143,6 +147,27 @@ def _quantity_fields(claim: Claim) -> dict[str, str]:
         units.append(q.unit or q.noun or "")
         bounds.append(q.bound)
     return {"value": "; ".join(values), "unit": "; ".join(units), "bound": "; ".join(bounds)}
+
+
+def csv_number(value: float | None) -> str:
+    """A number as any CSV reader parses it ("3400000", "0.25"), or empty."""
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def _claim_rows(doc_id: str, claim: Claim) -> list[dict[str, Any]]:
+    """One row per quantity of the claim: ``value`` is that quantity's number or empty
+    (a vague "dozens" or a range has none), ``quantity`` its words as written."""
+    row = _claim_row(doc_id, claim)
+    rows = []
+    for q in claim.quantities or (None,):
+        if q is None:
+            rows.append({**row, "value": "", "unit": "", "bound": "", "quantity": ""})
+            continue
+        rows.append({**row, "value": csv_number(q.value), "unit": q.unit or q.noun or "",
+                     "bound": q.bound, "quantity": q.text})
+    return rows
 
 
 def _claim_row(doc_id: str, claim: Claim) -> dict[str, Any]:
