@@ -72,6 +72,19 @@ def _capped(
     return chain(head, chunks), max(1, len(head))
 
 
+# What a run counts, in the order its summary line says them.
+COUNTED = ("documents", "claims", "quotes", "entities", "errors")
+
+
+def count_document(totals: dict[str, int], doc: Document) -> None:
+    """Add one document to a run's counts (keys: COUNTED)."""
+    totals["documents"] += 1
+    totals["claims"] += len(doc.claims)
+    totals["quotes"] += len(doc.quotes)
+    totals["entities"] += len(doc.entities)
+    totals["errors"] += sum(p.fatal for p in doc.errors)
+
+
 @lru_cache(maxsize=2)
 def shared_extractor(options: ExtractorOptions) -> Extractor:
     """One Extractor per set of options in this process: loading a model takes seconds."""

@@ -26,7 +26,12 @@ if TYPE_CHECKING:
     from claimx.models import Document
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-COUNTED = ("documents", "claims", "quotes", "entities", "errors")
+
+
+def _counts() -> dict[str, int]:
+    from claimx.batch import COUNTED
+
+    return dict.fromkeys(COUNTED, 0)
 
 
 class RunError(Exception):
@@ -80,7 +85,7 @@ def run_to_stream(run: StreamRun, console: Console) -> int:
     from claimx.pipeline import ModelError
     from claimx.rules.loader import PatternError
 
-    totals = dict.fromkeys(COUNTED, 0)
+    totals = _counts()
     started = time.perf_counter()
     writer: Writer | None = None
     sink: AtomicFile | None = None
@@ -170,7 +175,7 @@ def _parquet_locally(paths: list[str], job: Any, jobs: int, console: Console
     from claimx.io.readers import read_inputs
 
     writer = ParquetWriter(Path(job.out))
-    totals = dict.fromkeys(COUNTED, 0)
+    totals = _counts()
     inputs = read_inputs(paths, job.read_options, sys.stdin.buffer if sys.stdin else None)
     docs = run(inputs, job.options, jobs=jobs)
     failed = write_all(with_progress(docs, console, None, False), writer, console, totals)
@@ -181,11 +186,13 @@ def _parquet_locally(paths: list[str], job: Any, jobs: int, console: Console
 def write_all(docs: Iterable[Document], writer: Writer, console: Console,
               totals: dict[str, int]) -> bool:
     """Write and count every document, reporting its problems; True if any failed."""
+    from claimx.batch import count_document
+
     failed = False
     for doc in docs:
         writer.write(doc)
         failed |= doc.failed
-        _count(totals, doc)
+        count_document(totals, doc)
         for problem in doc.errors:
             print_problem(console, problem.fatal, doc.id, problem.message)
     return failed
@@ -217,14 +224,6 @@ def drop_stdout() -> None:
 def _plural(count: int, plural: str) -> str:
     singular = {"documents": "document", "entities": "entity"}.get(plural, plural[:-1])
     return f"{count} {singular if count == 1 else plural}"
-
-
-def _count(totals: dict[str, int], doc: Document) -> None:
-    totals["documents"] += 1
-    totals["claims"] += len(doc.claims)
-    totals["quotes"] += len(doc.quotes)
-    totals["entities"] += len(doc.entities)
-    totals["errors"] += sum(p.fatal for p in doc.errors)
 
 
 def with_progress(docs: Iterable[Document], console: Console, total: int | None,

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from claimx.batch import ExtractorOptions, shared_extractor
+from claimx.batch import COUNTED, ExtractorOptions, count_document, shared_extractor
 from claimx.io import readers
 from claimx.io.readers import ReadOptions
 from claimx.models import Document, InputDoc, Problem
@@ -35,7 +35,6 @@ from claimx.models import Document, InputDoc, Problem
 INSTALL_HINT = 'the Dask engine needs dask and distributed: pip install "claimx[dask]"'
 PARTITION_DOCS = 64
 RETRIES = 2
-COUNTED = ("documents", "claims", "quotes", "entities", "errors")
 _lock = threading.RLock()
 
 
@@ -75,11 +74,7 @@ class Outcome:
     messages: list[tuple[str, str, str]] = field(default_factory=list)  # level, doc id, text
 
     def add(self, doc: Document) -> None:
-        self.counts["documents"] += 1
-        self.counts["claims"] += len(doc.claims)
-        self.counts["quotes"] += len(doc.quotes)
-        self.counts["entities"] += len(doc.entities)
-        self.counts["errors"] += sum(p.fatal for p in doc.errors)
+        count_document(self.counts, doc)
         self.failed |= doc.failed
         for problem in doc.errors:
             level = "error" if problem.fatal else "warning"
