@@ -288,9 +288,9 @@ def _resolve_format(fmt: Format, output: Path | None) -> Format:
 # The fact-checker's loop (claimx.commands): scoring on a user's gold, annotation round trip.
 app.command("score", short_help="Precision, recall and F1 of claimx on your own gold.")(
     commands.score)
-app.command("export", short_help="Write claimx's output as Label Studio tasks.")(
+app.command("export", short_help="Write claimx's output as Label Studio tasks or for brat.")(
     commands.export)
-app.command("import", short_help="Read a corrected Label Studio export as gold JSONL.")(
+app.command("import", short_help="Read a corrected annotation export as gold JSONL.")(
     commands.import_)
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 if TYPE_CHECKING:
-    from claimx.models import InputDoc
+    from claimx.models import Document, InputDoc
 
 EXIT_USAGE = 2
 
@@ -76,6 +76,10 @@ def _predict(gold: list[dict[str, Any]], model: str | None,
 
 class ExportFormat(str, Enum):
     labelstudio = "labelstudio"
+    brat = "brat"
+
+
+DEFAULT_EXPORT = {ExportFormat.labelstudio: Path("tasks.json"), ExportFormat.brat: Path("brat")}
 
 
 def export(  # noqa: PLR0913, PLR0917 (typer: a parameter per option)
@@ -83,8 +87,10 @@ def export(  # noqa: PLR0913, PLR0917 (typer: a parameter per option)
     to: Annotated[ExportFormat, typer.Option("--to", help="The annotation tool.")] = (
         ExportFormat.labelstudio),
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="The tasks file to import into the tool.")
-    ] = Path("tasks.json"),
+        Path | None,
+        typer.Option("--output", "-o", help="Label Studio: the tasks file to import into the "
+                     "tool (default tasks.json). brat: the collection folder (default brat).")
+    ] = None,
     config: Annotated[
         Path | None,
         typer.Option(help="Where to write the labelling config (default: beside the tasks, "
@@ -96,18 +102,41 @@ def export(  # noqa: PLR0913, PLR0917 (typer: a parameter per option)
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
 ) -> None:
     """Write claimx's output as annotation tasks (claimx's spans as predictions) and the
-    labelling config, to correct in Label Studio and read back with `claimx import`."""
+    labelling config, to correct in Label Studio or brat and read back with `claimx import`."""
+    output = output or DEFAULT_EXPORT[to]
+    _check_export_target(output, to, force)
+    pairs = _extracted(paths, date, model)
+    if to is ExportFormat.brat:
+        from claimx.io.brat import write_collection
+
+        count = write_collection(pairs, output)
+        if not quiet:
+            noun = "article" if count == 1 else "articles"
+            typer.echo(f"claimx: {count} {noun} in the brat collection {output}", err=True)
+        return
+    _write_tasks(pairs, output, config, quiet)
+
+
+def _check_export_target(output: Path, to: ExportFormat, force: bool) -> None:
+    if to is ExportFormat.brat:
+        if output.exists() and not output.is_dir():
+            raise _fail(f"{output} is a file; a brat collection is a folder")
+        if output.is_dir() and any(output.glob("*.ann")) and not force:
+            raise _fail(f"{output} holds .ann files; use --force to overwrite them")
+    elif output.exists() and not force:
+        raise _fail(f"{output} exists; use --force to overwrite it")
+
+
+def _extracted(paths: list[str], date: str | None,
+               model: str | None) -> Iterator[tuple[str, Document]]:
+    """(text, Document) for every input: the annotation tools need the text beside the spans."""
     import itertools
-    import json
     from collections import deque
 
     from claimx.batch import ExtractorOptions, run
     from claimx.dates import dated_inputs
-    from claimx.io.labelstudio import CONFIG, tasks
     from claimx.io.readers import ReadOptions, read_inputs
 
-    if output.exists() and not force:
-        raise _fail(f"{output} exists; use --force to overwrite it")
     try:
         inputs = dated_inputs(read_inputs(paths, ReadOptions(), sys.stdin.buffer), date)
         first = next(inputs, None)  # a bad --date shows here, before the model loads
@@ -121,8 +150,16 @@ def export(  # noqa: PLR0913, PLR0917 (typer: a parameter per option)
             yield item
 
     every = itertools.chain([first] if first is not None else [], inputs)
-    docs = run(remember(every), ExtractorOptions(model=model))
-    written = list(tasks((texts.popleft(), doc) for doc in docs))
+    return ((texts.popleft(), doc) for doc in run(remember(every), ExtractorOptions(model=model)))
+
+
+def _write_tasks(pairs: Iterable[tuple[str, Document]], output: Path, config: Path | None,
+                 quiet: bool) -> None:
+    import json
+
+    from claimx.io.labelstudio import CONFIG, tasks
+
+    written = list(tasks(pairs))
     output.write_text(json.dumps(written, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     config = config or output.with_suffix(".config.xml")
     config.write_text(CONFIG, encoding="utf-8")
@@ -132,22 +169,28 @@ def export(  # noqa: PLR0913, PLR0917 (typer: a parameter per option)
 
 
 def import_(
-    export_file: Annotated[Path, typer.Argument(help="Label Studio's JSON export.")],
+    export_file: Annotated[Path, typer.Argument(
+        help="Label Studio's JSON export, or a brat collection folder.")],
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Gold JSONL (default: stdout).")
     ] = None,
 ) -> None:
-    """Read a corrected Label Studio JSON export back into claimx's gold JSONL."""
+    """Read a corrected Label Studio export or brat collection back into claimx's gold JSONL."""
     import json
 
-    from claimx.io.labelstudio import ExportError, gold_lines
+    from claimx.io import brat, labelstudio
 
     try:
-        lines = [json.dumps(line, ensure_ascii=False) + "\n"
-                 for line in gold_lines(json.loads(export_file.read_text(encoding="utf-8")))]
+        if export_file.is_dir():
+            gold = list(brat.gold_lines(export_file))
+        else:
+            gold = list(labelstudio.gold_lines(
+                json.loads(export_file.read_text(encoding="utf-8"))))
+        lines = [json.dumps(line, ensure_ascii=False) + "\n" for line in gold]
     except (OSError, ValueError, KeyError, TypeError) as err:
-        # ExportError and json's errors are ValueErrors; a task missing a key is a KeyError.
-        kind = "" if isinstance(err, ExportError) else f"{type(err).__name__}: "
+        # The readers' errors and json's are ValueErrors; a task missing a key is a KeyError.
+        known = isinstance(err, labelstudio.ExportError | brat.CollectionError)
+        kind = "" if known else f"{type(err).__name__}: "
         raise _fail(f"{export_file}: {kind}{err}") from None
     if output is None:
         sys.stdout.write("".join(lines))
