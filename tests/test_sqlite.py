@@ -118,3 +118,22 @@ def test_the_full_text_index_is_declared_as_datasette_looks_for_it(tmp_path, tab
     found = _rows(db, "SELECT name FROM sqlite_master WHERE rootpage = 0 AND sql LIKE ?",
                   f'%VIRTUAL TABLE%USING FTS%content="{table}"%')
     assert found == [(f"{table}_fts",)]
+
+
+def test_a_database_of_an_older_claimx_gains_the_new_columns(extractor, tmp_path):
+    # An older claimx wrote quotes without the negated column; appending must still work.
+    db = tmp_path / "old.db"
+    connection = sqlite3.connect(db)
+    connection.execute("CREATE TABLE quotes (doc_id TEXT NOT NULL, id TEXT NOT NULL, type TEXT,"
+                       ' start INTEGER, "end" INTEGER, text TEXT, speaker TEXT,'
+                       " speaker_entity TEXT, cue TEXT, UNIQUE (doc_id, id))")
+    connection.execute("INSERT INTO quotes VALUES ('old', 'q1', 'direct', 0, 3, 'Hi.', NULL,"
+                       " NULL, NULL)")
+    connection.commit()
+    connection.close()
+    writer = SqliteWriter(db)
+    (doc,) = extractor.pipe([("\u201cWe will not sell,\u201d said Ada Lin.", {"id": "new"})])
+    writer.write(doc)
+    writer.close()
+    rows = _rows(db, "SELECT doc_id, negated FROM quotes ORDER BY doc_id")
+    assert rows == [("new", 1), ("old", None)]  # "will not sell" is negated

@@ -76,7 +76,21 @@ def connect(path: str | Path) -> sqlite3.Connection:
     """Open (creating when needed) a claimx database."""
     connection = sqlite3.connect(str(path))
     connection.executescript(SCHEMA + FTS.format(table="claims") + FTS.format(table="quotes"))
+    _add_new_columns(connection)
     return connection
+
+
+def _add_new_columns(connection: sqlite3.Connection) -> None:
+    """Give a database written by an older claimx the columns added since, so that a new run
+    can append to it (the older rows hold NULL there)."""
+    current = sqlite3.connect(":memory:")
+    current.executescript(SCHEMA)
+    for table in TABLES:
+        have = {row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')}
+        for _, name, kind, *_ in current.execute(f'PRAGMA table_info("{table}")'):
+            if name not in have:
+                connection.execute(f'ALTER TABLE "{table}" ADD COLUMN "{name}" {kind}')
+    current.close()
 
 
 class SqliteWriter:
