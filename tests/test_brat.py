@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from roundtrip import assert_scored_corrections, import_and_score
 from typer.testing import CliRunner
 
 from claimx.cli import app
@@ -84,18 +85,7 @@ def test_the_round_trip_scores_the_corrections(collection, tmp_path):
     start = ARTICLE.index("April")
     lines.append(f"T999\tEVENT {start} {start + 5}\tApril")
     ann.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    gold = tmp_path / "gold.jsonl"
-    runner = CliRunner()
-    result = runner.invoke(app, ["import", str(collection), "-o", str(gold)])
-    assert result.exit_code == 0, result.stderr
-    result = runner.invoke(app, ["score", str(gold), "--json"])
-    assert result.exit_code == 0, result.stderr
-    scores = json.loads(result.stdout)
-    assert scores["quantities"]["value"]["f1"] == 1.0
-    assert scores["quantities"]["value+unit"]["recall"] == 0.5
-    assert scores["quotes"]["overlap"]["f1"] == 1.0
-    entities = scores["entities"]["exact"]
-    assert entities["precision"] == 1.0 and entities["gold"] == entities["predicted"] + 1
+    assert_scored_corrections(import_and_score(collection, tmp_path))
 
 
 @pytest.mark.parametrize(("text", "pieces"), [

@@ -7,6 +7,7 @@ import copy
 import json
 
 import pytest
+from roundtrip import assert_scored_corrections, import_and_score
 from typer.testing import CliRunner
 
 from claimx.cli import app
@@ -77,19 +78,9 @@ def test_the_round_trip_scores_the_corrections(exported, tmp_path):
                              "labels": ["EVENT"]}})
     export = tmp_path / "export.json"
     export.write_text(json.dumps(tasks), encoding="utf-8")
-    gold = tmp_path / "gold.jsonl"
-    runner = CliRunner()
-    result = runner.invoke(app, ["import", str(export), "-o", str(gold)])
-    assert result.exit_code == 0, result.stderr
-    result = runner.invoke(app, ["score", str(gold), "--json"])
-    assert result.exit_code == 0, result.stderr
-    scores = json.loads(result.stdout)
-    assert scores["quantities"]["value"]["f1"] == 1.0
-    assert scores["quantities"]["value+unit"]["recall"] == 0.5
-    assert scores["quotes"]["overlap"]["f1"] == 1.0
+    scores = import_and_score(export, tmp_path)
+    assert_scored_corrections(scores)
     assert scores["quotes"]["speaker"]["recall"] < 1.0
-    entities = scores["entities"]["exact"]
-    assert entities["precision"] == 1.0 and entities["gold"] == entities["predicted"] + 1
 
 
 @pytest.mark.parametrize(("raw", "value", "rng"), [
