@@ -51,6 +51,12 @@ class Scales:
         self._imperial_gloss = regex.compile(
             r"\s*[(\[]\s*[\d,.]+\s*(?:" + any_of(words("quant_metre_gloss_units")) + r")\b")
 
+    def scale_word(self, text: str, pos: int) -> bool:
+        """Whether a spaced scale word of any placement follows ``pos`` ("a million")."""
+        scale = self.scale.match(text, pos)
+        return scale is not None and bool(scale.group("sp")) and (
+            self.scales[scale.group("s")][1] == "any")
+
     def metres(self, text: str, cand: Cand, end: int) -> bool:
         """Whether a glued "m" after ``cand``'s digits is metres: a distance word follows
         ("high", "hurdles"), or precedes within a few words ("a depth of"), or a standard
