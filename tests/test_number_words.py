@@ -88,3 +88,29 @@ def test_periods_ranks_and_pronouns_are_no_fraction_or_amount(finder, nlp, text)
 )
 def test_scales_and_halves_after_words(finder, nlp, text, expected):
     assert expected in read(finder, nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Analysts pencil in a three per cent to 9 per cent rise.", (3.0, 9.0)),
+        ("The board wants a two to four per cent cut in costs.", (2.0, 4.0)),
+        ("Fares face a six to eight percent increase next spring.", (6.0, 8.0)),
+    ],
+)
+def test_an_article_before_a_small_number_opens_no_number(finder, nlp, text, expected):
+    found = [f.quantity for f in finder(nlp(text)).quantities]
+    assert [q.range for q in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Several hundred protesters gathered outside.",
+        "Thousands of fans queued for hours.",
+        "Millions watched the final on television.",
+    ],
+)
+def test_a_scale_word_alone_is_no_amount(finder, nlp, text):
+    # at most a vague quantity ("thousands of"), never a value of its own
+    assert [v for _, v in read(finder, nlp, text) if v is not None] == []

@@ -37,11 +37,12 @@ class WordNumbers:
         self.words, self.suffixes, self.set_aside = words, suffixes, set_aside
         starters = number_word_forms(patterns) + [
             w for w, (_, kind) in words.grammar.items() if kind.startswith("fraction")]
-        # "a" and "an" open a number only before a scale, a multiplier or a fraction.
+        # "a" and "an" open a number only before a scale, a multiplier or a fraction; the word
+        # after them is also a start of its own ("a five-year plan").
         openers = [w for w in words.grammar if words.kind(w) == "one"]
         self._start = regex.compile(
             r"(?<![\p{L}])(?:" + any_of(starters) + r"|(?:" + any_of(openers)
-            + r")\s+(?:" + any_of(starters) + r"))(?![\p{L}])",
+            + r")(?=\s+(?:" + any_of(starters) + r")(?![\p{L}])))(?![\p{L}])",
             regex.IGNORECASE,
         )
 
@@ -74,6 +75,8 @@ class WordNumbers:
             if self._scale_after(page, last):
                 return words.grammar_value(doc[i].lower_), last
             return None
+        if (unit_value(doc[i].lower_) or 0.0) >= _HUNDRED:
+            return None  # a scale alone ("several hundred", "billion"): no amount of its own
         cardinal = words.cardinal_at(doc, i)
         if cardinal is None:
             return None
