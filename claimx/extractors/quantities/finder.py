@@ -62,11 +62,12 @@ class QuantityFinder:
     def __init__(self, nlp: Language, patterns: PatternSet) -> None:
         self.units = Units(patterns)
         bounds = Bounds(patterns)
-        suffixes = Suffixes(patterns, self.units, Scales(patterns, self.units), bounds)
+        scales = Scales(patterns, self.units)
+        suffixes = Suffixes(patterns, self.units, scales, bounds)
         shares = Shares(patterns)
         self._set_aside = SetAside(nlp, patterns, self.units, bounds)
         self._digits = DigitReader(self.units, suffixes, shares, self._set_aside,
-                                   UnitContext(patterns))
+                                   UnitContext(patterns, scales))
         self._words = WordNumbers(patterns, NumberWords(patterns), suffixes, self._set_aside)
         self._changes = Changes(patterns, bounds)
         self._ranges = Ranges(self.units, self._changes)
