@@ -164,9 +164,9 @@ class WordNumbers:
     def _not_an_amount(self, page: Page, cand: Cand, i: int, last: int) -> bool:
         doc, text, s = page.doc, page.text, cand.start
         first = doc[i]
-        if (first.lower_ == "one" and last == i and cand.unit is None
+        if (first.lower_ == "one" and last == i and cand.unit is None and cand.value == 1
                 and not self.set_aside.one_counts(doc, first)):
-            return True
+            return True  # "no one", "one another"; not "one and a half million"
         if (first.lower_ == "one" and i > 0 and doc[i - 1].lower_ == "at"
                 and cand.unit == "point"):
             return True  # "at one point": some time, not an amount
