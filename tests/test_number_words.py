@@ -83,6 +83,8 @@ def test_periods_ranks_and_pronouns_are_no_fraction_or_amount(finder, nlp, text)
          ("four trillion yen", 4e12)),
         ("Officials expect a trillion dollars of new debt.", ("a trillion dollars", 1e12)),
         ("The climb took one and a half days.", ("one and a half days", 1.5)),
+        ("Imports reached three quarters billion euros.",
+         ("three quarters billion euros", 7.5e8)),
         ("Nearly one and a half million tickets were sold.",
          ("Nearly one and a half million", 1.5e6)),
         ("The old bridge is two-and-a-half miles long.", ("two-and-a-half miles", 2.5)),

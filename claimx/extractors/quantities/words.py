@@ -80,14 +80,14 @@ class WordNumbers:
         cardinal = words.cardinal_at(doc, i)
         if cardinal is None:
             return None
-        return self._times(doc, *cardinal)
+        return self._times(page, *cardinal)
 
     def _after_article(self, page: Page, i: int) -> tuple[float, int] | None:
         """ "a dozen", "a hundred and ten", "a quarter million", "a trillion"."""
         doc, words = page.doc, self.words
         nxt = doc[i + 1].lower_
         if words.kind(nxt) == "multiplier":
-            return self._times(doc, words.grammar_value(nxt), i + 1)
+            return self._times(page, words.grammar_value(nxt), i + 1)
         if words.kind(nxt).startswith("fraction") and self._scale_after(page, i + 1):
             return words.grammar_value(nxt), i + 1
         cardinal = words.cardinal_at(doc, i + 1)
@@ -101,9 +101,10 @@ class WordNumbers:
         token = page.doc[last]
         return self.suffixes.scales.scale_word(page.text, token.idx + len(token))
 
-    def _times(self, doc: Doc, value: float, last: int) -> tuple[float, int]:
+    def _times(self, page: Page, value: float, last: int) -> tuple[float, int]:
         """The number read so far times a multiplier or a fraction after it ("two dozen",
-        "two-thirds", "three halves", "three quarters of")."""
+        "two-thirds", "three halves", "three quarters of", "three quarters billion")."""
+        doc = page.doc
         j = last + 1
         hyphened = j < len(doc) and doc[j].text == "-"
         if hyphened:
@@ -116,7 +117,7 @@ class WordNumbers:
             return value * self.words.grammar_value(word), j
         before_of = j + 1 < len(doc) and doc[j + 1].lower_ == "of"
         if kind.startswith("fraction") and 0 < value < _FRACTION_LIMIT and value.is_integer() and (
-                hyphened or before_of or kind == "fraction_bare"):
+                hyphened or before_of or kind == "fraction_bare" or self._scale_after(page, j)):
             return value * self.words.grammar_value(word), j
         return value, last
 
