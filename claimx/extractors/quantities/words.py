@@ -91,9 +91,8 @@ class WordNumbers:
         if words.kind(nxt).startswith("fraction") and self._scale_after(page, i + 1):
             return words.grammar_value(nxt), i + 1
         cardinal = words.cardinal_at(doc, i + 1)
-        if cardinal is not None and unit_value(nxt) is not None and (
-                (unit_value(nxt) or 0.0) >= _HUNDRED):
-            return cardinal
+        if cardinal is not None and (unit_value(nxt) or 0.0) >= _HUNDRED:
+            return cardinal  # the article is the one of "a hundred and ten"
         return (1.0, i) if self._scale_after(page, i) else None
 
     def _scale_after(self, page: Page, last: int) -> bool:
