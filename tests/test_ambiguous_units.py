@@ -26,6 +26,8 @@ def read(finder, nlp, text):
         ("She earns $40K a year at the studio.", (40000.0, "USD per year")),
         ("The podcast now has 300k listeners.", (300000.0, None)),
         ("He took home 85k after tax last year.", (85000.0, None)),
+        ("The petition passed the 100k mark overnight.", (100000.0, None)),
+        ("She turned down a 60k salary in the city.", (60000.0, None)),
         ("She won a 10k run along the canal.", (10.0, "km")),
         ("He entered the 5k race for the second time.", (5.0, "km")),
     ],

@@ -16,8 +16,8 @@ if TYPE_CHECKING:
 
 _PLURAL_NEXT = regex.compile(r"\s+(?:people|[a-z]{3,}s)\b")
 _WORD_NEXT = regex.compile(r"[\s-]+\p{L}")
-# A determiner before "<number>k" and a noun after it make the number a modifier ("a 4K
-# screen", "her 10k run"), not a count of thousands ("300k users", "earned 40k").
+# A determiner before "<number>K" and a noun after it make the number a format ("a 4K
+# screen"), not a count of thousands ("300k users", "earned 40k", "the 100k mark").
 _DETERMINER_BEFORE = regex.compile(
     r"(?i)(?<![\p{L}])(?:a|an|the|his|her|their|its|our|my|your|this|that)\s+$")
 _SCALE_COLUMNS = 3
@@ -86,12 +86,12 @@ class Scales:
 
     def kilo(self, text: str, cand: Cand, end: int) -> str:
         """What a glued "k" after ``cand``'s digits (no currency) is: "km" before a race
-        ("a 10k run"), "name" between a determiner and a noun ("a 4K screen"), else
-        "thousand" ("300k users", "earned 40k")."""
+        ("a 10k run"), "name" for a capital K between a determiner and a noun ("a 4K screen",
+        "an 8K camera"), else "thousand" ("300k users", "earned 40k", "the 100k mark")."""
         if self._race_noun_next.match(text, end):
             return "km"
         before = text[max(0, cand.start - _NEAR_WINDOW) : cand.start]
-        if _DETERMINER_BEFORE.search(before) and _WORD_NEXT.match(text, end) and not (
-                _PLURAL_NEXT.match(text, end)):
+        if text[end - 1] == "K" and _DETERMINER_BEFORE.search(before) and (
+                _WORD_NEXT.match(text, end) and not _PLURAL_NEXT.match(text, end)):
             return "name"
         return "thousand"
