@@ -74,7 +74,9 @@ class Selector:
     def _claim_words(patterns: PatternSet) -> set[str]:
         # A bare fraction word ("third", "quarter") is an amount only in a vague phrase
         # ("a third of"), which quant_vague lists; alone it is mostly a rank or a period.
-        words = {row[0] for row in patterns.table("number_words") if row[2] != "fraction"}
+        from claimx.extractors.quantities.number_words import number_word_forms
+
+        words = set(number_word_forms(patterns))
         words |= {row[0] for row in patterns.table("quant_vague")}
         return words | set(patterns.word_list("fastpath_claim_words"))
 

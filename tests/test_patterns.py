@@ -113,11 +113,11 @@ def _user_file(tmp_path, name: str, text: str):
 @pytest.mark.parametrize(
     ("row", "message"),
     [
-        ("ninety\tlots\tunit", "column 'value' is 'lots', not a float"),
-        ("ninety\t90\tunits", "column 'kind' is 'units', not one of unit|hundred|"),
-        ("ninety\t90", "2 column(s) where the header declares: word:str\tvalue:float\tkind:"),
-        ("ninety\t90\tunit\tmore", "4 column(s)"),
-        ("\t90\tunit", "column 'word' is empty"),
+        ("dozen\tlots\tmultiplier", "column 'value' is 'lots', not a float"),
+        ("dozen\t12\tunits", "column 'kind' is 'units', not one of one|multiplier|"),
+        ("dozen\t12", "2 column(s) where the header declares: word:str\tvalue:float\tkind:"),
+        ("dozen\t12\tmultiplier\tmore", "4 column(s)"),
+        ("\t12\tmultiplier", "column 'word' is empty"),
     ],
 )
 def test_a_bad_row_in_a_user_table_names_path_and_line(tmp_path, row, message):

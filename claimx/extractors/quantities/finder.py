@@ -26,7 +26,7 @@ from claimx.extractors.quantities.carry import Carry, inherit_in_brackets
 from claimx.extractors.quantities.changes import Changes
 from claimx.extractors.quantities.letters import UnitContext
 from claimx.extractors.quantities.nouns import Nouns
-from claimx.extractors.quantities.number_words import load_number_words
+from claimx.extractors.quantities.number_words import NumberWords
 from claimx.extractors.quantities.numbers import DIGITS, DigitReader
 from claimx.extractors.quantities.ranges import Ranges
 from claimx.extractors.quantities.scales import Scales
@@ -62,13 +62,13 @@ class QuantityFinder:
     def __init__(self, nlp: Language, patterns: PatternSet) -> None:
         self.units = Units(patterns)
         bounds = Bounds(patterns)
-        suffixes = Suffixes(patterns, self.units, Scales(patterns, self.units), bounds)
-        self._number_words = load_number_words(patterns)
-        shares = Shares(patterns, self._number_words)
+        scales = Scales(patterns, self.units)
+        suffixes = Suffixes(patterns, self.units, scales, bounds)
+        shares = Shares(patterns)
         self._set_aside = SetAside(nlp, patterns, self.units, bounds)
         self._digits = DigitReader(self.units, suffixes, shares, self._set_aside,
-                                   UnitContext(patterns))
-        self._words = WordNumbers(self._number_words, suffixes, self._set_aside)
+                                   UnitContext(patterns, scales))
+        self._words = WordNumbers(patterns, NumberWords(patterns), suffixes, self._set_aside)
         self._changes = Changes(patterns, bounds)
         self._ranges = Ranges(self.units, self._changes)
         self._carry = Carry(patterns)
@@ -89,7 +89,7 @@ class QuantityFinder:
             token, noun_token = self._nouns.anchors(page, cand)
             found.append(Found(to_quantity(text, cand), token, noun_token))
         if "-" in text:
-            found = suspended(page, self._number_words, found)
+            found = suspended(page, found)
         return Scan(found, times, starts)
 
     def _amounts(self, page: Page) -> list[Cand]:

@@ -1,6 +1,7 @@
 """Units decided by the words around the number: capital letters that may be a degree sign or
 part of a name ("41F" and "43 C heat" are temperatures, "a 13F filing", "5 F-Series trucks" and
-"3 C.P.I." are not), and short forms with two readings ("12 kt": knots or kilotonnes)."""
+"3 C.P.I." are not), short forms with two readings ("12 kt": knots or kilotonnes), and letters
+glued before digits that are money only in context ("R500 million")."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from claimx.extractors.quantities.lexicon import any_of
 
 if TYPE_CHECKING:
     from claimx.extractors.quantities.candidate import Cand, Page
+    from claimx.extractors.quantities.scales import Scales
     from claimx.rules.loader import PatternSet
 
 # A letter joined to more letters by a hyphen or a dot is a model or an initialism.
@@ -21,6 +23,7 @@ _JOINED = regex.compile(r"[-.‐‑]\p{L}")
 _NEXT_WORD = regex.compile(r"\s*(?=\p{L})")
 _WINDOW = 80  # characters around the number searched for a word of temperature
 _LETTERS = {"C": "celsius", "F": "fahrenheit"}
+_FORM_REACH = 4  # the longest currency letters glued before digits
 
 
 class DegreeLetters:
@@ -81,12 +84,43 @@ class ContextReadings:
         return None
 
 
-class UnitContext:
-    """What the words around a number say about the unit read after it."""
+class ContextPrefixes:
+    """Letters glued before digits that are a currency by context
+    (``quant_ambiguous_prefixes.tsv``): "R500 million" and "R250 ... in South Africa" are
+    rand, "the R21 road" a code."""
 
-    def __init__(self, patterns: PatternSet) -> None:
+    def __init__(self, patterns: PatternSet, scales: Scales) -> None:
+        self.scales = scales
+        self._forms: dict[str, tuple[str, regex.Pattern[str]]] = {}
+        for row in patterns.rows("quant_ambiguous_prefixes"):
+            words = patterns.word_list(str(row["cues"]))
+            cue = regex.compile(r"(?i)(?<![\p{L}])(?:" + any_of(words) + r")(?![\p{L}])")
+            self._forms[str(row["form"])] = (str(row["currency"]), cue)
+        self._glued = regex.compile(
+            r"(?<![\p{L}\p{N}])(?P<f>" + any_of(self._forms) + r")$") if self._forms else None
+
+    def currency(self, text: str, s: int, e: int) -> tuple[str, int] | None:
+        """The currency of the letters glued before the digits at ``s`` (ending at ``e``) and
+        where they start; None when they are no currency here."""
+        glued = self._glued.search(text, max(0, s - _FORM_REACH), s) if self._glued else None
+        if glued is None:
+            return None
+        currency, cue = self._forms[glued.group("f")]
+        scale = self.scales.scale.match(text, e)
+        if scale is not None and self.scales.scales[scale.group("s")][1] != "money":
+            return currency, glued.start()
+        window = text[max(0, s - _WINDOW) : e + _WINDOW]
+        return (currency, glued.start()) if cue.search(window) else None
+
+
+class UnitContext:
+    """What the words around a number say about the unit read after it, and the currency
+    letters glued before it."""
+
+    def __init__(self, patterns: PatternSet, scales: Scales) -> None:
         self.letters = DegreeLetters(patterns)
         self.readings = ContextReadings(patterns)
+        self.prefixes = ContextPrefixes(patterns, scales)
 
     def settle(self, page: Page, cand: Cand) -> None:
         """Keeps, changes or drops ``cand``'s unit by its context: "a 13F filing" and "Row

@@ -46,7 +46,7 @@ _DEGREES = ("celsius", "fahrenheit", "degree")
 # How far back the sign, the "sub-" and the currency before the digits are looked for.
 _LEAD_WINDOW = 20
 MINUS_WINDOW = 7
-_CURRENCY_WINDOW = 12
+_CURRENCY_WINDOW = 40  # "Bosnia-Herzegovina convertible mark 5"
 
 
 class DigitReader:
@@ -80,7 +80,10 @@ class DigitReader:
             currency = self.units.prefix_id(cur.group("c"))
             start = start - (len(cur.group()))
         elif s > 0 and _WORD_CHAR.match(text[s - 1]):
-            return None  # glued to letters: an id or a name ("A2", "G7", "XR2041...")
+            letters = self.context.prefixes.currency(text, s, e)
+            if letters is None:
+                return None  # glued to letters: an id or a name ("A2", "G7", "XR2041...")
+            currency, start = letters
         tail = _fraction_tail(text, raw, value, e)
         if tail is None:
             return None

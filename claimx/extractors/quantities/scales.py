@@ -15,6 +15,11 @@ if TYPE_CHECKING:
     from claimx.rules.loader import PatternSet
 
 _PLURAL_NEXT = regex.compile(r"\s+(?:people|[a-z]{3,}s)\b")
+_WORD_NEXT = regex.compile(r"[\s-]+\p{L}")
+# A determiner before "<number>K" and a noun after it make the number a format ("a 4K
+# screen"), not a count of thousands ("300k users", "earned 40k", "the 100k mark").
+_DETERMINER_BEFORE = regex.compile(
+    r"(?i)(?<![\p{L}])(?:a|an|the|his|her|their|its|our|my|your|this|that)\s+$")
 _SCALE_COLUMNS = 3
 # How far around the number the metre context is looked for, in characters.
 _BEFORE_WINDOW = 60
@@ -48,8 +53,17 @@ class Scales:
         self._race_lead = regex.compile(
             r"(?i)(?:(?<![\p{L}])(?:" + any_of(words("quant_metre_race_leads"))
             + r")|['’]s)\s+$")
+        self._sport = regex.compile(
+            r"(?<![\p{L}])(?:" + any_of(words("quant_metre_sport_words")) + r")(?![\p{L}])",
+            regex.IGNORECASE)
         self._imperial_gloss = regex.compile(
             r"\s*[(\[]\s*[\d,.]+\s*(?:" + any_of(words("quant_metre_gloss_units")) + r")\b")
+
+    def scale_word(self, text: str, pos: int) -> bool:
+        """Whether a spaced scale word of any placement follows ``pos`` ("a million")."""
+        scale = self.scale.match(text, pos)
+        return scale is not None and bool(scale.group("sp")) and (
+            self.scales[scale.group("s")][1] == "any")
 
     def metres(self, text: str, cand: Cand, end: int) -> bool:
         """Whether a glued "m" after ``cand``'s digits is metres: a distance word follows
@@ -65,4 +79,19 @@ class Scales:
         if self._before.search(before) or self._near.search(
                 text, max(0, cand.start - _NEAR_WINDOW), min(len(text), end + _NEAR_WINDOW)):
             return True  # "a depth of 1,700m", "1m is 100 cm"
+        if self._sport.search(text, max(0, cand.start - _BEFORE_WINDOW),
+                              min(len(text), end + _BEFORE_WINDOW)):
+            return True  # "landed 17.30m in the triple jump", "threw 64.5m"
         return cand.value in self._races and bool(self._race_lead.search(before))
+
+    def kilo(self, text: str, cand: Cand, end: int) -> str:
+        """What a glued "k" after ``cand``'s digits (no currency) is: "km" before a race
+        ("a 10k run"), "name" for a capital K between a determiner and a noun ("a 4K screen",
+        "an 8K camera"), else "thousand" ("300k users", "earned 40k", "the 100k mark")."""
+        if self._race_noun_next.match(text, end):
+            return "km"
+        before = text[max(0, cand.start - _NEAR_WINDOW) : cand.start]
+        if text[end - 1] == "K" and _DETERMINER_BEFORE.search(before) and (
+                _WORD_NEXT.match(text, end) and not _PLURAL_NEXT.match(text, end)):
+            return "name"
+        return "thousand"

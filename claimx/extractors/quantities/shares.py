@@ -9,7 +9,7 @@ import regex
 from claimx.doc.offsets import token_at
 from claimx.extractors.quantities.candidate import Cand
 from claimx.extractors.quantities.lexicon import any_of
-from claimx.extractors.quantities.number_words import NumberWords, share_term
+from claimx.extractors.quantities.number_words import share_term
 
 if TYPE_CHECKING:
     from claimx.extractors.quantities.candidate import Page
@@ -21,8 +21,7 @@ _WORD_NEXT = regex.compile(r"\s+\p{L}")
 class Shares:
     """Finds the "in N" / "out of N" that closes a share, after digits or a number word."""
 
-    def __init__(self, patterns: PatternSet, words: NumberWords) -> None:
-        self.words = words
+    def __init__(self, patterns: PatternSet) -> None:
         small = any_of(patterns.word_list("quant_share_words"))
         # "1 in 4", "3 out of 10", not followed by a unit word that would make it a measure
         self.one_in = regex.compile(
@@ -34,7 +33,7 @@ class Shares:
                                      regex.IGNORECASE)
 
     def term(self, word: str) -> float | None:
-        return share_term(self.words, word)
+        return share_term(word)
 
     def opened_by_words(self, page: Page) -> list[Cand]:
         """ "one in 10 adults", "four out of 5 doctors": a share opened by a number word (one

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 _MEGA_CODE = regex.compile(r"\s?(?P<m>[Mk])(?P<code>[A-Z]{3})(?![\p{L}\p{N}])")
 _BRACKETED = regex.compile(r"\s?\([^()]{1,40}\)")
 _MEGA = {"M": 1e6, "k": 1e3}
+_KILO = ("k", "K")
 
 
 class Suffixes:
@@ -31,6 +32,9 @@ class Suffixes:
         self._name_letters = patterns.word_list("quant_name_letters", lower=False)
         self._inch_marks = regex.compile(
             r"\s?(?P<m>[\"″'′])(?=\s+(?:" + any_of(patterns.word_list("quant_inch_dimension_words"))
+            + r")\b)")
+        self._inch_word = regex.compile(
+            r"\s(?P<m>in)\.?(?=\s+(?:" + any_of(patterns.word_list("quant_inch_in_after"))
             + r")\b)")
         self._late_rate = regex.compile(
             r"\s+of\s+(?:[\p{L}-]+\s+){1,4}?(?:a|an|per)\s+(?P<t>"
@@ -61,6 +65,13 @@ class Suffixes:
             scale = self.scales.scale.match(text, pos)
             if scale is None or not self._scale_fits(text, cand, scale):
                 return pos
+            if scale.group("s") in _KILO and not cand.currency and not scale.group("sp"):
+                reading = self.scales.kilo(text, cand, scale.end())
+                if reading == "name":
+                    return pos  # "a 4K screen": a format, dropped as digits glued to letters
+                if reading == "km":
+                    cand.unit = "km"  # "a 10k run"
+                    return scale.end()
             cand.value = (cand.value or 0) * self.scales.scales[scale.group("s")][0]
             cand.scaled = True
             pos = scale.end()
@@ -119,6 +130,10 @@ class Suffixes:
     def _marks(self, text: str, cand: Cand, pos: int) -> int:
         marks = self._inch_marks.match(text, pos)
         if marks is None:
+            word = self._inch_word.match(text, pos)
+            if word is not None:
+                cand.unit = "inch"  # "6 in tall": the abbreviation only before a size word
+                return word.end("m")
             return pos
         # '10" long', "6' tall": quotation-like marks as inches and feet before a size
         cand.unit = "inch" if marks.group("m") in '"″' else "foot"

@@ -15,7 +15,6 @@ from claimx.extractors.quantities.setaside import SUSPENDED
 
 if TYPE_CHECKING:
     from claimx.extractors.quantities.candidate import Page
-    from claimx.extractors.quantities.number_words import NumberWords
 
 # Between a suspended "5-" and the amount that ends its list: "- and ", "-, 10- or ".
 _LIST_GAP = regex.compile(r"-(?:[\s,]*(?:(?:and|or|to)\s+)?(?:\p{L}+|\d{1,4})-)*[\s,]*"
@@ -23,14 +22,14 @@ _LIST_GAP = regex.compile(r"-(?:[\s,]*(?:(?:and|or|to)\s+)?(?:\p{L}+|\d{1,4})-)*
 _LIST_REACH = 40  # how far after the list its last amount may start
 
 
-def suspended(page: Page, words: NumberWords, found: list[Found]) -> list[Found]:
+def suspended(page: Page, found: list[Found]) -> list[Found]:
     """``found`` with the suspended amounts of each list added, in text order."""
     text = page.text
     extra: list[Found] = []
     for match in SUSPENDED.finditer(text):
         s, e = match.span(1)
         raw = match.group(1)
-        value = float(raw) if raw[0].isdigit() else unit_value(words, raw)
+        value = float(raw) if raw[0].isdigit() else unit_value(raw)
         if value is None or inside(page.blocked, s, e) or any(
                 f.quantity.start <= s < f.quantity.end for f in found):
             continue

@@ -71,10 +71,11 @@ class Units:
     def _loose_forms(self, forms: list[str]) -> frozenset[str]:
         """Currency codes and dollar forms ignore case ("usd", "c $"); "PS" or "p" do not.
         ("a $5 fee" is no Australian dollar: the article stays case-sensitive.) Generated ISO
-        codes keep their capitals: "ALL" or "TOP" are words in lower case."""
+        codes keep their capitals: "ALL" or "TOP" are words in lower case; generated names of
+        more than one word ignore case, as news capitalises them ("Australian dollar 29bn")."""
         return frozenset(
             f for f in forms
-            if f not in self._generated and (len(f) >= _LOOSE_LENGTH or "$" in f)
+            if (f not in self._generated or " " in f) and (len(f) >= _LOOSE_LENGTH or "$" in f)
             and not f.lower().startswith("a ")
             and self.unit_ids.get("suf:" + f.lower(), self.unit_ids.get("pre:" + squeeze(f)))
             in self.currency_ids

@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import regex
 
 from claimx.doc.offsets import index_at, index_from
 from claimx.extractors.quantities.candidate import NOUN_TAGS, Cand, inside
+from claimx.extractors.quantities.lexicon import any_of
+from claimx.extractors.quantities.number_words import number_word_forms, unit_value
 from claimx.extractors.quantities.numbers import MINUS_BEFORE, MINUS_WINDOW
 from claimx.extractors.quantities.setaside import ranks_a_count
 
@@ -20,72 +21,33 @@ if TYPE_CHECKING:
     from claimx.extractors.quantities.number_words import NumberWords
     from claimx.extractors.quantities.setaside import SetAside
     from claimx.extractors.quantities.suffixes import Suffixes
+    from claimx.rules.loader import PatternSet
 
 _AND_A_HALF = regex.compile(r"(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half\b", regex.IGNORECASE)
-_MULTIPLIERS = ("hundred", "scale", "dozen")
-_TENS, _HUNDRED, _DOZEN = 10, 100, 12
 _FRACTION_LIMIT = 20  # "two-thirds" is a fraction; "twenty-fifth" is an ordinal
 _HALF = 0.5
-
-
-@dataclass
-class _Tally:
-    """The running sum of a number read word by word."""
-
-    total: float = 0.0
-    group: float = 0.0
-    used_any: bool = False
-
-    def add(self, doc: Doc, j: int, value: float, kind: str) -> bool:
-        """Adds the word at ``j``; False when it does not continue the number."""
-        group = self.group
-        if kind == "unit":
-            # "twenty five" and "hundred and one" add up; "one two" are two numbers
-            tens = group % _TENS == 0 and group % _HUNDRED != 0 and value < _TENS
-            hundreds = group % _HUNDRED == 0 and value < _HUNDRED
-            if self.used_any and group and not (tens or hundreds):
-                return False
-            self.group = group + value
-        elif kind == "hundred":
-            self.group = (group or 1.0) * _HUNDRED
-        elif kind == "scale":
-            self.total += (group or 1.0) * value
-            self.group = 0.0
-        elif kind == "dozen":
-            self.group = (group or 1.0) * _DOZEN
-        elif kind == "fraction":
-            if not self._fraction_fits(doc, j):
-                return False
-            self.group = group * value
-        self.used_any = True
-        return True
-
-    def _fraction_fits(self, doc: Doc, j: int) -> bool:
-        """ "two-thirds", "three quarters of": a fraction; "three quarters" alone counts
-        periods."""
-        hyphenated = doc[j - 1].text == "-"
-        before_of = j + 1 < len(doc) and doc[j + 1].lower_ == "of"
-        return bool(self.used_any and self.group != 0 and self.group < _FRACTION_LIMIT
-                    and (hyphenated or before_of))
+_HUNDRED = 100  # "a hundred", "a thousand": the article counts one before a scale
 
 
 class WordNumbers:
     """Finds numbers written in words and reads what follows them."""
 
-    def __init__(self, words: NumberWords, suffixes: Suffixes, set_aside: SetAside) -> None:
+    def __init__(self, patterns: PatternSet, words: NumberWords, suffixes: Suffixes,
+                 set_aside: SetAside) -> None:
         self.words, self.suffixes, self.set_aside = words, suffixes, set_aside
-        starters = [w for w, (_, kind) in words.items() if kind in ("unit", "fraction")]
-        scales = [w for w, (_, kind) in words.items() if kind in _MULTIPLIERS]
+        starters = number_word_forms(patterns) + [
+            w for w, (_, kind) in words.grammar.items() if kind.startswith("fraction")]
+        # "a" and "an" open a number only before a scale, a multiplier or a fraction; the word
+        # after them is also a start of its own ("a five-year plan").
+        openers = [w for w in words.grammar if words.kind(w) == "one"]
         self._start = regex.compile(
-            r"(?<![\p{L}])(?:" + "|".join(map(regex.escape, starters)) + r"|an?\s+(?:"
-            + "|".join(map(regex.escape, scales)) + r"))(?![\p{L}])",
+            r"(?<![\p{L}])(?:" + any_of(starters) + r"|(?:" + any_of(openers)
+            + r")(?=\s+(?:" + any_of(starters) + r")(?![\p{L}])))(?![\p{L}])",
             regex.IGNORECASE,
-        ) if starters else None
+        )
 
     def find(self, page: Page) -> list[Cand]:
         found: list[Cand] = []
-        if self._start is None:
-            return found
         # Only tokens that can start a number word are visited, found by one regex pass.
         todo = sorted({index_at(page.starts, m.start())
                        for m in self._start.finditer(page.text)})
@@ -101,33 +63,71 @@ class WordNumbers:
                 found.append(cand)
         return found
 
-    def _kind(self, doc: Doc, i: int) -> str:
-        return self.words.get(doc[i].lower_, (0, ""))[1] if i < len(doc) else ""
+    def _number_at(self, page: Page, i: int) -> tuple[float, int] | None:
+        """The value of the number in words opening at token ``i`` and its last token."""
+        doc, words = page.doc, self.words
+        kind = words.kind(doc[i].lower_)
+        if kind == "one" and i + 1 < len(doc):
+            return self._after_article(page, i)
+        if kind.startswith("fraction"):
+            # "half a million", "quarter million": a fraction of the scale after it
+            last = i + 1 if i + 1 < len(doc) and words.kind(doc[i + 1].lower_) == "one" else i
+            if self._scale_after(page, last):
+                return words.grammar_value(doc[i].lower_), last
+            return None
+        if (unit_value(doc[i].lower_) or 0.0) >= _HUNDRED:
+            return None  # a scale alone ("several hundred", "billion"): no amount of its own
+        cardinal = words.cardinal_at(doc, i)
+        if cardinal is None:
+            return None
+        return self._times(page, *cardinal)
 
-    def _opening(self, doc: Doc, i: int) -> tuple[int, _Tally] | None:
-        """Where the number's words start to add up, and the tally before them."""
-        low = doc[i].lower_
-        if low in ("half", "quarter") and self._kind(doc, i + 1) == "scale":
-            # "half a million" aside, "a quarter million": fraction times scale
-            return i + 1, _Tally(group=self.words[low][0], used_any=True)
-        if low in ("a", "an") and self._kind(doc, i + 1) in _MULTIPLIERS:
-            return i + 1, _Tally(group=1.0)
-        if low in self.words and self.words[low][1] == "unit":
-            return i, _Tally()
-        return None  # "hundred" alone ("several hundred") or "dozen" alone is no amount
+    def _after_article(self, page: Page, i: int) -> tuple[float, int] | None:
+        """ "a dozen", "a hundred and ten", "a quarter million", "a trillion"."""
+        doc, words = page.doc, self.words
+        nxt = doc[i + 1].lower_
+        if words.kind(nxt) == "multiplier":
+            return self._times(page, words.grammar_value(nxt), i + 1)
+        if words.kind(nxt).startswith("fraction") and self._scale_after(page, i + 1):
+            return words.grammar_value(nxt), i + 1
+        cardinal = words.cardinal_at(doc, i + 1)
+        if cardinal is not None and (unit_value(nxt) or 0.0) >= _HUNDRED:
+            return cardinal  # the article is the one of "a hundred and ten"
+        return (1.0, i) if self._scale_after(page, i) else None
+
+    def _scale_after(self, page: Page, last: int) -> bool:
+        """Whether a scale word ("million", "bn") follows token ``last``."""
+        token = page.doc[last]
+        return self.suffixes.scales.scale_word(page.text, token.idx + len(token))
+
+    def _times(self, page: Page, value: float, last: int) -> tuple[float, int]:
+        """The number read so far times a multiplier or a fraction after it ("two dozen",
+        "two-thirds", "three halves", "three quarters of", "three quarters billion")."""
+        doc = page.doc
+        j = last + 1
+        hyphened = j < len(doc) and doc[j].text == "-"
+        if hyphened:
+            j += 1
+        if j >= len(doc):
+            return value, last
+        word = doc[j].lower_
+        kind = self.words.kind(word)
+        if kind == "multiplier":
+            return value * self.words.grammar_value(word), j
+        before_of = j + 1 < len(doc) and doc[j + 1].lower_ == "of"
+        if kind.startswith("fraction") and 0 < value < _FRACTION_LIMIT and value.is_integer() and (
+                hyphened or before_of or kind == "fraction_bare" or self._scale_after(page, j)):
+            return value * self.words.grammar_value(word), j
+        return value, last
 
     def _read(self, page: Page, i: int) -> tuple[Cand | None, int] | None:
         """The number starting at token ``i`` (None when none does there) and the token to
         go on from; the candidate is None when the number is set aside."""
         doc = page.doc
-        opening = self._opening(doc, i)
-        if opening is None:
+        number = self._number_at(page, i)
+        if number is None:
             return None
-        j, tally = opening
-        last = self._add_up(doc, j, tally, i)
-        if not tally.used_any:
-            return None
-        value = tally.total + tally.group
+        value, last = number
         s, e = doc[i].idx, doc[last].idx + len(doc[last])
         resume = last + 1
         half = _AND_A_HALF.match(page.text, e)
@@ -143,24 +143,6 @@ class WordNumbers:
             cand.value, cand.start = -value, s - len(minus.group())  # "minus five degrees"
         self.suffixes.read(page.text, cand)
         return (None if self._not_an_amount(page, cand, i, last) else cand), resume
-
-    def _add_up(self, doc: Doc, j: int, tally: _Tally, last: int) -> int:
-        """Adds the number words from ``j`` on; the index of the last one used."""
-        n = len(doc)
-        while j < n:
-            w = doc[j].lower_
-            entry = self.words.get(w)
-            if entry is None:
-                if w in ("-", "and") and j + 1 < n and doc[j + 1].lower_ in self.words and (
-                        tally.used_any):
-                    j += 1
-                    continue
-                break
-            if not tally.add(doc, j, *entry):
-                break
-            last = j
-            j += 1
-        return last
 
     def _in_a_name(self, doc: Doc, i: int, last: int) -> bool:
         first, n = doc[i], len(doc)
@@ -182,9 +164,9 @@ class WordNumbers:
     def _not_an_amount(self, page: Page, cand: Cand, i: int, last: int) -> bool:
         doc, text, s = page.doc, page.text, cand.start
         first = doc[i]
-        if (first.lower_ == "one" and last == i and cand.unit is None
+        if (first.lower_ == "one" and last == i and cand.unit is None and cand.value == 1
                 and not self.set_aside.one_counts(doc, first)):
-            return True
+            return True  # "no one", "one another"; not "one and a half million"
         if (first.lower_ == "one" and i > 0 and doc[i - 1].lower_ == "at"
                 and cand.unit == "point"):
             return True  # "at one point": some time, not an amount
