@@ -1,8 +1,12 @@
-"""Speakers: from the subject of a cue verb to a mention, a resolved name and an entity id.
+"""The mention layer's resolver: from the head of a noun phrase that names someone (a
+quote's speaker, a claim's source) to a mention, a resolved name and an entity id.
 
-A speaker keeps two things apart: the words in the text (the mention, even "he") and who it is
-(the name: "Ilham Aliyev"). Pronouns go to the nearest compatible name before them; surnames
-and short forms go to the document's entity whose mentions contain them.
+A resolved mention keeps two things apart: the words in the text (the mention, even "he") and
+who it is (the name: "Ilham Aliyev"). Pronouns go to the nearest compatible name before them;
+surnames and short forms go to the document's entity whose mentions contain them (entity
+linking has already sent a shared surname to the person in focus); descriptions ("the
+company") go to the entity the article named (descriptions). Each head token is resolved once,
+so a quote and a claim that share a speaker get the same answer.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from typing import TYPE_CHECKING
 from claimx.doc.offsets import end_char, index_from
 from claimx.doc.syntax import SUBJECTS
 from claimx.doc.text import doc_text
-from claimx.extractors.entities import resolve_role
+from claimx.extractors.mentions.descriptions import describe
 from claimx.models import Entity, Span, Speaker
 
 if TYPE_CHECKING:
@@ -38,21 +42,24 @@ GROUP_SENTENCES = 2
 # Names before a position checked for one that covers it, and for a pronoun's referent.
 _COVER_LOOKBACK = 40
 _REFERENT_LOOKBACK = 200
+# Tokens before an affiliation that a person's name and its comma take, at the least.
+_NAME_AND_COMMA = 2
 
 
 @dataclass(frozen=True)
-class SpeakerWords:
-    """The vocabulary of speakers (patterns/quotes/speaker_*, names_gender.tsv and the
-    entities' articles), read once per extractor."""
+class MentionWords:
+    """The vocabulary of mentions (patterns/quotes/speaker_*, names_gender.tsv and the
+    entities' articles, organisation heads and titles), read once per extractor."""
 
     pronouns: Mapping[str, tuple[str, str | None]]  # pronoun -> what it refers to, gender
     gender_title: re.Pattern[str]  # a title that tells the gender, right before a mention
     drop_left: frozenset[str]  # words a speaker phrase may start with that are not its own
     articles: frozenset[str]
     given_names: Mapping[str, str]  # given name -> the gender it usually carries
+    descriptions: Mapping[str, str]  # description noun -> "person" or "thing"
 
     @classmethod
-    def from_patterns(cls, patterns: PatternSet) -> SpeakerWords:
+    def from_patterns(cls, patterns: PatternSet) -> MentionWords:
         pronouns = {str(row["pronoun"]).lower(): (str(row["refers"]), _text(row["gender"]))
                     for row in patterns.rows("speaker_pronouns")}
         titles = patterns.table("speaker_gender_titles")
@@ -67,6 +74,7 @@ class SpeakerWords:
             articles=patterns.word_list("entity_articles"),
             given_names={row[0]: row[1] for row in patterns.table("names_gender")
                          if len(row) > 1 and row[1] in ("f", "m")},
+            descriptions=_descriptions(patterns),
         )
 
 
@@ -79,7 +87,7 @@ class _Name:
     entity: str | None
 
 
-class SpeakerResolver:
+class MentionResolver:
     """Resolves speaker phrases of one document against its entities (built once per doc)."""
 
     def __init__(
@@ -88,7 +96,7 @@ class SpeakerResolver:
         entities: Sequence[Entity],
         blocked: Sequence[tuple[int, int]] = (),
         *,
-        words: SpeakerWords,
+        words: MentionWords,
         text: str | None = None,
     ) -> None:
         self.doc = doc
@@ -96,6 +104,8 @@ class SpeakerResolver:
         # Doc.text joins every token on each access: read it once.
         self.text = doc_text(doc) if text is None else text
         self.entities = entities
+        self._by_id = {e.id: e for e in entities}
+        self._resolved: dict[int, Speaker] = {}
         names: list[_Name] = []
         for entity in entities:
             for m in entity.mentions:
@@ -135,6 +145,22 @@ class SpeakerResolver:
                 if given is not None:
                     genders[n.name] = given
         return genders
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        """The document's entity with this id."""
+        return self._by_id.get(entity_id) if entity_id is not None else None
+
+    def recent_names(self, pos: int, labels: frozenset[str], reach: int) -> list[_Name]:
+        """Names of these labels ending before ``pos`` and at most ``reach`` characters
+        before it, nearest first; none inside a quotation."""
+        hi = index_from(self.starts, pos)
+        found = []
+        for n in reversed(self.names[:hi]):
+            if pos - n.end > reach:
+                break
+            if n.end <= pos and n.label in labels and not self._inside_blocked(n.start, n.end):
+                found.append(n)
+        return found
 
     def _names_in(self, start: int, end: int) -> list[_Name]:
         hi = index_from(self.starts, end)
@@ -218,21 +244,64 @@ class SpeakerResolver:
                 end = right.right_edge.i + 1
         return start, end
 
+    def resolve_span(self, start: int, end: int) -> Speaker | None:
+        """The Speaker of the noun phrase at characters ``start:end`` (a claim's source)."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return self.resolve(span.root) if span is not None and len(span) else None
+
     def resolve(self, head: Token) -> Speaker:
-        """The Speaker for a subject head token."""
+        """The Speaker for a subject head token (the same object for the same token)."""
+        speaker = self._resolved.get(head.i)
+        if speaker is None:
+            speaker = self._resolved[head.i] = self._resolve(head)
+        return speaker
+
+    def _resolve(self, head: Token) -> Speaker:
         doc = self.doc
+        head = self._affiliated_person(head) or head
         start, end = self.mention_tokens(head)
-        # "the party's candidate, Jane Doe,": the named apposition is who speaks.
         named = head
         if _entity_of(head) is None:
-            for right in head.rights:
-                if right.dep_ == "appos" and _entity_of(right) is not None:
-                    named = right
-                    break
+            named, end = self._name_in_phrase(head, end)
         mention = Span.of(self.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
         if head.tag_ == "PRP" or head.lower_ in self.words.pronouns:
             return self._pronoun_speaker(head, mention)
         return self._named_speaker(named, mention, start, end)
+
+    def _affiliated_person(self, head: Token) -> Token | None:
+        """"Jane Doe, Harbour Tenants Union said:": a bare organisation name right after a
+        person's name and a comma is her affiliation, as a signature gives it; the person
+        speaks, whichever of the two the parse made the subject."""
+        ent = _entity_of(head)
+        if head.tag_ not in ("NNP", "NNPS") or head.ent_type_ == "PERSON":
+            return None
+        first = ent.start if ent is not None else head.left_edge.i
+        if any(t.dep_ == "det" for t in head.lefts) or first < _NAME_AND_COMMA \
+                or self.doc[first - 1].text != ",":
+            return None
+        person = _entity_of(self.doc[first - _NAME_AND_COMMA])
+        if person is None or person.root.ent_type_ != "PERSON" \
+                or person.root.dep_ in ("pobj", "dobj"):
+            return None
+        return person.root
+
+    def _name_in_phrase(self, head: Token, end: int) -> tuple[Token, int]:
+        """The token that names who a phrase headed by a common noun is, and the mention's
+        end: "the party's candidate, Jane Doe," names her in apposition; "pundit and coach
+        Jane Doe" (no comma) and "former champion and commentator Jane Doe" (a bare singular
+        noun is a title, so its conjunct is the same person) carry the name in the phrase."""
+        doc = self.doc
+        bare = head.tag_ == "NN" and not any(t.dep_ in ("det", "poss") for t in head.lefts)
+        for right in head.rights:
+            ent = _entity_of(right) if right.dep_ in ("appos", "conj") else None
+            if ent is None or (right.dep_ == "conj" and not bare):
+                continue
+            if not any(t.is_punct for t in doc[end:ent.start]):
+                end = max(end, ent.end)
+            elif right.dep_ == "conj":
+                continue
+            return right, end
+        return head, end
 
     def _pronoun_speaker(self, head: Token, mention: Span) -> Speaker:
         """A pronoun's Speaker: the name it refers to, else the pronoun as written."""
@@ -259,10 +328,10 @@ class SpeakerResolver:
                 return Speaker(n.name, n.entity, mention)
         if ent is not None:
             return Speaker(ent.text, None, mention)
-        # "the president said": the person the article introduced with that title.
-        person = resolve_role(self.text, mention.start, mention.end, self.entities)
-        if person is not None:
-            return Speaker(person.name, person.id, mention)
+        # "the president said", "the company said": the entity the article named.
+        described = describe(self, named, mention)
+        if described is not None:
+            return described
         return Speaker(self._bare_name(start, end), None, mention)
 
     def _bare_name(self, start: int, end: int) -> str:
@@ -274,6 +343,16 @@ class SpeakerResolver:
                 and doc[start + 1].is_title:
             start += 1
         return self.text[doc[start].idx:end_char(doc, end)]
+
+
+def _descriptions(patterns: PatternSet) -> dict[str, str]:
+    """Description nouns: the entities' organisation heads and person titles, and the nouns
+    of speaker_descriptions.tsv."""
+    nouns = dict.fromkeys(patterns.word_list("entity_org_heads"), "thing")
+    nouns.update(dict.fromkeys(patterns.word_list("titles"), "person"))
+    nouns.update((str(row["noun"]).lower(), str(row["refers"]))
+                 for row in patterns.rows("speaker_descriptions"))
+    return nouns
 
 
 def _text(cell: object) -> str | None:

@@ -1,0 +1,68 @@
+"""Descriptions that stand for an entity the article named: "the president" for the person it
+introduced with that title, "the company" or "the bank" for the organisation in focus, "the
+candidate" for the one person the text is about just then.
+
+A description resolves only when the article settles it: a name whose last word is the
+description's noun ("the bank" -> "Reserve Bank of Ruritania"), a person whose title or role
+carries it, else a single compatible entity among the names just before it. With two
+organisations in view "the company" stays unresolved on purpose.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from claimx.extractors.entities import resolve_role
+from claimx.models import Span, Speaker
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from claimx.extractors.mentions.resolver import MentionResolver
+
+# What a description noun may stand for, by its "refers" value (speaker_descriptions.tsv).
+DESCRIBED_LABELS = {"person": frozenset({"PERSON"}), "thing": frozenset({"ORG"})}
+# How far back (characters) the names that make an entity salient may be.
+SALIENT_REACH = 600
+_DEFINITE = "the"
+
+
+def describe(layer: MentionResolver, head: Token, mention: Span) -> Speaker | None:
+    """The Speaker a description at ``mention`` headed by ``head`` stands for, or None."""
+    person = resolve_role(layer.text, mention.start, mention.end, layer.entities)
+    if person is not None:
+        return Speaker(person.name, person.id, mention)
+    refers = _description(layer, head)
+    if refers is None:
+        return None
+    labels = DESCRIBED_LABELS[refers]
+    names = layer.recent_names(mention.start, labels, SALIENT_REACH)
+    noun = head.lower_
+    # "the bank" after "Reserve Bank": the name carries the noun, and settles it at any distance.
+    carried = [n for n in layer.recent_names(mention.start, labels, len(layer.text))
+               if n.name.lower().split()[-1] == noun or _has_role(layer, n.entity, noun)]
+    if carried:
+        return Speaker(carried[0].name, carried[0].entity, mention)
+    if len({n.entity or n.name for n in names}) == 1:
+        return Speaker(names[0].name, names[0].entity, mention)
+    return None
+
+
+def _description(layer: MentionResolver, head: Token) -> str | None:
+    """What ``head`` may stand for, when it heads a definite singular description ("the
+    company"), not a possessive or a count ("its company", "the two companies")."""
+    if head.tag_ != "NN" or head.ent_type_:
+        return None
+    lefts = list(head.lefts)
+    if not any(t.dep_ == "det" and t.lower_ == _DEFINITE for t in lefts) or any(
+            t.dep_ in ("poss", "nummod") for t in lefts):
+        return None
+    return layer.words.descriptions.get(head.lower_)
+
+
+def _has_role(layer: MentionResolver, entity_id: str | None, noun: str) -> bool:
+    """The entity is a person whose role, as the article gives it, has ``noun``
+    ("chief economist at Harland" for "the economist")."""
+    entity = layer.entity(entity_id)
+    role = entity.role if entity is not None else None
+    return role is not None and noun in role.lower().split()

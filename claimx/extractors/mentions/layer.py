@@ -1,0 +1,40 @@
+"""The mention layer of one document: built by the first extractor that needs it and kept on
+the Doc, so quotes and claims resolve the same words through the same resolver and can never
+name two different people for one mention."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from claimx.extractors.mentions.resolver import MentionResolver, MentionWords
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from claimx.models import Entity
+
+# The key of the layer in ``Doc.user_data`` (a plain dict every Doc has, so no extension
+# needs registering at import time).
+LAYER_KEY = "claimx_mentions"
+
+
+def document_mentions(
+    doc: Doc,
+    entities: Sequence[Entity],
+    *,
+    words: MentionWords,
+    blocked: Sequence[tuple[int, int]] = (),
+    text: str | None = None,
+) -> MentionResolver:
+    """The document's mention layer, built on the first call and the same object after.
+
+    ``blocked``: character ranges (quotations) whose names no pronoun outside may refer to;
+    only the first call's ranges count, so the quote extractor, which knows them, builds it.
+    """
+    layer = doc.user_data.get(LAYER_KEY)
+    if isinstance(layer, MentionResolver):
+        return layer
+    layer = MentionResolver(doc, entities, blocked, words=words, text=text)
+    doc.user_data[LAYER_KEY] = layer
+    return layer
