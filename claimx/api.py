@@ -203,6 +203,7 @@ class Extractor:
         """Run claimx's components over a parsed Doc and collect their records."""
         from claimx.components import problems, records
         from claimx.dates import article_date, resolve_claims
+        from claimx.extractors.mentions import release_mentions
 
         for component in self._components:
             component(doc)
@@ -211,6 +212,7 @@ class Extractor:
         quotes = self._flags.quotes(doc, tuple(records(doc, "quotes")))
         claims = self._attributed(doc, resolve_claims(tuple(records(doc, "claims")),
                                                       self._times, date), quotes)
+        release_mentions(doc)
         shown = records(doc, "entities") if "entities" in self.only else []
         if self.entity_labels is not None:
             shown = [e for e in shown if e.label in self.entity_labels]

@@ -22,7 +22,7 @@ def attribute_claims(claims: tuple[Claim, ...], quotes: tuple[Quote, ...],
     for claim in claims:
         quoted = next((c for c in contents if _inside(claim, c[0], c[1])), None)
         if quoted is not None:
-            out.append(replace(claim, source=_quote_source(*quoted[2:])))
+            out.append(replace(claim, source=_quote_source(claim.source, *quoted[2:])))
         elif claim.source is not None and layer is not None:
             speaker = layer.resolve_span(claim.source.start, claim.source.end)
             entity = speaker.entity if speaker is not None else None
@@ -54,7 +54,12 @@ def _inside(claim: Claim, start: int, end: int) -> bool:
         start <= q.start < end for q in claim.quantities)
 
 
-def _quote_source(quote: Quote, speaker: Speaker, mention: Span) -> Source:
+def _quote_source(own: Source | None, quote: Quote, speaker: Speaker, mention: Span
+                  ) -> Source:
+    """The quote's speaker as a claim's source. A source of the claim's own that holds the
+    speaker's mention keeps its words ("Analysts at Northbay" for the mention "Analysts")."""
+    if own is not None and own.start <= mention.start and mention.end <= own.end:
+        return replace(own, entity=speaker.entity, quote=quote.id)
     cue = quote.cue.text.lower() if quote.cue is not None else None
     return Source(mention.start, mention.end, mention.text, cue, entity=speaker.entity,
                   quote=quote.id)

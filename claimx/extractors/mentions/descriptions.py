@@ -4,8 +4,9 @@ candidate" for the one person the text is about just then.
 
 A description resolves only when the article settles it: a name whose last word is the
 description's noun ("the bank" -> "Reserve Bank of Ruritania"), a person whose title or role
-carries it, else a single compatible entity among the names just before it. With two
-organisations in view "the company" stays unresolved on purpose.
+carries it, else a single compatible entity among the names just before it, or the one of
+them that was a subject. With two organisations in view as subjects "the company" stays
+unresolved on purpose.
 """
 
 from __future__ import annotations
@@ -38,13 +39,19 @@ def describe(layer: MentionResolver, head: Token, mention: Span) -> Speaker | No
     labels = DESCRIBED_LABELS[refers]
     names = layer.recent_names(mention.start, labels, SALIENT_REACH)
     noun = head.lower_
-    # "the bank" after "Reserve Bank": the name carries the noun, and settles it at any distance.
+    # "the bank" after "Bank of Pelora": the name carries the noun, and settles it at any
+    # distance.
     carried = [n for n in layer.recent_names(mention.start, labels, len(layer.text))
-               if n.name.lower().split()[-1] == noun or _has_role(layer, n.entity, noun)]
+               if noun in n.name.lower().split() or _has_role(layer, n.entity, noun)]
     if carried:
         return Speaker(carried[0].name, carried[0].entity, mention)
     if len({n.entity or n.name for n in names}) == 1:
         return Speaker(names[0].name, names[0].entity, mention)
+    # Several in view: the one that was a subject, the entity the text was about, if no
+    # other was ("Harbor Lines said ... (Coastline News) ... The company added").
+    subjects = [n for n in names if layer.is_subject(n, conjuncts=True)]
+    if len({n.entity or n.name for n in subjects}) == 1:
+        return Speaker(subjects[0].name, subjects[0].entity, mention)
     return None
 
 

@@ -38,3 +38,9 @@ def document_mentions(
     layer = MentionResolver(doc, entities, blocked, words=words, text=text)
     doc.user_data[LAYER_KEY] = layer
     return layer
+
+
+def release_mentions(doc: Doc) -> None:
+    """Drop the document's layer once its records are made: the layer refers back to the
+    Doc, and a run over many documents should not wait on the cycle collector for either."""
+    doc.user_data.pop(LAYER_KEY, None)

@@ -188,7 +188,7 @@ class MentionResolver:
                 nearest = n
             if pos - n.end > SUBJECT_REACH:
                 break
-            if self._is_subject(n):
+            if self.is_subject(n):
                 return n
         return nearest
 
@@ -214,12 +214,16 @@ class MentionResolver:
             return next((n for n in names if n.label in ("ORG", "NORP")), None)
         return None
 
-    def _is_subject(self, name: _Name) -> bool:
+    def is_subject(self, name: _Name, *, conjuncts: bool = False) -> bool:
+        """The name is a grammatical subject (``conjuncts``: or conjoined to one, "A and B
+        merged")."""
         span = self.doc.char_span(name.start, name.end, alignment_mode="expand")
         if span is None:
             return False
         root = span.root
         if root.dep_ in ("appos", "compound") and root.head.i != root.i:
+            root = root.head
+        while conjuncts and root.dep_ == "conj" and root.head.i != root.i:
             root = root.head
         return root.dep_ in SUBJECTS
 
