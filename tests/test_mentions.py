@@ -84,6 +84,9 @@ def test_a_person_before_their_affiliation_speaks(extractor, text, speaker):
         # a title the article gave the person
         ("Governor Maria Lopez visited the port on Monday. The governor said 60 berths would "
          "be added.", "Maria Lopez"),
+        # a situational description goes to the person in focus
+        ("John Miller toured three factories in Ohio. The candidate said 2,000 jobs were at "
+         "stake.", "John Miller"),
     ],
 )
 def test_a_description_goes_to_the_entity_the_article_named(extractor, text, name):
@@ -102,6 +105,9 @@ def test_a_description_goes_to_the_entity_the_article_named(extractor, text, nam
         "Veltor Corp sued Norland Media Inc. in March. Norland Media Inc. denied the claim. "
         "The company said damages were $2m.",
         "Ostrava Logistics Ltd and Kestrel Freight Ltd merged. The firm said 80 drivers would go.",
+        # a title never goes to whoever is in focus, only to a person given it
+        "John Miller toured three factories in Ohio. The minister said 2,000 jobs were at "
+        "stake.",
         # a plural names no one
         "Veltor Corp and Norland Media Inc. were fined. The companies said they would pay 5%.",
     ],

@@ -22,7 +22,11 @@ if TYPE_CHECKING:
     from claimx.extractors.mentions.resolver import MentionResolver
 
 # What a description noun may stand for, by its "refers" value (speaker_descriptions.tsv).
-DESCRIBED_LABELS = {"person": frozenset({"PERSON"}), "thing": frozenset({"ORG"})}
+# A title ("the minister", titles.txt) names an office: it goes only to a person the article
+# gave that title or role, never to whoever is in focus.
+TITLE = "title"
+DESCRIBED_LABELS = {"person": frozenset({"PERSON"}), "thing": frozenset({"ORG"}),
+                    TITLE: frozenset({"PERSON"})}
 # How far back (characters) the names that make an entity salient may be.
 SALIENT_REACH = 600
 _DEFINITE = "the"
@@ -45,6 +49,8 @@ def describe(layer: MentionResolver, head: Token, mention: Span) -> Speaker | No
                if noun in n.name.lower().split() or _has_role(layer, n.entity, noun)]
     if carried:
         return Speaker(carried[0].name, carried[0].entity, mention)
+    if refers == TITLE:
+        return None
     if len({n.entity or n.name for n in names}) == 1:
         return Speaker(names[0].name, names[0].entity, mention)
     # Several in view: the one that was a subject, the entity the text was about, if no

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from claimx.doc.offsets import end_char, index_from
 from claimx.doc.syntax import SUBJECTS
 from claimx.doc.text import doc_text
-from claimx.extractors.mentions.descriptions import describe
+from claimx.extractors.mentions.descriptions import TITLE, describe
 from claimx.models import Entity, Span, Speaker
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ class MentionWords:
     drop_left: frozenset[str]  # words a speaker phrase may start with that are not its own
     articles: frozenset[str]
     given_names: Mapping[str, str]  # given name -> the gender it usually carries
-    descriptions: Mapping[str, str]  # description noun -> "person" or "thing"
+    descriptions: Mapping[str, str]  # description noun -> "person", "thing" or TITLE
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet) -> MentionWords:
@@ -88,7 +88,8 @@ class _Name:
 
 
 class MentionResolver:
-    """Resolves speaker phrases of one document against its entities (built once per doc)."""
+    """Resolves the mentions of one document that quotes and claims name (speakers, sources)
+    against its entities; built once per document (layer.document_mentions)."""
 
     def __init__(
         self,
@@ -153,9 +154,9 @@ class MentionResolver:
     def recent_names(self, pos: int, labels: frozenset[str], reach: int) -> list[_Name]:
         """Names of these labels ending before ``pos`` and at most ``reach`` characters
         before it, nearest first; none inside a quotation."""
-        hi = index_from(self.starts, pos)
         found = []
-        for n in reversed(self.names[:hi]):
+        for k in range(index_from(self.starts, pos) - 1, -1, -1):
+            n = self.names[k]
             if pos - n.end > reach:
                 break
             if n.end <= pos and n.label in labels and not self._inside_blocked(n.start, n.end):
@@ -353,7 +354,7 @@ def _descriptions(patterns: PatternSet) -> dict[str, str]:
     """Description nouns: the entities' organisation heads and person titles, and the nouns
     of speaker_descriptions.tsv."""
     nouns = dict.fromkeys(patterns.word_list("entity_org_heads"), "thing")
-    nouns.update(dict.fromkeys(patterns.word_list("titles"), "person"))
+    nouns.update(dict.fromkeys(patterns.word_list("titles"), TITLE))
     nouns.update((str(row["noun"]).lower(), str(row["refers"]))
                  for row in patterns.rows("speaker_descriptions"))
     return nouns
