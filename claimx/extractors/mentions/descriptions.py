@@ -19,7 +19,7 @@ from claimx.models import Span, Speaker
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from claimx.extractors.mentions.resolver import MentionResolver
+    from claimx.extractors.mentions.resolver import MentionResolver, Name
 
 # What a description noun may stand for, by its "refers" value (speaker_descriptions.tsv).
 # A title ("the minister", titles.txt) names an office: it goes only to a person the article
@@ -38,27 +38,28 @@ def describe(layer: MentionResolver, head: Token, mention: Span) -> Speaker | No
     if person is not None:
         return Speaker(person.name, person.id, mention)
     refers = _description(layer, head)
-    if refers is None:
-        return None
+    found = _referent(layer, head, mention.start, refers) if refers is not None else None
+    return Speaker(found.name, found.entity, mention) if found is not None else None
+
+
+def _referent(layer: MentionResolver, head: Token, pos: int, refers: str) -> Name | None:
+    """The name a description noun ``head`` at ``pos`` refers to."""
     labels = DESCRIBED_LABELS[refers]
-    names = layer.recent_names(mention.start, labels, SALIENT_REACH)
     noun = head.lower_
     # "the bank" after "Bank of Pelora": the name carries the noun, and settles it at any
     # distance.
-    carried = [n for n in layer.recent_names(mention.start, labels, len(layer.text))
-               if noun in n.name.lower().split() or _has_role(layer, n.entity, noun)]
-    if carried:
-        return Speaker(carried[0].name, carried[0].entity, mention)
-    if refers == TITLE:
-        return None
+    carried = next((n for n in layer.recent_names(pos, labels, len(layer.text))
+                    if noun in n.name.lower().split() or _has_role(layer, n.entity, noun)),
+                   None)
+    if carried is not None or refers == TITLE:
+        return carried
+    names = layer.recent_names(pos, labels, SALIENT_REACH)
     if len({n.entity or n.name for n in names}) == 1:
-        return Speaker(names[0].name, names[0].entity, mention)
+        return names[0]
     # Several in view: the one that was a subject, the entity the text was about, if no
     # other was ("Harbor Lines said ... (Coastline News) ... The company added").
     subjects = [n for n in names if layer.is_subject(n, conjuncts=True)]
-    if len({n.entity or n.name for n in subjects}) == 1:
-        return Speaker(subjects[0].name, subjects[0].entity, mention)
-    return None
+    return subjects[0] if len({n.entity or n.name for n in subjects}) == 1 else None
 
 
 def _description(layer: MentionResolver, head: Token) -> str | None:

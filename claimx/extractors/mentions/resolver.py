@@ -79,7 +79,9 @@ class MentionWords:
 
 
 @dataclass(frozen=True)
-class _Name:
+class Name:
+    """A name mention of the document: where it is, who (name, label, entity id)."""
+
     start: int
     end: int
     name: str
@@ -107,10 +109,10 @@ class MentionResolver:
         self.entities = entities
         self._by_id = {e.id: e for e in entities}
         self._resolved: dict[int, Speaker] = {}
-        names: list[_Name] = []
+        names: list[Name] = []
         for entity in entities:
             for m in entity.mentions:
-                names.append(_Name(m.start, m.end, entity.name, entity.label, entity.id))
+                names.append(Name(m.start, m.end, entity.name, entity.label, entity.id))
         if not names:
             # No merged entities (entities disabled or not built): link surnames to the
             # longest PERSON name in the document that ends with them.
@@ -123,14 +125,14 @@ class MentionResolver:
             for ent in doc.ents:
                 if ent.label_ in SOURCE_LABELS:
                     name = full.get(ent.text, ent.text) if len(ent) == 1 else ent.text
-                    names.append(_Name(ent.start_char, ent.end_char, name, ent.label_, None))
+                    names.append(Name(ent.start_char, ent.end_char, name, ent.label_, None))
         names.sort(key=lambda n: n.start)
         self.names = names
         self.starts = [n.start for n in names]
         self.blocked = sorted(blocked)
         self.genders = self._genders(names)
 
-    def _genders(self, names: list[_Name]) -> dict[str, str]:
+    def _genders(self, names: list[Name]) -> dict[str, str]:
         """Each person's gender, "m" or "f", keyed by resolved name: from a title before one
         of their mentions ("Mrs Okafor"), else from a given name that usually carries it."""
         genders: dict[str, str] = {}
@@ -151,7 +153,7 @@ class MentionResolver:
         """The document's entity with this id."""
         return self._by_id.get(entity_id) if entity_id is not None else None
 
-    def recent_names(self, pos: int, labels: frozenset[str], reach: int) -> list[_Name]:
+    def recent_names(self, pos: int, labels: frozenset[str], reach: int) -> list[Name]:
         """Names of these labels ending before ``pos`` and at most ``reach`` characters
         before it, nearest first; none inside a quotation."""
         found = []
@@ -163,7 +165,7 @@ class MentionResolver:
                 found.append(n)
         return found
 
-    def _names_in(self, start: int, end: int) -> list[_Name]:
+    def _names_in(self, start: int, end: int) -> list[Name]:
         hi = index_from(self.starts, end)
         return [n for n in self.names[max(0, hi - _COVER_LOOKBACK):hi] if n.end > start]
 
@@ -172,7 +174,7 @@ class MentionResolver:
         return i >= 0 and self.blocked[i][0] <= start and end <= self.blocked[i][1]
 
     def _nearest_before(self, pos: int, labels: frozenset[str],
-                        gender: str | None = None) -> _Name | None:
+                        gender: str | None = None) -> Name | None:
         """The name a pronoun at ``pos`` refers to: the nearest one before it that is a
         grammatical subject (the person the text is about, not one mentioned in passing:
         "Obama spoke after meeting Vladimir Putin. He said ..."), else the nearest one. A
@@ -193,7 +195,7 @@ class MentionResolver:
                 return n
         return nearest
 
-    def _group_before(self, pronoun: Token) -> _Name | None:
+    def _group_before(self, pronoun: Token) -> Name | None:
         """What "they" stands for: the nearest sentence subject before it, within two
         sentences, when that subject is a named group ("Greenpeace said ... They added ...");
         a plain noun ("officials") or a person leaves "they" as it is."""
@@ -215,7 +217,7 @@ class MentionResolver:
             return next((n for n in names if n.label in ("ORG", "NORP")), None)
         return None
 
-    def is_subject(self, name: _Name, *, conjuncts: bool = False) -> bool:
+    def is_subject(self, name: Name, *, conjuncts: bool = False) -> bool:
         """The name is a grammatical subject (``conjuncts``: or conjoined to one, "A and B
         merged")."""
         span = self.doc.char_span(name.start, name.end, alignment_mode="expand")
