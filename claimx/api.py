@@ -235,7 +235,8 @@ class Extractor:
 
         if self._mention_words is None or not claims:
             return claims
-        layer = document_mentions(doc, records(doc, "entities"), words=self._mention_words)
+        layer = document_mentions(doc, records(doc, "entities"), words=self._mention_words,
+                                  furniture=records(doc, "furniture"))
         return attribute_claims(claims, quotes, layer)
 
     def _record(self, item: InputDoc, errors: tuple[Problem, ...] | None = None) -> Document:

@@ -108,6 +108,13 @@ def test_a_description_goes_to_the_entity_the_article_named(extractor, text, nam
         # a title never goes to whoever is in focus, only to a person given it
         "John Miller toured three factories in Ohio. The minister said 2,000 jobs were at "
         "stake.",
+        # a modified description names a body of its own, unless a name carries its noun
+        "Veltor Corp cut 300 jobs last year. The regional council said 40 families had "
+        "moved away.",
+        "Halden Motors opened a plant in May. The local union said 90 workers had joined.",
+        # a wire tag names no one the article refers to
+        "LONDON (Reuters) - Bus fares rose sharply this spring. Fares rose 12% in May, the "
+        "company said.",
         # a plural names no one
         "Veltor Corp and Norland Media Inc. were fined. The companies said they would pay 5%.",
     ],

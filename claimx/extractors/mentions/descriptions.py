@@ -51,7 +51,9 @@ def _referent(layer: MentionResolver, head: Token, pos: int, refers: str) -> Nam
     carried = next((n for n in layer.recent_names(pos, labels, len(layer.text))
                     if noun in n.name.lower().split() or _has_role(layer, n.entity, noun)),
                    None)
-    if carried is not None or refers == TITLE:
+    # A title names an office, and a modified description ("the port authority") a body of
+    # its own: only a name or role that carries the noun settles them.
+    if carried is not None or refers == TITLE or _modified(head):
         return carried
     names = layer.recent_names(pos, labels, SALIENT_REACH)
     if len({n.entity or n.name for n in names}) == 1:
@@ -72,6 +74,11 @@ def _description(layer: MentionResolver, head: Token) -> str | None:
             t.dep_ in ("poss", "nummod") for t in lefts):
         return None
     return layer.words.descriptions.get(head.lower_)
+
+
+def _modified(head: Token) -> bool:
+    """The description says more than its noun: "the port authority", "the state bank"."""
+    return any(t.dep_ in ("compound", "amod", "nmod") for t in head.lefts)
 
 
 def _has_role(layer: MentionResolver, entity_id: str | None, noun: str) -> bool:

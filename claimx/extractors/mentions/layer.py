@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from claimx.extractors.mentions.resolver import MentionResolver, MentionWords
+from claimx.extractors.mentions.resolver import MentionResolver, MentionWords, Regions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from claimx.models import Entity
+    from claimx.models import Entity, Furniture
 
 # The key of the layer in ``Doc.user_data`` (a plain dict every Doc has, so no extension
 # needs registering at import time).
@@ -24,18 +24,20 @@ def document_mentions(
     entities: Sequence[Entity],
     *,
     words: MentionWords,
-    blocked: Sequence[tuple[int, int]] = (),
-    text: str | None = None,
+    quoted: Sequence[tuple[int, int]] = (),
+    furniture: Sequence[Furniture] = (),
 ) -> MentionResolver:
     """The document's mention layer, built on the first call and the same object after.
 
-    ``blocked``: character ranges (quotations) whose names no pronoun outside may refer to;
+    ``quoted``: character ranges (quotations) whose names no pronoun outside may refer to;
     only the first call's ranges count, so the quote extractor, which knows them, builds it.
+    Names inside ``furniture`` (a wire tag, a byline) are no one's mention.
     """
     layer = doc.user_data.get(LAYER_KEY)
     if isinstance(layer, MentionResolver):
         return layer
-    layer = MentionResolver(doc, entities, blocked, words=words, text=text)
+    regions = Regions(quoted=quoted, furniture=[(f.start, f.end) for f in furniture])
+    layer = MentionResolver(doc, entities, words=words, regions=regions)
     doc.user_data[LAYER_KEY] = layer
     return layer
 

@@ -79,6 +79,16 @@ class MentionWords:
 
 
 @dataclass(frozen=True)
+class Regions:
+    """Character ranges of a document whose names are set apart: ``quoted`` (quotations: a
+    name inside one is no referent for a pronoun outside) and ``furniture`` (a wire tag or
+    byline: its names are no one's mention)."""
+
+    quoted: Sequence[tuple[int, int]] = ()
+    furniture: Sequence[tuple[int, int]] = ()
+
+
+@dataclass(frozen=True)
 class Name:
     """A name mention of the document: where it is, who (name, label, entity id)."""
 
@@ -97,15 +107,13 @@ class MentionResolver:
         self,
         doc: Doc,
         entities: Sequence[Entity],
-        blocked: Sequence[tuple[int, int]] = (),
         *,
         words: MentionWords,
-        text: str | None = None,
+        regions: Regions | None = None,
     ) -> None:
         self.doc = doc
         self.words = words
-        # Doc.text joins every token on each access: read it once.
-        self.text = doc_text(doc) if text is None else text
+        self.text = doc_text(doc)  # cached on the Doc
         self.entities = entities
         self._by_id = {e.id: e for e in entities}
         self._resolved: dict[int, Speaker] = {}
@@ -126,10 +134,14 @@ class MentionResolver:
                 if ent.label_ in SOURCE_LABELS:
                     name = full.get(ent.text, ent.text) if len(ent) == 1 else ent.text
                     names.append(Name(ent.start_char, ent.end_char, name, ent.label_, None))
+        regions = regions or Regions()
+        # A wire tag or byline ("(AP)") names no one the article's words refer to.
+        names = [n for n in names
+                 if not any(s <= n.start and n.end <= e for s, e in regions.furniture)]
         names.sort(key=lambda n: n.start)
         self.names = names
         self.starts = [n.start for n in names]
-        self.blocked = sorted(blocked)
+        self.blocked = sorted(regions.quoted)
         self.genders = self._genders(names)
 
     def _genders(self, names: list[Name]) -> dict[str, str]:

@@ -84,7 +84,7 @@ class QuoteExtractor:
     ) -> list[Quote]:
         if not len(doc) or not doc.has_annotation("DEP"):
             return []
-        ctx, cands = self._context(doc, entities)
+        ctx, cands = self._context(doc, entities, furniture)
         cands = merge_continuations(ctx, read_candidates(ctx, cands))
         # Reported speech may contain mixed quotes and scare quotes, never a direct quote.
         ctx = replace(ctx, in_quote=_cover(ctx.n, cands, Kind.DIRECT))
@@ -92,15 +92,15 @@ class QuoteExtractor:
         inherit(ctx, cands, reports)
         return _quotes(ctx, cands, reports, furniture)
 
-    def _context(self, doc: Doc, entities: Sequence[Entity]
+    def _context(self, doc: Doc, entities: Sequence[Entity], furniture: Sequence[Furniture]
                  ) -> tuple[QuoteContext, list[Candidate]]:
         """The document's context, and its marks paired into candidates."""
         text = doc_text(doc)
         par = paragraph_ids(doc)
         cands = pair_marks(doc, par, elisions=self.words.elisions)
         in_quote = _cover(len(doc), cands, None)
-        blocked = [(doc[s].idx, end_char(doc, e)) for c in cands for s, e in c.segments
-                   if e > s]
+        quoted = [(doc[s].idx, end_char(doc, e)) for c in cands for s, e in c.segments
+                  if e > s]
         # 'Jane "JJ" Doe': a nickname inside a name is part of the name.
         nick_marks = {i for cand in cands if nickname(doc, cand) and cand.close_i is not None
                       for i in range(cand.open_i, cand.close_i + 1)}
@@ -112,7 +112,7 @@ class QuoteExtractor:
             in_quote=in_quote, in_marks=list(in_quote), nick_marks=frozenset(nick_marks),
             cue_tokens=CueTokens.of(doc, self.hashes),
             speakers=document_mentions(doc, entities, words=self.speaker_words,
-                                       blocked=blocked, text=text),
+                                       quoted=quoted, furniture=furniture),
             cues=CueLedger(),
         )
         return ctx, cands
