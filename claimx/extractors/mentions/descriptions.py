@@ -2,8 +2,8 @@
 introduced with that title, "the company" or "the bank" for the organisation in focus, "the
 candidate" for the one person the text is about just then.
 
-A description resolves only when the article settles it: a name whose last word is the
-description's noun ("the bank" -> "Reserve Bank of Ruritania"), a person whose title or role
+A description resolves only when the article settles it: a name that has the description's
+noun among its words ("the bank" -> "Reserve Bank of Ruritania"), a person whose title or role
 carries it, else a single compatible entity among the names just before it, or the one of
 them that was a subject. With two organisations in view as subjects "the company" stays
 unresolved on purpose.

@@ -21,15 +21,19 @@ from claimx.doc.offsets import end_char, index_from
 from claimx.doc.syntax import SUBJECTS
 from claimx.doc.text import doc_text
 from claimx.extractors.mentions.descriptions import TITLE, describe
+from claimx.extractors.mentions.phrases import (
+    SOURCE_LABELS,
+    affiliated_person,
+    entity_of,
+    name_in_phrase,
+)
 from claimx.models import Entity, Span, Speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
-    from spacy.tokens import Span as SpacySpan
 
     from claimx.rules.loader import PatternSet
 
-SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # What a pronoun may stand for, by its "refers" value in speaker_pronouns.tsv.
 _REFERENT_LABELS = {"person": frozenset({"PERSON"}), "thing": frozenset({"ORG"})}
 # How far back (characters) a pronoun looks for a name in subject position before settling
@@ -42,8 +46,6 @@ GROUP_SENTENCES = 2
 # Names before a position checked for one that covers it, and for a pronoun's referent.
 _COVER_LOOKBACK = 40
 _REFERENT_LOOKBACK = 200
-# Tokens before an affiliation that a person's name and its comma take, at the least.
-_NAME_AND_COMMA = 2
 
 
 @dataclass(frozen=True)
@@ -254,7 +256,7 @@ class MentionResolver:
         while start < head.i and (doc[start].lower_ in self.words.drop_left or doc[start].is_punct):
             start += 1
         end = head.i + 1
-        ent = _entity_of(head)
+        ent = entity_of(head)
         if ent is not None:
             start, end = min(start, ent.start), max(end, ent.end)
         # "one of the attorneys" and "the head of the agency": keep the of-phrase.
@@ -277,50 +279,15 @@ class MentionResolver:
 
     def _resolve(self, head: Token) -> Speaker:
         doc = self.doc
-        head = self._affiliated_person(head) or head
+        head = affiliated_person(head) or head
         start, end = self.mention_tokens(head)
         named = head
-        if _entity_of(head) is None:
-            named, end = self._name_in_phrase(head, end)
+        if entity_of(head) is None:
+            named, end = name_in_phrase(head, end)
         mention = Span.of(self.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
         if head.tag_ == "PRP" or head.lower_ in self.words.pronouns:
             return self._pronoun_speaker(head, mention)
         return self._named_speaker(named, mention, start, end)
-
-    def _affiliated_person(self, head: Token) -> Token | None:
-        """"Jane Doe, Harbour Tenants Union said:": a bare organisation name right after a
-        person's name and a comma is her affiliation, as a signature gives it; the person
-        speaks, whichever of the two the parse made the subject."""
-        ent = _entity_of(head)
-        if head.tag_ not in ("NNP", "NNPS") or head.ent_type_ == "PERSON":
-            return None
-        first = ent.start if ent is not None else head.left_edge.i
-        if any(t.dep_ == "det" for t in head.lefts) or first < _NAME_AND_COMMA \
-                or self.doc[first - 1].text != ",":
-            return None
-        person = _entity_of(self.doc[first - _NAME_AND_COMMA])
-        if person is None or person.root.ent_type_ != "PERSON" \
-                or person.root.dep_ in ("pobj", "dobj"):
-            return None
-        return person.root
-
-    def _name_in_phrase(self, head: Token, end: int) -> tuple[Token, int]:
-        """The token that names who a phrase headed by a common noun is, and the mention's
-        end: "the party's candidate, Jane Doe," names her in apposition; "pundit and coach
-        Jane Doe" (no comma) and "former champion and commentator Jane Doe" (a bare singular
-        noun is a title, so its conjunct is the same person) carry the name in the phrase."""
-        doc = self.doc
-        bare = head.tag_ == "NN" and not any(t.dep_ in ("det", "poss") for t in head.lefts)
-        for right in head.rights:
-            ent = _entity_of(right) if right.dep_ in ("appos", "conj") else None
-            if ent is None or (right.dep_ == "conj" and not bare):
-                continue
-            if not any(t.is_punct for t in doc[end:ent.start]):
-                end = max(end, ent.end)
-            elif right.dep_ == "conj":
-                continue
-            return right, end
-        return head, end
 
     def _pronoun_speaker(self, head: Token, mention: Span) -> Speaker:
         """A pronoun's Speaker: the name it refers to, else the pronoun as written."""
@@ -337,7 +304,7 @@ class MentionResolver:
         """The Speaker of a phrase that is no pronoun, whose name is on ``named``."""
         # Only a name on the head itself counts: "the minister of Digital Development" is
         # not the ministry.
-        ent = _entity_of(named)
+        ent = entity_of(named)
         if ent is not None:
             span_start, span_end = ent.start_char, ent.end_char
         else:
@@ -376,16 +343,3 @@ def _descriptions(patterns: PatternSet) -> dict[str, str]:
 
 def _text(cell: object) -> str | None:
     return cell if isinstance(cell, str) else None
-
-
-def _entity_of(token: Token) -> SpacySpan | None:
-    if token.ent_type_ not in SOURCE_LABELS:
-        return None
-    doc = token.doc
-    start = token.i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    end = token.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return doc[start:end]
