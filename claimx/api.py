@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from claimx.models import ArticleDate, Document, InputDoc, Problem
+from claimx.models import ArticleDate, Claim, Document, InputDoc, Problem, Quote
 from claimx.version import __version__
 
 if TYPE_CHECKING:
@@ -50,6 +50,7 @@ class Extractor:
         from claimx.extractors.claims import ClaimExtractor
         from claimx.extractors.entities import EntityExtractor
         from claimx.extractors.furniture import FurnitureFinder
+        from claimx.extractors.mentions import MentionWords
         from claimx.extractors.quotes import QuoteExtractor
         from claimx.flags import Flagger
         from claimx.pipeline import load_model, model_label
@@ -70,6 +71,9 @@ class Extractor:
                           if {"entities", "quotes"} & self.only else None)
         self._claims = ClaimExtractor(self.nlp, self.patterns) if "claims" in self.only else None
         self._quotes = QuoteExtractor(self.nlp, self.patterns) if "quotes" in self.only else None
+        # Claim sources resolve through the mention layer the quotes share.
+        self._mention_words = (MentionWords.from_patterns(self.patterns)
+                               if "claims" in self.only else None)
         self._times = TimeResolver(self.patterns)
         self._flags = Flagger(self.patterns)
         self._components = claimx_components(self._furniture, self._entities, self._claims,
@@ -199,13 +203,16 @@ class Extractor:
         """Run claimx's components over a parsed Doc and collect their records."""
         from claimx.components import problems, records
         from claimx.dates import article_date, resolve_claims
+        from claimx.extractors.mentions import release_mentions
 
         for component in self._components:
             component(doc)
         furniture = tuple(records(doc, "furniture"))
         date = item.date or article_date(item.meta, furniture)
         quotes = self._flags.quotes(doc, tuple(records(doc, "quotes")))
-        claims = resolve_claims(tuple(records(doc, "claims")), self._times, date)
+        claims = self._attributed(doc, resolve_claims(tuple(records(doc, "claims")),
+                                                      self._times, date), quotes)
+        release_mentions(doc)
         shown = records(doc, "entities") if "entities" in self.only else []
         if self.entity_labels is not None:
             shown = [e for e in shown if e.label in self.entity_labels]
@@ -217,6 +224,20 @@ class Extractor:
             furniture=furniture,
             date=date,
         )
+
+    def _attributed(self, doc: Doc, claims: tuple[Claim, ...],
+                    quotes: tuple[Quote, ...]) -> tuple[Claim, ...]:
+        """Claims with sources from the document's mention layer (claimx.extractors.mentions):
+        the speaker of a quote around them, else their own source's entity."""
+        from claimx.components import records
+        from claimx.extractors.mentions import document_mentions
+        from claimx.extractors.mentions.attribution import attribute_claims
+
+        if self._mention_words is None or not claims:
+            return claims
+        layer = document_mentions(doc, records(doc, "entities"), words=self._mention_words,
+                                  furniture=records(doc, "furniture"))
+        return attribute_claims(claims, quotes, layer)
 
     def _record(self, item: InputDoc, errors: tuple[Problem, ...] | None = None) -> Document:
         return Document(

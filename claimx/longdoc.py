@@ -132,9 +132,9 @@ class Merger:
 
     def add(self, doc: Document, delta: int) -> None:
         renamed = {entity.id: self._entity(shift(entity, delta)) for entity in doc.entities}
+        quote_ids = {q.id: f"q{len(self.quotes) + 1 + k}" for k, q in enumerate(doc.quotes)}
         for claim in doc.claims:
-            self.claims.append(dataclasses.replace(shift(claim, delta),
-                                                   id=f"c{len(self.claims) + 1}"))
+            self.claims.append(self._claim(shift(claim, delta), renamed, quote_ids))
         for quote in doc.quotes:
             quote = dataclasses.replace(shift(quote, delta), id=f"q{len(self.quotes) + 1}")
             speaker = quote.speaker
@@ -146,6 +146,17 @@ class Merger:
             self.quotes.append(quote)
         self.furniture.extend(shift(doc.furniture, delta))
         self.problems.extend(p for p in doc.errors if p not in self.problems)
+
+    def _claim(self, claim: Claim, renamed: dict[str, int], quote_ids: dict[str, str]
+               ) -> Claim:
+        """A piece's claim renumbered, its source's entity and quote ids with it."""
+        source = claim.source
+        if source is not None and (source.entity is not None or source.quote is not None):
+            index = renamed.get(source.entity) if source.entity is not None else None
+            source = dataclasses.replace(
+                source, entity=None if index is None else self.entities[index].id,
+                quote=quote_ids.get(source.quote) if source.quote is not None else None)
+        return dataclasses.replace(claim, id=f"c{len(self.claims) + 1}", source=source)
 
     def _entity(self, entity: Entity) -> int:
         key = (entity.label, entity.name)

@@ -99,15 +99,23 @@ class Quantity:
 
 @dataclass(frozen=True)
 class Source:
-    """Who a claim is attributed to, and the cue that attributes it ("according to")."""
+    """Who a claim is attributed to, and the cue that attributes it ("according to").
+
+    ``entity``: the entity the mention resolves to (claimx.extractors.mentions), the same one
+    a quote with that speaker names; ``quote``: the id of the quote whose content holds the
+    claim, whose speaker the source then is.
+    """
 
     start: int
     end: int
     text: str
     cue: str | None = None
+    entity: str | None = None
+    quote: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "start": self.start, "end": self.end, "cue": self.cue}
+        return {"text": self.text, "start": self.start, "end": self.end, "cue": self.cue,
+                "entity": self.entity, "quote": self.quote}
 
 
 @dataclass(frozen=True)

@@ -146,6 +146,11 @@ def test_csv_format_is_the_flat_form(runner):
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert rows and {row["kind"] for row in rows} <= {"claim", "quote", "entity", "error"}
     assert all(row["doc_id"] == "-" for row in rows)
+    # a claim's source carries the id of its quote and of the entity who said it
+    claims = [row for row in rows if row["kind"] == "claim"]
+    entities = {row["id"]: row["text"] for row in rows if row["kind"] == "entity"}
+    assert claims and all(row["source_quote"].startswith("q") for row in claims)
+    assert {entities.get(row["source_entity"]) for row in claims} == {"Lakeside Telecom"}
 
 
 def test_table_format_prints_readable_tables(runner):

@@ -284,6 +284,13 @@ def test_a_document_cut_into_pieces_keeps_offsets_and_links_entities(extractor, 
     assert [c.id for c in cut.claims] == [f"c{i}" for i in range(1, len(cut.claims) + 1)]
     ids = {e.id for e in cut.entities}
     assert all(q.speaker.entity in ids for q in cut.quotes if q.speaker and q.speaker.entity)
+    # A claim's source names the merged quote and entity, as in the whole document.
+    quotes = {q.id: q for q in cut.quotes}
+    sourced = [c for c in cut.claims if c.source is not None and c.source.quote is not None]
+    assert sourced and all(c.source.entity is None or c.source.entity in ids for c in sourced)
+    assert all(quotes[c.source.quote].speaker.entity == c.source.entity for c in sourced)
+    assert all(any(s.start <= c.start < s.end for s in quotes[c.source.quote].content)
+               for c in sourced)
 
 
 @pytest.mark.parametrize(

@@ -141,9 +141,13 @@ def test_the_components_match_the_extractor(nlp, extractor):
     for component in extractor._components:
         component(doc)
     assert tuple(records(doc, "furniture")) == document.furniture
-    # The Extractor resolves claim times and flags claims after the components ran
-    # (claimx.dates, claimx.flags).
+    # The Extractor resolves claim times, attributes claims through the mention layer and
+    # flags claims after the components ran (claimx.dates, claimx.extractors.mentions,
+    # claimx.flags).
     resolved = resolve_claims(tuple(records(doc, "claims")), extractor._times, document.date)
     quotes = extractor._flags.quotes(doc, tuple(records(doc, "quotes")))
-    assert extractor._flags.claims(doc, resolved, quotes) == document.claims
+    attributed = extractor._attributed(doc, resolved, quotes)
+    # the wire tag's "AP" is no one the article's "the port authority" refers to
+    assert attributed[0].source is not None and attributed[0].source.entity is None
+    assert extractor._flags.claims(doc, attributed, quotes) == document.claims
     assert [s.text for s in doc.spans["claimx_furniture"]] == ["(AP)"]

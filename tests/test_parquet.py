@@ -74,6 +74,8 @@ def test_each_table_is_written_with_doc_ids_and_matches_the_jsonl_records(corpus
         ("Ticket prices rose 5% to $30.", "quantities", "change_direction", ["up", None]),
         ("Between 20 and 30 volunteers came.", "quantities", "range_low", [20.0]),
         ("Around 60 people came.", "quantities", "bound", ["~"]),
+        ("Greta Lind said the bakery sold 4,000 loaves.", "claims", "source_quote", ["q1"]),
+        ("Greta Lind said the bakery sold 4,000 loaves.", "claims", "source_entity", ["e1"]),
     ],
 )
 def test_quantity_columns_are_flat_typed_values(extractor, text, table, column, expected):

@@ -51,6 +51,11 @@ def test_a_run_fills_linked_tables(extractor, tmp_path):
     speakers = _rows(db, "SELECT speaker FROM quotes WHERE doc_id = 'harbour.txt' "
                          "AND type = 'direct'")
     assert speakers == [("Tomas Berg",)]
+    # A claim's source names its quote and the entity the quote's speaker is.
+    sources = _rows(db, "SELECT c.source_quote, c.source_entity = q.speaker_entity FROM claims c "
+                        "JOIN quotes q ON q.doc_id = c.doc_id AND q.id = c.source_quote "
+                        "WHERE c.doc_id = 'bakery.txt'")
+    assert sources == [("q1", 1)]
     names = _rows(db, "SELECT e.name, count(m.position) FROM entities e JOIN mentions m "
                       "ON m.doc_id = e.doc_id AND m.entity_id = e.id "
                       "WHERE e.doc_id = 'harbour.txt' GROUP BY e.id")

@@ -40,6 +40,7 @@ COLUMNS: dict[str, list[tuple[str, Any]]] = {
         ("start", _INT), ("end", _INT), ("text", _STR),
         *_span_columns("sentence"), *_span_columns("subject"), *_span_columns("owner"),
         *_span_columns("source"), ("source_cue", _STR),
+        ("source_entity", _STR), ("source_quote", _STR),
         *_span_columns("time"), *_span_columns("hedge"),
     ],
     "quantities": [
@@ -99,6 +100,8 @@ def claim_row(doc_id: str, claim: Claim) -> dict[str, Any]:
         **_span("owner", claim.owner),
         **_span("source", Span(source.start, source.end, source.text) if source else None),
         "source_cue": source.cue if source else None,
+        "source_entity": source.entity if source else None,
+        "source_quote": source.quote if source else None,
         **_span("time", claim.time), **_span("hedge", claim.hedge),
     }
 

@@ -30,7 +30,8 @@ CREATE TABLE IF NOT EXISTS documents (
 CREATE TABLE IF NOT EXISTS claims (
     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, id TEXT NOT NULL,
     start INTEGER, "end" INTEGER, text TEXT, sentence TEXT, kind TEXT,
-    subject TEXT, owner TEXT, source TEXT, source_cue TEXT, time TEXT, time_value TEXT,
+    subject TEXT, owner TEXT, source TEXT, source_cue TEXT, source_entity TEXT,
+    source_quote TEXT, time TEXT, time_value TEXT,
     hedge TEXT, negated INTEGER, modal TEXT, voice TEXT,
     UNIQUE (doc_id, id));
 CREATE TABLE IF NOT EXISTS quantities (
@@ -153,6 +154,8 @@ def _claim_row(doc_id: str, claim: Claim) -> dict[str, Any]:
         "owner": claim.owner.text if claim.owner else None,
         "source": claim.source.text if claim.source else None,
         "source_cue": claim.source.cue if claim.source else None,
+        "source_entity": claim.source.entity if claim.source else None,
+        "source_quote": claim.source.quote if claim.source else None,
         "time": claim.time.text if claim.time else None,
         "time_value": claim.time.value if isinstance(claim.time, Time) else None,
         "hedge": claim.hedge.text if claim.hedge else None,

@@ -28,6 +28,8 @@ CSV_COLUMNS = (
     "subject",
     "owner",
     "source",
+    "source_entity",
+    "source_quote",
     "time",
     "speaker",
     "cue",
@@ -183,6 +185,8 @@ def _claim_row(doc_id: str, claim: Claim) -> dict[str, Any]:
         "subject": claim.subject.text if claim.subject else "",
         "owner": claim.owner.text if claim.owner else "",
         "source": claim.source.text if claim.source else "",
+        "source_entity": (claim.source.entity or "") if claim.source else "",
+        "source_quote": (claim.source.quote or "") if claim.source else "",
         "time": claim.time.text if claim.time else "",
     }
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-    from claimx.extractors.quotes.resolver import SpeakerResolver
+    from claimx.extractors.mentions import MentionResolver
     from claimx.rules.loader import PatternSet
 
 # Labels of the cue phrase rules (patterns/quotes/cue_phrases.jsonl): the speaker is the
@@ -108,7 +108,7 @@ class QuoteContext:
     in_marks: list[int]  # the same for any pair of marks, even a scare quote's
     nick_marks: frozenset[int]  # the marks and words of a nickname inside a name
     cue_tokens: CueTokens
-    speakers: SpeakerResolver
+    speakers: MentionResolver
     cues: CueLedger
 
     def sent(self, i: int) -> SpacySpan:

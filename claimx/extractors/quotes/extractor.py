@@ -26,8 +26,9 @@ verb when the quotation's own cue sits in its reported clause.
 Each part has a module of its own, all of them functions over one ``QuoteContext`` (context):
 marks (pairing marks), direct and mixed (what a quoted stretch is), cues and speakers (its cue
 and speaker), continuation (quotes that go on), reported and bounds (indirect speech and where
-it ends), resolver (from a speaker's words to a name), helpers (token and text helpers). This
-module builds the context and runs them in order.
+it ends), helpers (token and text helpers). Speakers are resolved to names and entities by
+the document's mention layer (claimx.extractors.mentions), which claims share. This module
+builds the context and runs them in order.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from typing import TYPE_CHECKING
 from claimx.doc.offsets import QUOTED, WHITESPACE, end_char, trim
 from claimx.doc.sentences import Sentences
 from claimx.doc.text import doc_text
+from claimx.extractors.mentions import MentionWords, document_mentions
 from claimx.extractors.quotes.context import (
     SOURCE_PHRASE,
     VERB_PHRASE,
@@ -54,7 +56,6 @@ from claimx.extractors.quotes.direct import attribute
 from claimx.extractors.quotes.helpers import cue_span, has_double_mark, has_word, outside
 from claimx.extractors.quotes.marks import Candidate, Kind, nickname, pair_marks, paragraph_ids
 from claimx.extractors.quotes.reported import Report, outermost, reported
-from claimx.extractors.quotes.resolver import SpeakerResolver, SpeakerWords
 from claimx.models import Entity, Furniture, Quote, Span, Speaker
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ class QuoteExtractor:
 
         self.patterns = patterns
         self.words = CueWords.from_patterns(patterns)
-        self.speaker_words = SpeakerWords.from_patterns(patterns)
+        self.speaker_words = MentionWords.from_patterns(patterns)
         self.hashes = CueHashes.of(self.words, nlp.vocab.strings)
         self.phrases = RuleMatcher(nlp, patterns.rules_for("cue_phrases"))
 
@@ -83,7 +84,7 @@ class QuoteExtractor:
     ) -> list[Quote]:
         if not len(doc) or not doc.has_annotation("DEP"):
             return []
-        ctx, cands = self._context(doc, entities)
+        ctx, cands = self._context(doc, entities, furniture)
         cands = merge_continuations(ctx, read_candidates(ctx, cands))
         # Reported speech may contain mixed quotes and scare quotes, never a direct quote.
         ctx = replace(ctx, in_quote=_cover(ctx.n, cands, Kind.DIRECT))
@@ -91,15 +92,15 @@ class QuoteExtractor:
         inherit(ctx, cands, reports)
         return _quotes(ctx, cands, reports, furniture)
 
-    def _context(self, doc: Doc, entities: Sequence[Entity]
+    def _context(self, doc: Doc, entities: Sequence[Entity], furniture: Sequence[Furniture]
                  ) -> tuple[QuoteContext, list[Candidate]]:
         """The document's context, and its marks paired into candidates."""
         text = doc_text(doc)
         par = paragraph_ids(doc)
         cands = pair_marks(doc, par, elisions=self.words.elisions)
         in_quote = _cover(len(doc), cands, None)
-        blocked = [(doc[s].idx, end_char(doc, e)) for c in cands for s, e in c.segments
-                   if e > s]
+        quoted = [(doc[s].idx, end_char(doc, e)) for c in cands for s, e in c.segments
+                  if e > s]
         # 'Jane "JJ" Doe': a nickname inside a name is part of the name.
         nick_marks = {i for cand in cands if nickname(doc, cand) and cand.close_i is not None
                       for i in range(cand.open_i, cand.close_i + 1)}
@@ -110,8 +111,8 @@ class QuoteExtractor:
             phrase_cues=phrase_cues(found, VERB_PHRASE),
             in_quote=in_quote, in_marks=list(in_quote), nick_marks=frozenset(nick_marks),
             cue_tokens=CueTokens.of(doc, self.hashes),
-            speakers=SpeakerResolver(doc, entities, blocked, words=self.speaker_words,
-                                     text=text),
+            speakers=document_mentions(doc, entities, words=self.speaker_words,
+                                       quoted=quoted, furniture=furniture),
             cues=CueLedger(),
         )
         return ctx, cands

@@ -1,8 +1,12 @@
-"""Speakers: from the subject of a cue verb to a mention, a resolved name and an entity id.
+"""The mention layer's resolver: from the head of a noun phrase that names someone (a
+quote's speaker, a claim's source) to a mention, a resolved name and an entity id.
 
-A speaker keeps two things apart: the words in the text (the mention, even "he") and who it is
-(the name: "Ilham Aliyev"). Pronouns go to the nearest compatible name before them; surnames
-and short forms go to the document's entity whose mentions contain them.
+A resolved mention keeps two things apart: the words in the text (the mention, even "he") and
+who it is (the name: "Ilham Aliyev"). Pronouns go to the nearest compatible name before them;
+surnames and short forms go to the document's entity whose mentions contain them (entity
+linking has already sent a shared surname to the person in focus); descriptions ("the
+company") go to the entity the article named (descriptions). Each head token is resolved once,
+so a quote and a claim that share a speaker get the same answer.
 """
 
 from __future__ import annotations
@@ -16,16 +20,20 @@ from typing import TYPE_CHECKING
 from claimx.doc.offsets import end_char, index_from
 from claimx.doc.syntax import SUBJECTS
 from claimx.doc.text import doc_text
-from claimx.extractors.entities import resolve_role
+from claimx.extractors.mentions.descriptions import TITLE, describe
+from claimx.extractors.mentions.phrases import (
+    SOURCE_LABELS,
+    affiliated_person,
+    entity_of,
+    name_in_phrase,
+)
 from claimx.models import Entity, Span, Speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
-    from spacy.tokens import Span as SpacySpan
 
     from claimx.rules.loader import PatternSet
 
-SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # What a pronoun may stand for, by its "refers" value in speaker_pronouns.tsv.
 _REFERENT_LABELS = {"person": frozenset({"PERSON"}), "thing": frozenset({"ORG"})}
 # How far back (characters) a pronoun looks for a name in subject position before settling
@@ -41,18 +49,19 @@ _REFERENT_LOOKBACK = 200
 
 
 @dataclass(frozen=True)
-class SpeakerWords:
-    """The vocabulary of speakers (patterns/quotes/speaker_*, names_gender.tsv and the
-    entities' articles), read once per extractor."""
+class MentionWords:
+    """The vocabulary of mentions (patterns/quotes/speaker_*, names_gender.tsv and the
+    entities' articles, organisation heads and titles), read once per extractor."""
 
     pronouns: Mapping[str, tuple[str, str | None]]  # pronoun -> what it refers to, gender
     gender_title: re.Pattern[str]  # a title that tells the gender, right before a mention
     drop_left: frozenset[str]  # words a speaker phrase may start with that are not its own
     articles: frozenset[str]
     given_names: Mapping[str, str]  # given name -> the gender it usually carries
+    descriptions: Mapping[str, str]  # description noun -> "person", "thing" or TITLE
 
     @classmethod
-    def from_patterns(cls, patterns: PatternSet) -> SpeakerWords:
+    def from_patterns(cls, patterns: PatternSet) -> MentionWords:
         pronouns = {str(row["pronoun"]).lower(): (str(row["refers"]), _text(row["gender"]))
                     for row in patterns.rows("speaker_pronouns")}
         titles = patterns.table("speaker_gender_titles")
@@ -67,11 +76,24 @@ class SpeakerWords:
             articles=patterns.word_list("entity_articles"),
             given_names={row[0]: row[1] for row in patterns.table("names_gender")
                          if len(row) > 1 and row[1] in ("f", "m")},
+            descriptions=_descriptions(patterns),
         )
 
 
 @dataclass(frozen=True)
-class _Name:
+class Regions:
+    """Character ranges of a document whose names are set apart: ``quoted`` (quotations: a
+    name inside one is no referent for a pronoun outside) and ``furniture`` (a wire tag or
+    byline: its names are no one's mention)."""
+
+    quoted: Sequence[tuple[int, int]] = ()
+    furniture: Sequence[tuple[int, int]] = ()
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name mention of the document: where it is, who (name, label, entity id)."""
+
     start: int
     end: int
     name: str
@@ -79,27 +101,28 @@ class _Name:
     entity: str | None
 
 
-class SpeakerResolver:
-    """Resolves speaker phrases of one document against its entities (built once per doc)."""
+class MentionResolver:
+    """Resolves the mentions of one document that quotes and claims name (speakers, sources)
+    against its entities; built once per document (layer.document_mentions)."""
 
     def __init__(
         self,
         doc: Doc,
         entities: Sequence[Entity],
-        blocked: Sequence[tuple[int, int]] = (),
         *,
-        words: SpeakerWords,
-        text: str | None = None,
+        words: MentionWords,
+        regions: Regions | None = None,
     ) -> None:
         self.doc = doc
         self.words = words
-        # Doc.text joins every token on each access: read it once.
-        self.text = doc_text(doc) if text is None else text
+        self.text = doc_text(doc)  # cached on the Doc
         self.entities = entities
-        names: list[_Name] = []
+        self._by_id = {e.id: e for e in entities}
+        self._resolved: dict[int, Speaker] = {}
+        names: list[Name] = []
         for entity in entities:
             for m in entity.mentions:
-                names.append(_Name(m.start, m.end, entity.name, entity.label, entity.id))
+                names.append(Name(m.start, m.end, entity.name, entity.label, entity.id))
         if not names:
             # No merged entities (entities disabled or not built): link surnames to the
             # longest PERSON name in the document that ends with them.
@@ -112,14 +135,18 @@ class SpeakerResolver:
             for ent in doc.ents:
                 if ent.label_ in SOURCE_LABELS:
                     name = full.get(ent.text, ent.text) if len(ent) == 1 else ent.text
-                    names.append(_Name(ent.start_char, ent.end_char, name, ent.label_, None))
+                    names.append(Name(ent.start_char, ent.end_char, name, ent.label_, None))
+        regions = regions or Regions()
+        # A wire tag or byline ("(AP)") names no one the article's words refer to.
+        names = [n for n in names
+                 if not any(s <= n.start and n.end <= e for s, e in regions.furniture)]
         names.sort(key=lambda n: n.start)
         self.names = names
         self.starts = [n.start for n in names]
-        self.blocked = sorted(blocked)
+        self.blocked = sorted(regions.quoted)
         self.genders = self._genders(names)
 
-    def _genders(self, names: list[_Name]) -> dict[str, str]:
+    def _genders(self, names: list[Name]) -> dict[str, str]:
         """Each person's gender, "m" or "f", keyed by resolved name: from a title before one
         of their mentions ("Mrs Okafor"), else from a given name that usually carries it."""
         genders: dict[str, str] = {}
@@ -136,7 +163,23 @@ class SpeakerResolver:
                     genders[n.name] = given
         return genders
 
-    def _names_in(self, start: int, end: int) -> list[_Name]:
+    def entity(self, entity_id: str | None) -> Entity | None:
+        """The document's entity with this id."""
+        return self._by_id.get(entity_id) if entity_id is not None else None
+
+    def recent_names(self, pos: int, labels: frozenset[str], reach: int) -> list[Name]:
+        """Names of these labels ending before ``pos`` and at most ``reach`` characters
+        before it, nearest first; none inside a quotation."""
+        found = []
+        for k in range(index_from(self.starts, pos) - 1, -1, -1):
+            n = self.names[k]
+            if pos - n.end > reach:
+                break
+            if n.end <= pos and n.label in labels and not self._inside_blocked(n.start, n.end):
+                found.append(n)
+        return found
+
+    def _names_in(self, start: int, end: int) -> list[Name]:
         hi = index_from(self.starts, end)
         return [n for n in self.names[max(0, hi - _COVER_LOOKBACK):hi] if n.end > start]
 
@@ -145,7 +188,7 @@ class SpeakerResolver:
         return i >= 0 and self.blocked[i][0] <= start and end <= self.blocked[i][1]
 
     def _nearest_before(self, pos: int, labels: frozenset[str],
-                        gender: str | None = None) -> _Name | None:
+                        gender: str | None = None) -> Name | None:
         """The name a pronoun at ``pos`` refers to: the nearest one before it that is a
         grammatical subject (the person the text is about, not one mentioned in passing:
         "Obama spoke after meeting Vladimir Putin. He said ..."), else the nearest one. A
@@ -162,11 +205,11 @@ class SpeakerResolver:
                 nearest = n
             if pos - n.end > SUBJECT_REACH:
                 break
-            if self._is_subject(n):
+            if self.is_subject(n):
                 return n
         return nearest
 
-    def _group_before(self, pronoun: Token) -> _Name | None:
+    def _group_before(self, pronoun: Token) -> Name | None:
         """What "they" stands for: the nearest sentence subject before it, within two
         sentences, when that subject is a named group ("Greenpeace said ... They added ...");
         a plain noun ("officials") or a person leaves "they" as it is."""
@@ -188,12 +231,16 @@ class SpeakerResolver:
             return next((n for n in names if n.label in ("ORG", "NORP")), None)
         return None
 
-    def _is_subject(self, name: _Name) -> bool:
+    def is_subject(self, name: Name, *, conjuncts: bool = False) -> bool:
+        """The name is a grammatical subject (``conjuncts``: or conjoined to one, "A and B
+        merged")."""
         span = self.doc.char_span(name.start, name.end, alignment_mode="expand")
         if span is None:
             return False
         root = span.root
         if root.dep_ in ("appos", "compound") and root.head.i != root.i:
+            root = root.head
+        while conjuncts and root.dep_ == "conj" and root.head.i != root.i:
             root = root.head
         return root.dep_ in SUBJECTS
 
@@ -209,7 +256,7 @@ class SpeakerResolver:
         while start < head.i and (doc[start].lower_ in self.words.drop_left or doc[start].is_punct):
             start += 1
         end = head.i + 1
-        ent = _entity_of(head)
+        ent = entity_of(head)
         if ent is not None:
             start, end = min(start, ent.start), max(end, ent.end)
         # "one of the attorneys" and "the head of the agency": keep the of-phrase.
@@ -218,17 +265,25 @@ class SpeakerResolver:
                 end = right.right_edge.i + 1
         return start, end
 
+    def resolve_span(self, start: int, end: int) -> Speaker | None:
+        """The Speaker of the noun phrase at characters ``start:end`` (a claim's source)."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return self.resolve(span.root) if span is not None and len(span) else None
+
     def resolve(self, head: Token) -> Speaker:
-        """The Speaker for a subject head token."""
+        """The Speaker for a subject head token (the same object for the same token)."""
+        speaker = self._resolved.get(head.i)
+        if speaker is None:
+            speaker = self._resolved[head.i] = self._resolve(head)
+        return speaker
+
+    def _resolve(self, head: Token) -> Speaker:
         doc = self.doc
+        head = affiliated_person(head) or head
         start, end = self.mention_tokens(head)
-        # "the party's candidate, Jane Doe,": the named apposition is who speaks.
         named = head
-        if _entity_of(head) is None:
-            for right in head.rights:
-                if right.dep_ == "appos" and _entity_of(right) is not None:
-                    named = right
-                    break
+        if entity_of(head) is None:
+            named, end = name_in_phrase(head, end)
         mention = Span.of(self.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
         if head.tag_ == "PRP" or head.lower_ in self.words.pronouns:
             return self._pronoun_speaker(head, mention)
@@ -249,7 +304,7 @@ class SpeakerResolver:
         """The Speaker of a phrase that is no pronoun, whose name is on ``named``."""
         # Only a name on the head itself counts: "the minister of Digital Development" is
         # not the ministry.
-        ent = _entity_of(named)
+        ent = entity_of(named)
         if ent is not None:
             span_start, span_end = ent.start_char, ent.end_char
         else:
@@ -259,10 +314,10 @@ class SpeakerResolver:
                 return Speaker(n.name, n.entity, mention)
         if ent is not None:
             return Speaker(ent.text, None, mention)
-        # "the president said": the person the article introduced with that title.
-        person = resolve_role(self.text, mention.start, mention.end, self.entities)
-        if person is not None:
-            return Speaker(person.name, person.id, mention)
+        # "the president said", "the company said": the entity the article named.
+        described = describe(self, named, mention)
+        if described is not None:
+            return described
         return Speaker(self._bare_name(start, end), None, mention)
 
     def _bare_name(self, start: int, end: int) -> str:
@@ -276,18 +331,15 @@ class SpeakerResolver:
         return self.text[doc[start].idx:end_char(doc, end)]
 
 
+def _descriptions(patterns: PatternSet) -> dict[str, str]:
+    """Description nouns: the entities' organisation heads and person titles, and the nouns
+    of speaker_descriptions.tsv."""
+    nouns = dict.fromkeys(patterns.word_list("entity_org_heads"), "thing")
+    nouns.update(dict.fromkeys(patterns.word_list("titles"), TITLE))
+    nouns.update((str(row["noun"]).lower(), str(row["refers"]))
+                 for row in patterns.rows("speaker_descriptions"))
+    return nouns
+
+
 def _text(cell: object) -> str | None:
     return cell if isinstance(cell, str) else None
-
-
-def _entity_of(token: Token) -> SpacySpan | None:
-    if token.ent_type_ not in SOURCE_LABELS:
-        return None
-    doc = token.doc
-    start = token.i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    end = token.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return doc[start:end]
