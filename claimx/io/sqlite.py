@@ -37,7 +37,8 @@ CREATE TABLE IF NOT EXISTS quantities (
     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, claim_id TEXT NOT NULL,
     position INTEGER NOT NULL, start INTEGER, "end" INTEGER, text TEXT, value REAL,
     range_low REAL, range_high REAL, unit TEXT, noun TEXT, bound TEXT,
-    change_direction TEXT, change_from REAL, change_to REAL, vague INTEGER,
+    change_direction TEXT, change_from REAL, change_to REAL, vague INTEGER, role TEXT,
+    subject TEXT, owner TEXT,
     PRIMARY KEY (doc_id, claim_id, position),
     FOREIGN KEY (doc_id, claim_id) REFERENCES claims(doc_id, id) ON DELETE CASCADE);
 CREATE TABLE IF NOT EXISTS quotes (
@@ -76,7 +77,21 @@ def connect(path: str | Path) -> sqlite3.Connection:
     """Open (creating when needed) a claimx database."""
     connection = sqlite3.connect(str(path))
     connection.executescript(SCHEMA + FTS.format(table="claims") + FTS.format(table="quotes"))
+    _add_missing_columns(connection)
     return connection
+
+
+# Columns added since the first release: a database written before them gets them on open,
+# so appending to it keeps working.
+_ADDED_COLUMNS = (("quantities", "role", "TEXT"), ("quantities", "subject", "TEXT"),
+                  ("quantities", "owner", "TEXT"))
+
+
+def _add_missing_columns(connection: sqlite3.Connection) -> None:
+    for table, column, kind in _ADDED_COLUMNS:
+        names = {row[1] for row in connection.execute(f"PRAGMA table_info({table})")}
+        if column not in names:
+            connection.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
 
 
 class SqliteWriter:
@@ -114,7 +129,9 @@ def write_document(connection: sqlite3.Connection, doc: Document) -> None:
                 "unit": q.unit, "noun": q.noun, "bound": q.bound,
                 "change_direction": change.direction if change else None,
                 "change_from": change.from_value if change else None,
-                "change_to": change.to_value if change else None, "vague": int(q.vague)})
+                "change_to": change.to_value if change else None, "vague": int(q.vague),
+                "role": q.role, "subject": q.subject.text if q.subject else None,
+                "owner": q.owner.text if q.owner else None})
     for quote in doc.quotes:
         _insert(connection, "quotes", _quote_row(doc.id, quote))
     for entity in doc.entities:
