@@ -103,6 +103,20 @@ def test_a_span_of_days_is_a_date_not_a_quantity(claims_of, text):
 
 
 @pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("The ferry left at 0930 local time with 40 passengers.", "0930"),
+        ("The ferry left at half past seven with 40 passengers.", "half past seven"),
+        ("Polls open at 0700 GMT and 12 stations reported queues.", "0700"),
+    ],
+)
+def test_a_clock_reading_is_a_time_not_a_quantity(claims_of, text, time):
+    claims = claims_of(text)
+    assert [q.noun for c in claims for q in c.quantities] in (["passengers"], ["stations"])
+    assert claims[0].time is not None and claims[0].time.text == time
+
+
+@pytest.mark.parametrize(
     ("text", "ages"),
     [
         ("The coach picked players of 14, 15 and 16 for the squad.", ["14", "15", "16"]),
