@@ -166,3 +166,18 @@ def test_one_claim_a_clause_and_each_amount_keeps_what_it_measures(claims_of, te
     spans = [(c.start, c.end) for c in claims]
     assert len(spans) == len(set(spans)) == 1
     assert [q.subject.text if q.subject else None for q in claims[0].quantities] == measured
+
+
+@pytest.mark.parametrize(
+    ("text", "clauses"),
+    [
+        ("The programme will close 20% of the group's factories and shed 10% of the workforce.",
+         ["The programme will close 20% of the group's factories", "shed 10% of the workforce"]),
+        ("The airline will retire 12 jets and hire 400 pilots next year.",
+         ["The airline will retire 12 jets", "hire 400 pilots next year"]),
+        ("The school aims to raise £5,000 and to recruit 30 tutors this term.",
+         ["The school aims to raise £5,000", "to recruit 30 tutors this term"]),
+    ],
+)
+def test_a_clause_never_takes_in_a_later_claim_of_its_own(claims_of, text, clauses):
+    assert [c.text for c in claims_of(text)] == clauses

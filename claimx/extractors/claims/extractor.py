@@ -65,9 +65,6 @@ class ClaimExtractor:
         breaks = self._breaks(text)
         sentences = Sentences(doc)
         quantities, asides = self._roles(doc, sentences, scan.quantities)
-        ctx = DocContext(doc, text, scan.starts, sentences, dated_entities(doc, self.words),
-                         [(f.quantity.start, f.quantity.end) for f in quantities],
-                         scan.times, self.words, asides=asides)
         fences = [(f.start, f.end) for f in furniture]
         groups: dict[int, list[Found]] = {}
         for found in quantities:
@@ -75,6 +72,9 @@ class ClaimExtractor:
             if any(a <= q.start and q.end <= b for a, b in fences):
                 continue
             groups.setdefault(clause_head(doc[found.token]).i, []).append(found)
+        ctx = DocContext(doc, text, scan.starts, sentences, dated_entities(doc, self.words),
+                         [(f.quantity.start, f.quantity.end) for f in quantities],
+                         scan.times, self.words, asides=asides, clause_heads=frozenset(groups))
         claims: list[Claim] = []
         for key in sorted(groups, key=lambda k: groups[k][0].quantity.start):
             claim = self._claim(ctx, doc[key], groups[key], breaks)
