@@ -14,12 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from claimx.extractors.quantities import Found
-
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from claimx.doc.sentences import Sentences
+    from claimx.extractors.quantities import Found
     from claimx.models import Quantity
     from claimx.rules.loader import PatternSet
 
@@ -52,10 +51,12 @@ class Roles:
         comparison (the governing word's phrase)."""
         out: list[Found] = []
         asides: list[tuple[int, int]] = []
+        by_sentence: dict[int, list[Quantity]] = {}
         sentence_of = [sentences.of(f.token).start for f in found]
-        for i, item in enumerate(found):
-            same = [f.quantity for j, f in enumerate(found)
-                    if sentence_of[j] == sentence_of[i] and j != i]
+        for item, sentence in zip(found, sentence_of, strict=True):
+            by_sentence.setdefault(sentence, []).append(item.quantity)
+        for item, sentence in zip(found, sentence_of, strict=True):
+            same = [q for q in by_sentence[sentence] if q is not item.quantity]
             role, governor = self._role(doc, item, same)
             q = replace(item.quantity, role=role)
             if role == CHANGE and q.unit == PERCENT and self._of_a_rate(doc, item, same):
