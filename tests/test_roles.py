@@ -52,6 +52,21 @@ def test_each_quantity_says_what_it_is_to_its_claim(claims_of, text, roles):
 
 
 @pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("The bakery will cut 40 jobs, or about 9% of its staff.",
+         ["change", "change"]),
+        ("The council spent $2m (£1.6m), more than the $1.5m (£1.2m) it planned.",
+         ["level", "level", "comparison", "comparison"]),
+        ("Profits rose to $1.2bn (£950m) from $900m (£710m).",
+         ["level", "level", "baseline", "baseline"]),
+    ],
+)
+def test_an_amount_given_again_in_another_unit_keeps_the_role(claims_of, text, roles):
+    assert [role for _, role in _roles(claims_of(text))] == roles
+
+
+@pytest.mark.parametrize(
     ("text", "amount", "unit"),
     [
         # the level is a %: the change is in points

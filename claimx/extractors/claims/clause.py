@@ -135,3 +135,11 @@ def restates(text: str, prev: Quantity, q: Quantity) -> bool:
     if gap in _RESTATE_GAPS:
         return prev.unit != q.unit
     return gap in _LEVEL_GAPS and (prev.change is not None or prev.unit == q.unit)
+
+
+def converts(text: str, prev: Quantity, q: Quantity) -> bool:
+    """``q`` gives ``prev`` again in another unit: "$1.2bn (£950m)", "900 jobs, or 4%"."""
+    gap = text[prev.end : q.start].strip()
+    if prev.noun is not None and gap.startswith(prev.noun):
+        gap = gap[len(prev.noun) :]  # past the counted noun: "jobs, or"
+    return gap.strip(" ,") in _RESTATE_GAPS and prev.unit != q.unit

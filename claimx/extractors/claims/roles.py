@@ -14,6 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from claimx.doc.text import doc_text
+from claimx.extractors.claims.clause import converts
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -55,10 +58,16 @@ class Roles:
         sentence_of = [sentences.of(f.token).start for f in found]
         for item, sentence in zip(found, sentence_of, strict=True):
             by_sentence.setdefault(sentence, []).append(item.quantity)
+        text = doc_text(doc)
+        previous: tuple[int, Quantity] | None = None
         for item, sentence in zip(found, sentence_of, strict=True):
             same = [q for q in by_sentence[sentence] if q is not item.quantity]
             role, governor = self._role(doc, item, same)
+            if previous is not None and previous[0] == sentence and converts(
+                    text, previous[1], item.quantity):
+                role, governor = previous[1].role, None  # the same amount in another unit
             q = replace(item.quantity, role=role)
+            previous = (sentence, q)
             if role == CHANGE and q.unit == PERCENT and self._of_a_rate(doc, item, same):
                 q = replace(q, unit=POINTS)
             if governor is not None:
@@ -121,7 +130,8 @@ class Roles:
         """Whether a change in % is a change of a rate: its level or baseline is a % ("0.25%
         to 5.5%"), or what the change word moves is a rate ("the jobless rate fell 0.3%")."""
         change = found.quantity.change
-        assert change is not None
+        if change is None:
+            return False  # a change only as another amount's restatement: "40 jobs, or 9%"
         ends = {change.to_value, change.from_value} - {None}
         if any(o.unit in (PERCENT, POINTS) and o.value in ends for o in others):
             return True
