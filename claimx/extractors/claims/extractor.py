@@ -1,10 +1,11 @@
 """Quantified claims: each clause that states quantities, with what is measured (subject), who
 says so (source), when (time), how sure (hedge) and what kind of claim it is.
 
-Quantities come from ``claimx.extractors.quantities``; the clause (``clause.py``), subject and
-owner (``subject/``), source (``source.py``), time (``dates.py``), hedge (``hedge.py``) and kind
-(``kinds.py``) from the dependency parse; the words from ``patterns/claims/`` (and the shared
-``cue_verbs.txt`` for speech verbs), read once by ``vocabulary.py``.
+Quantities come from ``claimx.extractors.quantities``; each one's role (``roles.py``), the
+clause (``clause.py``), subject and owner (``subject/``), source (``source.py``), time
+(``dates.py``), hedge (``hedge.py``) and kind (``kinds.py``) from the dependency parse; the
+words from ``patterns/claims/`` (and the shared ``cue_verbs.txt`` for speech verbs), read once
+by ``vocabulary.py``.
 """
 
 from __future__ import annotations
@@ -159,16 +160,14 @@ def _join_loose(by_subject: dict[Key, list[Found]]) -> None:
 
 def _one_per_span(claims: list[Claim]) -> list[Claim]:
     """Two clause heads whose clauses cover the same words make one claim, not two."""
-    out: list[Claim] = []
+    by_span: dict[tuple[int, int], Claim] = {}
     for claim in claims:
-        same = next((c for c in out if (c.start, c.end) == (claim.start, claim.end)), None)
-        if same is None:
-            out.append(claim)
-            continue
-        merged = {q.start: q for q in (*same.quantities, *claim.quantities)}
-        out[out.index(same)] = replace(same, quantities=tuple(
-            merged[k] for k in sorted(merged)))
-    return out
+        same = by_span.get((claim.start, claim.end))
+        if same is not None:
+            merged = {q.start: q for q in (*same.quantities, *claim.quantities)}
+            claim = replace(same, quantities=tuple(merged[k] for k in sorted(merged)))
+        by_span[(claim.start, claim.end)] = claim
+    return list(by_span.values())
 
 
 __all__ = ["ClaimExtractor"]
