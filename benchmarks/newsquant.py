@@ -170,7 +170,9 @@ def concept_words(claim: dict[str, Any], quantity: dict[str, Any]) -> list[str] 
     """The content words of what is measured and of whose it is (the gold lists both), less
     the quantity's own words: its counted noun, which the gold gives as the unit, and a unit
     the subject repeats."""
-    spans = [claim[key]["text"] for key in ("subject", "owner") if claim.get(key)]
+    # a quantity names what it measures itself when its clause states several things
+    measured = quantity if "subject" in quantity else claim
+    spans = [measured[key]["text"] for key in ("subject", "owner") if measured.get(key)]
     if not spans:
         return None
     own_text = f'{quantity.get("noun") or ""} {quantity.get("text") or ""}'

@@ -67,6 +67,9 @@ class Change:
         return {"direction": self.direction, "from": self.from_value, "to": self.to_value}
 
 
+ROLES = ("level", "change", "baseline", "comparison")
+
+
 @dataclass(frozen=True)
 class Quantity:
     """One number or quantifier with its normalised value, unit and bound."""
@@ -81,6 +84,13 @@ class Quantity:
     bound: str = "="
     change: Change | None = None
     vague: bool = False
+    # What the amount is to its claim (ROLES): the level stated, the size of a change, the
+    # baseline a change starts from ("from $150m"), or a comparison ("than the 11.5 million").
+    role: str = "level"
+    # What the amount measures and whose it is, as its claim's subject and owner are: one
+    # clause may state amounts of several things ("900 jobs, or 4% of its staff").
+    subject: Span | None = None
+    owner: Span | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -94,6 +104,9 @@ class Quantity:
             "bound": self.bound,
             "change": self.change.to_dict() if self.change is not None else None,
             "vague": self.vague,
+            "role": self.role,
+            "subject": _span_or_none(self.subject),
+            "owner": _span_or_none(self.owner),
         }
 
 

@@ -47,7 +47,8 @@ COLUMNS: dict[str, list[tuple[str, Any]]] = {
         ("doc_id", _STR), ("claim_id", _STR), ("start", _INT), ("end", _INT), ("text", _STR),
         ("value", _FLOAT), ("range_low", _FLOAT), ("range_high", _FLOAT), ("unit", _STR),
         ("noun", _STR), ("bound", _STR), ("change_direction", _STR), ("change_from", _FLOAT),
-        ("change_to", _FLOAT), ("vague", _BOOL),
+        ("change_to", _FLOAT), ("vague", _BOOL), ("role", _STR),
+        *_span_columns("subject"), *_span_columns("owner"),
     ],
     "quotes": [
         ("doc_id", _STR), ("quote_id", _STR), ("type", _STR), ("start", _INT), ("end", _INT),
@@ -119,6 +120,8 @@ def quantity_rows(doc_id: str, claim: Claim) -> list[dict[str, Any]]:
             "change_from": change.from_value if change else None,
             "change_to": change.to_value if change else None,
             "vague": q.vague,
+            "role": q.role,
+            **_span("subject", q.subject), **_span("owner", q.owner),
         })
     return rows
 

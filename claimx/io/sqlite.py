@@ -38,7 +38,8 @@ CREATE TABLE IF NOT EXISTS quantities (
     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, claim_id TEXT NOT NULL,
     position INTEGER NOT NULL, start INTEGER, "end" INTEGER, text TEXT, value REAL,
     range_low REAL, range_high REAL, unit TEXT, noun TEXT, bound TEXT,
-    change_direction TEXT, change_from REAL, change_to REAL, vague INTEGER,
+    change_direction TEXT, change_from REAL, change_to REAL, vague INTEGER, role TEXT,
+    subject TEXT, owner TEXT,
     PRIMARY KEY (doc_id, claim_id, position),
     FOREIGN KEY (doc_id, claim_id) REFERENCES claims(doc_id, id) ON DELETE CASCADE);
 CREATE TABLE IF NOT EXISTS quotes (
@@ -129,7 +130,9 @@ def write_document(connection: sqlite3.Connection, doc: Document) -> None:
                 "unit": q.unit, "noun": q.noun, "bound": q.bound,
                 "change_direction": change.direction if change else None,
                 "change_from": change.from_value if change else None,
-                "change_to": change.to_value if change else None, "vague": int(q.vague)})
+                "change_to": change.to_value if change else None, "vague": int(q.vague),
+                "role": q.role, "subject": q.subject.text if q.subject else None,
+                "owner": q.owner.text if q.owner else None})
     for quote in doc.quotes:
         _insert(connection, "quotes", _quote_row(doc.id, quote))
     for entity in doc.entities:

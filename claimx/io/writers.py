@@ -25,6 +25,7 @@ CSV_COLUMNS = (
     "value",
     "unit",
     "bound",
+    "role",
     "subject",
     "owner",
     "source",
@@ -140,7 +141,7 @@ def format_number(value: float | None) -> str:
 
 
 def _quantity_fields(claim: Claim) -> dict[str, str]:
-    values, units, bounds = [], [], []
+    values, units, bounds, roles = [], [], [], []
     for q in claim.quantities:
         if q.range is not None:
             values.append(f"{format_number(q.range[0])}-{format_number(q.range[1])}")
@@ -148,7 +149,9 @@ def _quantity_fields(claim: Claim) -> dict[str, str]:
             values.append("vague" if q.vague and q.value is None else format_number(q.value))
         units.append(q.unit or q.noun or "")
         bounds.append(q.bound)
-    return {"value": "; ".join(values), "unit": "; ".join(units), "bound": "; ".join(bounds)}
+        roles.append(q.role)
+    return {"value": "; ".join(values), "unit": "; ".join(units), "bound": "; ".join(bounds),
+            "role": "; ".join(roles)}
 
 
 def csv_number(value: float | None) -> str:
@@ -165,10 +168,14 @@ def _claim_rows(doc_id: str, claim: Claim) -> list[dict[str, Any]]:
     rows = []
     for q in claim.quantities or (None,):
         if q is None:
-            rows.append({**row, "value": "", "unit": "", "bound": "", "quantity": ""})
+            rows.append({**row, "value": "", "unit": "", "bound": "", "role": "",
+                         "quantity": ""})
             continue
+        # what this row's amount measures, which may differ from its claim's main subject
+        measured = {key: span.text for key, span in (("subject", q.subject),
+                                                       ("owner", q.owner)) if span}
         rows.append({**row, "value": csv_number(q.value), "unit": q.unit or q.noun or "",
-                     "bound": q.bound, "quantity": q.text})
+                     "bound": q.bound, "role": q.role, "quantity": q.text, **measured})
     return rows
 
 

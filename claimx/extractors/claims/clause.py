@@ -3,6 +3,7 @@ at the breaks a clause never spans, and its source."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -70,10 +71,11 @@ def clause_head(token: Token) -> Token:
 
 def find_clause(ctx: DocContext, head: Token, members: list[Found],
                 breaks: list[tuple[int, int]], edges: Edges) -> Clause | None:
-    """The clause of ``head`` that states ``members``, or None when nothing is left of it."""
+    """The clause of ``head`` that states ``members``, or None when nothing is left of it;
+    the clauses of the Doc's other claims (``ctx.clause_heads``) are cut out of it."""
     quantities = [f.quantity for f in members]
     sent = ctx.sentences.of(members[0].token)
-    start, end = _extent(ctx.doc, head, {f.token for f in members}, sent)
+    start, end = _extent(ctx.doc, head, {f.token for f in members}, sent, ctx.clause_heads)
     first_q = min(q.start for q in quantities)
     last_q = max(q.end for q in quantities)
     start = min(start, first_q)
@@ -93,17 +95,25 @@ def find_clause(ctx: DocContext, head: Token, members: list[Found],
                   source)
 
 
-def _extent(doc: Doc, head: Token, anchors: set[int], sent: SpacySpan) -> tuple[int, int]:
-    """Char extent of the clause: the head's subtree without the sibling clauses and the
-    attribution ("according to ...") that do not hold the claim's quantities."""
+def _extent(doc: Doc, head: Token, anchors: set[int], sent: SpacySpan,
+            other_heads: Iterable[int] = ()) -> tuple[int, int]:
+    """Char extent of the clause: the head's subtree without the sibling clauses, the
+    attribution ("according to ...") and the later clauses of other claims ("close 20% of
+    its plants and shed 10% of staff": the second is a claim of its own, hung lower) that
+    do not hold the claim's quantities."""
     cut: set[int] = set()
-    for child in head.children:
+    # only those after the head: one inside the subject ("the mill, which employs 600,
+    # produced ...") would cut the subject off the claim
+    inner = [doc[i] for i in other_heads if head.i < i <= head.right_edge.i]
+    for child in [*head.children, *inner]:
         drop = child.dep_ in _SPLIT_DEPS or child.dep_ == "cc" or (
-            child.lower_ == _ATTRIBUTION)
+            child.lower_ == _ATTRIBUTION) or child in inner
         if drop:
             sub = range(child.left_edge.i, child.right_edge.i + 1)
             if not any(a in sub for a in anchors):
                 cut.update(sub)
+                if child in inner and sub.start > 0 and doc[sub.start - 1].dep_ == "cc":
+                    cut.add(sub.start - 1)  # the "and" before the cut clause
     # The (projective) subtree spans left_edge..right_edge; keep the contiguous run around the
     # head, by index, without building Token objects.
     first = max(head.left_edge.i, sent.start)
@@ -125,3 +135,11 @@ def restates(text: str, prev: Quantity, q: Quantity) -> bool:
     if gap in _RESTATE_GAPS:
         return prev.unit != q.unit
     return gap in _LEVEL_GAPS and (prev.change is not None or prev.unit == q.unit)
+
+
+def converts(text: str, prev: Quantity, q: Quantity) -> bool:
+    """``q`` gives ``prev`` again in another unit: "$1.2bn (£950m)", "900 jobs, or 4%"."""
+    gap = text[prev.end : q.start].strip()
+    if prev.noun is not None and gap.startswith(prev.noun):
+        gap = gap[len(prev.noun) :]  # past the counted noun: "jobs, or"
+    return gap.strip(" ,") in _RESTATE_GAPS and prev.unit != q.unit

@@ -32,6 +32,11 @@ class DocContext:
     times: list[tuple[int, int]]  # years, dates and clock times the quantity pass set aside
     words: ClaimWords
     market_names: dict[tuple[int, int], Span | None] = field(default_factory=dict)
+    # the phrases that hold a baseline or a comparison ("than the 300 of 2019"): no claim
+    # outside one takes its time from it
+    asides: list[tuple[int, int]] = field(default_factory=list)
+    # the head of each claim's clause: no clause takes in another claim's
+    clause_heads: frozenset[int] = frozenset()
 
     def token_from(self, char: int) -> Token | None:
         """The first token starting at or after ``char``."""

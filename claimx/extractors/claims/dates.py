@@ -31,6 +31,7 @@ def claim_time(ctx: DocContext, sent: SpacySpan, start: int, end: int) -> Span |
         if sent.start_char <= s < sent.end_char and not any(
                 a <= s and e <= b for a, b in candidates):
             candidates.append((s, e))
+    candidates = [c for c in candidates if not _aside(ctx.asides, c, start, end)]
     if not candidates:
         return None
     candidates = _join_date_ranges(ctx.text, sorted(candidates))
@@ -38,6 +39,13 @@ def claim_time(ctx: DocContext, sent: SpacySpan, start: int, end: int) -> Span |
     pool = inside or candidates
     s, e = min(pool, key=lambda c: (c[0] < start or c[1] > end, c[0]))
     return Span.of(ctx.text, s, e)
+
+
+def _aside(asides: list[tuple[int, int]], date: tuple[int, int], start: int, end: int) -> bool:
+    """Whether the date dates a baseline or a comparison ("than the 300 sold in 2019") and
+    not the claim ``[start, end)`` itself, which lies outside that phrase."""
+    return any(a <= date[0] and date[1] <= b and not (a <= start and end <= b)
+               for a, b in asides)
 
 
 def _join_date_ranges(text: str, dates: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from claimx.doc.offsets import token_at
 from claimx.extractors.quantities.candidate import noun_follows
 from claimx.extractors.quantities.lexicon import SENTENCE_BREAK
 from claimx.models import Change
@@ -22,6 +23,7 @@ _TIME_AFTER = regex.compile(
     r"(?i)\s+(?:(?:last|this|next|the\s+previous|the\s+prior)\s+(?:year|month|week|quarter|season)"
     r"|in\s+(?:19|20)\d\d|a\s+year\s+(?:earlier|ago|before))\b")
 _AGE = "year_of_age"
+_LIST_GAP = regex.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 _OLDEST = 130
 _LEAD_WINDOW = 6
 _AGE_WINDOW = 70
@@ -37,6 +39,7 @@ class Carry:
             r"(?i)(?<![\p{L}])(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+")
                                       for w in age_nouns)
             + r")(?![\p{L}])[^,;.()\d]{0,40}$") if age_nouns else None
+        self._persons = patterns.word_list("quant_person_nouns")
 
     def parallel_units(self, page: Page, cands: list[Cand]) -> None:
         """ "ended at 6,120.5 points, while the smaller index ... ended at 1,845.2": a bare
@@ -69,17 +72,32 @@ class Carry:
     def ages(self, page: Page, cands: list[Cand]) -> None:
         """ "average life expectancy there is about 79": a bare number soon after an age phrase
         (patterns/quant_age_nouns.txt) is an age in years, unless a noun follows it."""
-        if self._age_before is None:
-            return
         text = page.text
+        prev: Cand | None = None
         for cand in cands:
             if (cand.unit is not None or cand.scaled or cand.value is None
-                    or not 0 < cand.value < _OLDEST or not self._age_before.search(
-                        text, max(0, cand.start - _AGE_WINDOW), cand.start)):
-                continue
-            if noun_follows(page.doc, cand.end):
+                    or not 0 < cand.value < _OLDEST or noun_follows(page.doc, cand.end)):
+                prev = cand
                 continue  # "the average age of 40 members"
-            cand.unit = _AGE
+            listed = prev is not None and prev.unit == _AGE and _LIST_GAP.fullmatch(
+                text, prev.end, cand.start) is not None  # "boys of 15, 16 and 17"
+            if listed or (self._age_before is not None and self._age_before.search(
+                    text, max(0, cand.start - _AGE_WINDOW), cand.start)) or (
+                    self._of_persons(page, cand)):
+                cand.unit = _AGE
+            prev = cand
+
+    def _of_persons(self, page: Page, cand: Cand) -> bool:
+        """ "boys of 15, 16 and 17", "a woman of 80": a bare number that "of" hangs on a
+        noun for people is their age (a list's later members hang on the first)."""
+        token = token_at(page.doc, cand.num_start)
+        if token is None or cand.currency:
+            return False
+        while token.dep_ == "conj" and token.head.i != token.i and token.head.like_num:
+            token = token.head
+        prep = token.head
+        return (token.dep_ == "pobj" and prep.lower_ == "of"
+                and prep.head.lower_ in self._persons)
 
 
 def _takes_unit(page: Page, prev: Cand, cand: Cand) -> bool:

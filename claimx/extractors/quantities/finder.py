@@ -104,7 +104,7 @@ class QuantityFinder:
                 floor = cand.end
         cands.extend(self._words.find(page))
         cands.sort(key=lambda c: c.start)
-        cands = self._ranges.merge(text, cands)
+        cands = self._ranges.merge(page, cands)
         for cand in cands:
             self._changes.bound_and_change(text, cand)
         self._changes.link(text, cands)

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from claimx.extractors.quantities.candidate import Cand, scale_of
+from claimx.doc.offsets import token_at
+from claimx.extractors.quantities.candidate import Cand, Page, noun_follows, scale_of
 from claimx.extractors.quantities.changes import FROM_TO_GAP
 from claimx.models import Change
 
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from claimx.extractors.quantities.units import Units
 
 _INCHES_AFTER = regex.compile(r"\s?in(?:\.|ches)?(?![\p{L}])")
+_TO_AGAIN = regex.compile(r"\s+to\s+\S*\d")
 _CLAUSE_END_NEXT = regex.compile(r"\s*(?:[.,;!?)]|$)")
 _JOINERS = ("-", "–", "—", "to", "and", "or", "-to-")
 _CENTS = ("cent", "penny")
@@ -31,13 +33,13 @@ class Ranges:
     def __init__(self, units: Units, changes: Changes) -> None:
         self.units, self.changes = units, changes
 
-    def merge(self, text: str, cands: list[Cand]) -> list[Cand]:
+    def merge(self, page: Page, cands: list[Cand]) -> list[Cand]:
         out: list[Cand] = []
         i = 0
         while i < len(cands):
             a = cands[i]
             b = cands[i + 1] if i + 1 < len(cands) else None
-            taken = self._pair(text, a, b) if b is not None and a.value is not None and (
+            taken = self._pair(page, a, b) if b is not None and a.value is not None and (
                 b.value is not None) else None
             if taken is None:
                 out.append(a)
@@ -47,9 +49,10 @@ class Ranges:
             i += 2
         return out
 
-    def _pair(self, text: str, a: Cand, b: Cand) -> list[Cand] | None:
+    def _pair(self, page: Page, a: Cand, b: Cand) -> list[Cand] | None:
         """What ``a`` and ``b`` make together: one candidate, none for a score, or None when
         they stay two amounts."""
+        text = page.text
         gap = text[a.end : b.start].strip().lower()
         lead = text[max(0, a.start - _LEAD_WINDOW) : a.start].lower()
         if self._dollars_and_cents(text, a, b, gap):
@@ -63,14 +66,15 @@ class Ranges:
             gap = "to"
             if b.unit is None and not b.scaled and a.unit is not None:
                 b.unit, b.currency = a.unit, a.currency  # "to 31": still mpg
-        joins = self._joins(text, a, b, gap, lead)
+        joins = self._joins(page, a, b, gap, lead)
         compatible = a.unit is None or a.unit == b.unit or (
             a.currency and b.currency and b.unit and b.unit.startswith(a.unit))
         if not (joins and compatible and a.change is None):
             return None
         return _range(text, a, b, gap)
 
-    def _joins(self, text: str, a: Cand, b: Cand, gap: str, lead: str) -> bool:
+    def _joins(self, page: Page, a: Cand, b: Cand, gap: str, lead: str) -> bool:
+        text = page.text
         joins = gap in _JOINERS
         if gap == "and":
             joins = lead.rstrip().endswith("between")
@@ -86,9 +90,29 @@ class Ranges:
             # "cut its base rate 0.5% to 3.75%": the rise and the new level
             joins = False
             a.change = Change(self.changes.direction(loose.group("w")))
-        if lead.rstrip().endswith("from") and self.changes.change_in(before.rstrip()[:-4]):
-            joins = False  # "rose from 5% to 7%": a change, not a range
+        if not lead.rstrip().endswith("from"):
+            return joins
+        if self.changes.change_in(before.rstrip()[:-4]):
+            return False  # "rose from 5% to 7%": a change, not a range
+        if _TO_AGAIN.match(text, b.end) or noun_follows(page.doc, b.end):
+            # a pair before another "to" is a change's old range ("from 6-8% to 2-4%"); one
+            # before a noun is the noun's pair ("from 9 to 12 units")
+            return joins
+        moved = self._moved_from(page, a)
+        if moved is not None:
+            # "tripled in two years, from 40 to 120": "from" hangs on the change word
+            joins = False
+            a.change = Change(moved, a.value, None)
         return joins
+
+    def _moved_from(self, page: Page, a: Cand) -> str | None:
+        """The direction of the change word the parse hangs the "from" before ``a`` on."""
+        at = page.text.rfind("from", max(0, a.start - _LEAD_WINDOW), a.start)
+        word = token_at(page.doc, at) if at >= 0 else None
+        if word is None or word.lower_ != "from":
+            return None
+        head = word.head.lower_
+        return self.changes.directions.get(head) if head != "from" else None
 
     def _dollars_and_cents(self, text: str, a: Cand, b: Cand, gap: str) -> bool:
         """ "3 dollars 50 cents", "15 dollars and 50": one amount. Updates ``a`` in place."""

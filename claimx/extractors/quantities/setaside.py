@@ -33,6 +33,8 @@ _ATTRIBUTIVE_TAGS = frozenset({"NN", "NNS", "JJ", "$", "CD", "NNP"})
 _YEARS = (1800, 2100)
 _YEARS_AFTER_PREP = (1000, 2200)
 _AGES = (1, 120)
+_DAYS = (1, 31)
+_DAY_JOINERS = frozenset({"to", "-", "–", "and", "until", "till"})
 # A model number has three digits or more ("787 Dreamliner"); a shorter one needs no count after.
 _MODEL_DIGITS = 3
 _BOUND_WINDOW = 25
@@ -120,7 +122,22 @@ class SetAside:
         if a.bare and a.prev is not None and a.prev.lower_ in self.time_words:
             page.times.append((a.prev.idx, cand.num_end))
             return True  # "January 2", "Oct. 31"
-        return False
+        return a.bare and self._first_day(page, cand, a)
+
+    def _first_day(self, page: Page, cand: Cand, a: _Around) -> bool:
+        """The first day of a span of days: "from 14 to 17 May", "8-10 June", "between 3 and
+        5 July": the day, the joiner, the last day and the month."""
+        doc, nxt = page.doc, a.nxt
+        if not (a.digits.isdigit() and _DAYS[0] <= a.value <= _DAYS[1]) or nxt is None:
+            return False
+        if nxt.lower_ not in _DAY_JOINERS or nxt.i + 2 >= len(doc):
+            return False
+        last, month = doc[nxt.i + 1], doc[nxt.i + 2]
+        if not (last.text.isdigit() and _DAYS[0] <= int(last.text) <= _DAYS[1]
+                and month.lower_ in self.time_words):
+            return False
+        page.times.append((cand.num_start, month.idx + len(month)))
+        return True
 
     def _a_year(self, page: Page, cand: Cand, a: _Around) -> bool:
         if not (a.bare and _FOUR_DIGITS.fullmatch(a.digits)):
