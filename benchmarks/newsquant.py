@@ -200,6 +200,8 @@ def prediction(index: int, record: dict[str, Any], aliases: dict[str, str]) -> d
     skip_to: float | None = None
     for claim in record["claims"]:
         for q in claim["quantities"]:
+            if q["unit"] == "rank":
+                continue  # NewsQuant annotates no ordinals or ranks ("her 23rd cap")
             concept = concept_words(claim, q)
             change = q.get("change") or {}
             if skip_to is not None and q["value"] == skip_to:
