@@ -25,6 +25,8 @@ def nouns(extractor, text: str) -> list[tuple[str, str | None]]:
         ("The brewery filled six million 330ml cans this year.", "six million", "cans"),
         ("The dairy packed 900,000 500ml cartons in May.", "900,000", "cartons"),
         ("Volunteers handed out 2,500 750ml flasks.", "2,500", "flasks"),
+        ("Builders laid 4,000 2kg bricks on Tuesday.", "4,000", "bricks"),
+        ("Farmers sold 300 5kg sacks of flour.", "300", "sacks"),
         # modifiers written before the amount belong to the noun
         ("The top four clubs met in Lisbon.", "four", "top clubs"),
         ("The hospital hired an extra 120 nurses.", "120", "extra nurses"),

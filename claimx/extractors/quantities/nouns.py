@@ -9,7 +9,7 @@ from claimx.doc.offsets import token_at
 from claimx.extractors.quantities.candidate import NOUN_TAGS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from claimx.extractors.quantities.candidate import Cand, Page
     from claimx.extractors.quantities.units import Units
@@ -54,7 +54,17 @@ class Nouns:
             after_of = self._after_of(page, cand, j)
             if after_of is not None:
                 return anchor.i, after_of[0]
-        return anchor.i, self._following(page, cand, anchor, j)
+        return anchor.i, self._following(page, cand, anchor, self._past_amount(doc, j))
+
+    def _past_amount(self, doc: Doc, j: int) -> int:
+        """Past another amount the tokenizer split from its unit ("4,000 2 kg bricks"): the
+        bricks are counted, the 2 kg is a quantity of its own."""
+        k = j
+        if _has_digit(doc[k]) and k + 1 < len(doc):
+            k += 1
+            if self.units.unit_id(doc[k].text) is not None:
+                k += 1
+        return k if k < len(doc) and doc[k].tag_ in _COMMON_TAGS and k > j + 1 else j
 
     def _after_of(self, page: Page, cand: Cand, j: int) -> tuple[int | None] | None:
         """ "a third of a mile", "dozens of systems": the noun after "of" (its token, or None
