@@ -28,6 +28,8 @@ def ranks(extractor, text: str) -> list[tuple[str, float | None, str | None, str
          "buyer"),
         ("Wheat prices hit a record high in the spring.", "record high", 1.0, "high"),
         ("The striker scored a record 29 goals for the club.", "record", 1.0, "goals"),
+        ("The miner reported a record quarterly profit on Monday.", "record", 1.0,
+         "quarterly profit"),
     ],
 )
 def test_a_rank_is_a_ranking_claim_with_its_value(extractor, text, rank, value, noun):

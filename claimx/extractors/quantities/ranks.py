@@ -132,6 +132,10 @@ class Ranks:
                 found.append(Cand(match.start(), match.end(), 1.0, match.start(), match.end(),
                                   unit=RANK, noun=counted.text
                                   if counted.tag_ in NOUN_TAGS else None))
+            elif nxt.head.tag_ in NOUN_TAGS and 0 < nxt.head.i - nxt.i <= _GLUED:
+                # "a record annual profit": the record is the profit
+                found.append(_cand(span[0], span[0], 1.0, RANK,
+                                   _noun_phrase(page, span[0], nxt.head)))
             else:  # "a record high": the record is the high
                 found.append(_cand(span[0], nxt, 1.0, RANK, nxt.text))
         return found
