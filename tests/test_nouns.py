@@ -27,6 +27,11 @@ def nouns(extractor, text: str) -> list[tuple[str, str | None]]:
         ("Volunteers handed out 2,500 750ml flasks.", "2,500", "flasks"),
         ("Builders laid 4,000 2kg bricks on Tuesday.", "4,000", "bricks"),
         ("Farmers sold 300 5kg sacks of flour.", "300", "sacks"),
+        # a number hangs on its scale word, which counts the noun
+        ("The maker shipped 2 million electric scooters.", "2 million", "electric scooters"),
+        ("Growers picked 1.5 billion ripe olives.", "1.5 billion", "ripe olives"),
+        ("The port handled 3 million refrigerated containers.", "3 million",
+         "refrigerated containers"),
         # modifiers written before the amount belong to the noun
         ("The top four clubs met in Lisbon.", "four", "top clubs"),
         ("The hospital hired an extra 120 nurses.", "120", "extra nurses"),

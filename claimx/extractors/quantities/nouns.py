@@ -111,6 +111,10 @@ class Nouns:
         doc = page.doc
         nxt = doc[j]
         head: Token | None = None
+        # "2 million electric cars": the "2" hangs on the "million", which counts the cars
+        while (anchor.head.tag_ == "CD" and anchor.head.i > anchor.i
+               and anchor.head.idx < cand.end):
+            anchor = anchor.head
         # (the head must lie past the amount: in "30m households" the "m" heads the "30")
         if anchor.head.i >= j and anchor.head.tag_ in NOUN_TAGS and (
                 anchor.head.i - anchor.i <= _HEAD_REACH) and anchor.dep_ in _NUMBER_DEPS:
