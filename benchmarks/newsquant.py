@@ -7,7 +7,8 @@ scorer's predictions.
         pred.jsonl
 
 Only claimx's public API is used (``claimx.Extractor(only=("claims",)).pipe``): every
-quantity of every claim becomes one prediction. claimx's unit names are mapped to the gold
+quantity of every claim becomes one prediction, except ranks (unit ``rank``), which NewsQuant
+does not annotate. claimx's unit names are mapped to the gold
 vocabulary through one general table, ``benchmarks/unit_aliases.tsv``; a count's unit is its
 counted noun in the singular ("464,000 subscribers" -> "subscriber"), as the gold writes it.
 The concept is the content words of the claim's subject and owner, less the quantity's own
@@ -202,6 +203,8 @@ def prediction(index: int, record: dict[str, Any], aliases: dict[str, str]) -> d
     skip_to: float | None = None
     for claim in record["claims"]:
         for q in claim["quantities"]:
+            if q["unit"] == "rank":
+                continue  # NewsQuant annotates no ordinals or ranks ("her 23rd cap")
             concept = concept_words(claim, q)
             change = q.get("change") or {}
             if skip_to is not None and q["value"] == skip_to:

@@ -1,11 +1,12 @@
-"""News furniture: datelines, bylines, wire tags, "Read more", disclaimers, ids and footers.
+"""News furniture: datelines, bylines, wire tags, "Read more", disclaimers, ids, footers and
+tables.
 
 Furniture states no facts, so the claim and quote extractors drop what falls inside it, and the
 entity extractor keeps only real names there. The rules are regular expressions in
 ``patterns/furniture/furniture.jsonl`` (and a user's ``furniture.jsonl``); each rule's label is
 the furniture kind, as ``patterns/furniture/schema.json`` lists them. They run through the rule
 matcher on the raw text, so spans keep the exact character offsets of the input (no snapping to
-tokens).
+tokens). Tables (kind ``table``) are found by the shape of their lines (``tables.py``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from claimx.doc.offsets import trim
 from claimx.doc.text import doc_text
+from claimx.extractors.tables import find_tables
 from claimx.models import Furniture, Problem
 from claimx.rules.matcher import RuleMatcher
 
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
     from claimx.rules.model import Rule
 
 RULE_SET = "furniture"
+TABLE = "table"  # the kind of a table block
 # A furniture rule that runs longer than this on one text is stopped (and reported), so a
 # pathological text cannot hang the batch.
 RULE_TIMEOUT_SECONDS = 1.0
@@ -68,6 +71,7 @@ class FurnitureFinder:
             start, end = trim(text, match.start, match.end)
             if end > start:
                 found.append((start, end, match.rule.label))
+        found.extend((start, end, TABLE) for start, end in find_tables(text))
         problems = [Problem("rule-timeout", f"furniture rule {rule.id or rule.label!r} "
                             f"({rule.where}) stopped after {RULE_TIMEOUT_SECONDS}s; its "
                             "furniture may be missing", fatal=False) for rule in stopped]

@@ -33,6 +33,10 @@ def _superlative(words: ClaimWords, quantities: Quantities, clause: str) -> bool
     return _has(words, "SUPERLATIVE", clause)  # "one of the busiest"
 
 
+def _ranked(words: ClaimWords, quantities: Quantities, clause: str) -> bool:
+    return any(q.unit == "rank" for q in quantities)  # "her 23rd cap", "world number one"
+
+
 def _vague(words: ClaimWords, quantities: Quantities, clause: str) -> bool:
     return all(q.vague for q in quantities)
 
@@ -56,8 +60,8 @@ def _measure(words: ClaimWords, quantities: Quantities, clause: str) -> bool:
 
 KIND_TESTS: tuple[tuple[str, KindTest], ...] = (
     ("change", _change), ("comparison", _comparison), ("ranking", _superlative),
-    ("vague", _vague), ("money", _money), ("percentage", _percentage), ("ranking", _rank),
-    ("measure", _measure),
+    ("ranking", _ranked), ("vague", _vague), ("money", _money), ("percentage", _percentage),
+    ("ranking", _rank), ("measure", _measure),
 )
 
 

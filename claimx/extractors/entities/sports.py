@@ -74,7 +74,8 @@ def table_rows(
     numbers: each run of capitalised words is a team or a player."""
     for match in _TABLE_LINE.finditer(doc_text(doc)):
         if in_lines(match.start(), headlines) or any(
-            f.start < match.end() and match.start() < f.end for f in furniture
+            f.start < match.end() and match.start() < f.end and f.kind != "table"
+            for f in furniture
         ):
             continue  # a dateline is names and numbers too
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")

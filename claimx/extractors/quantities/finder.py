@@ -29,6 +29,7 @@ from claimx.extractors.quantities.nouns import Nouns
 from claimx.extractors.quantities.number_words import NumberWords
 from claimx.extractors.quantities.numbers import DIGITS, DigitReader
 from claimx.extractors.quantities.ranges import Ranges
+from claimx.extractors.quantities.ranks import Ranks
 from claimx.extractors.quantities.scales import Scales
 from claimx.extractors.quantities.setaside import SetAside
 from claimx.extractors.quantities.shares import Shares
@@ -74,6 +75,7 @@ class QuantityFinder:
         self._carry = Carry(patterns)
         self._vague = Vague(patterns, shares, bounds)
         self._nouns = Nouns(patterns, self.units)
+        self._ranks = Ranks(patterns)
 
     def __call__(self, doc: Doc) -> Scan:
         text = doc_text(doc)
@@ -84,6 +86,7 @@ class QuantityFinder:
         page = Page(doc, text, starts, blocked, times)
         cands = self._amounts(page)
         cands.extend(self._vague.find(page))
+        cands.extend(self._ranks.find(page))
         found = []
         for cand in non_overlapping(cands):
             token, noun_token = self._nouns.anchors(page, cand)

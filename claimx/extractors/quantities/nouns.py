@@ -9,7 +9,7 @@ from claimx.doc.offsets import token_at
 from claimx.extractors.quantities.candidate import NOUN_TAGS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from claimx.extractors.quantities.candidate import Cand, Page
     from claimx.extractors.quantities.units import Units
@@ -20,6 +20,9 @@ _NUMBER_DEPS = ("nummod", "amod", "quantmod", "compound", "nmod")
 _OF_REACH = 6  # how far after "of" its noun may stand, in tokens
 _HEAD_REACH = 5  # how far after the amount its syntactic head may stand
 _LEADING_TAGS = ("HYPH", "DT", "VBN", "VBG")
+_PRE_MODIFIER_TAGS = ("JJ", "JJS", "NN", "VBN", "VBG")
+_NAME_TAGS = ("NNP", "NNPS")
+_COMMON_TAGS = ("NN", "NNS")
 Anchors = tuple[int, int | None]  # the amount's token, and its noun's token if any
 
 
@@ -51,7 +54,17 @@ class Nouns:
             after_of = self._after_of(page, cand, j)
             if after_of is not None:
                 return anchor.i, after_of[0]
-        return anchor.i, self._following(page, cand, anchor, j)
+        return anchor.i, self._following(page, cand, anchor, self._past_amount(doc, j))
+
+    def _past_amount(self, doc: Doc, j: int) -> int:
+        """Past another amount the tokenizer split from its unit ("4,000 2 kg bricks"): the
+        bricks are counted, the 2 kg is a quantity of its own."""
+        k = j
+        if _has_digit(doc[k]) and k + 1 < len(doc):
+            k += 1
+            if self.units.unit_id(doc[k].text) is not None:
+                k += 1
+        return k if k < len(doc) and doc[k].tag_ in _COMMON_TAGS and k > j + 1 else j
 
     def _after_of(self, page: Page, cand: Cand, j: int) -> tuple[int | None] | None:
         """ "a third of a mile", "dozens of systems": the noun after "of" (its token, or None
@@ -83,18 +96,25 @@ class Nouns:
             cand.unit = unit  # "212 passing yards", "50 previous years": a unit after all
             return None
         first = doc[j]
-        while first.i < head.i and (first.is_punct or first.tag_ in _LEADING_TAGS):
+        # another amount before the noun is a quantity of its own: "8m 250ml bottles"
+        while first.i < head.i and (first.is_punct or first.tag_ in _LEADING_TAGS
+                                    or _has_digit(first)):
             first = doc[first.i + 1]
         noun = page.text[first.idx : head.idx + len(head)]
         if not any(ch.isalpha() for ch in noun):
             return None
-        cand.noun = noun
+        before = _modifiers_before(page, head, anchor, cand.start)
+        cand.noun = f"{before} {noun}" if before else noun
         return head.i
 
     def _head(self, page: Page, cand: Cand, anchor: Token, j: int) -> Token | None:
         doc = page.doc
         nxt = doc[j]
         head: Token | None = None
+        # "2 million electric cars": the "2" hangs on the "million", which counts the cars
+        while (anchor.head.tag_ == "CD" and anchor.head.i > anchor.i
+               and anchor.head.idx < cand.end):
+            anchor = anchor.head
         # (the head must lie past the amount: in "30m households" the "m" heads the "30")
         if anchor.head.i >= j and anchor.head.tag_ in NOUN_TAGS and (
                 anchor.head.i - anchor.i <= _HEAD_REACH) and anchor.dep_ in _NUMBER_DEPS:
@@ -102,6 +122,8 @@ class Nouns:
         elif nxt.tag_ in ("NNS", "NNPS") or (nxt.tag_ == "NN" and nxt.lower_ not in
                                               self._time_words and not cand.vague):
             head = nxt
+        if head is not None:
+            head = _common_noun(head)
         # a compound goes on to its last noun: "12 member trade bloc" (not a hyphened
         # "six-cylinder engine", where the amount and its noun make one word)
         glued = head is not None and ("-" in page.text[cand.end : head.idx]
@@ -110,3 +132,39 @@ class Nouns:
                and doc[head.i + 1].tag_ in ("NN", "NNS")):
             head = doc[head.i + 1]
         return head
+
+
+def _has_digit(token: Token) -> bool:
+    return any(ch.isdigit() for ch in token.text)
+
+
+def _modifiers_before(page: Page, head: Token, anchor: Token, start: int) -> str:
+    """The counted noun's own modifiers written before the amount: "the top three seeds" ->
+    "top", "an extra 300 engineers" -> "extra" (a determiner or possessive is no modifier)."""
+    words: list[Token] = []
+    for left in head.lefts:
+        if left.idx + len(left) > start:
+            break
+        if left.dep_ in _MODIFIER_DEPS and left.tag_ in _PRE_MODIFIER_TAGS and (
+                left.i < anchor.i):
+            words.append(left)
+        else:
+            words = []  # only the run that ends at the amount
+    if not words or page.text[words[-1].idx + len(words[-1]) : start].strip():
+        return ""
+    return page.text[words[0].idx : words[-1].idx + len(words[-1])]
+
+
+def _common_noun(head: Token) -> Token:
+    """A name the amount seems to count is often a maker of what it counts: "20 Airbus or
+    Boeing jets", "40 Toyota and Honda dealers"; the common noun the names modify is what is
+    counted."""
+    if head.tag_ not in _NAME_TAGS:
+        return head
+    up = head.head
+    if head.dep_ in _MODIFIER_DEPS and up.tag_ in _COMMON_TAGS and 0 < up.i - head.i <= _HEAD_REACH:
+        return up
+    for conj in head.rights:
+        if conj.dep_ == "conj" and conj.tag_ in _COMMON_TAGS and conj.i - head.i <= _HEAD_REACH:
+            return conj
+    return head

@@ -165,9 +165,15 @@ class SetAside:
                 and nxt.text[:1].isupper() and nxt.lower_ not in self.time_words):
             return False
         k = nxt.i
-        while k < len(doc) and doc[k].tag_ == "NNP":
+        listed = False  # names joined by "and" or "or" ("460 Kia and Hyundai vehicles") are
+        # makers of what the number counts, never one model's name
+        while k < len(doc) and (doc[k].tag_ == "NNP" or (
+                doc[k].tag_ == "CC" and k + 1 < len(doc) and doc[k + 1].tag_ == "NNP")):
+            listed = listed or doc[k].tag_ == "CC"
             k += 1
         counted = k < len(doc) and doc[k].tag_ in ("NN", "NNS")
+        if counted and listed:
+            return False
         return len(a.digits) >= _MODEL_DIGITS or not counted
 
     def _mark_age(self, doc: Doc, cand: Cand, a: _Around) -> None:
