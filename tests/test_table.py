@@ -47,7 +47,8 @@ def test_text_wraps_between_words_and_is_never_cut(extractor, text):
 
 
 @pytest.mark.parametrize("shown", [
-    "14 percent",                 # value with unit
+    "14 percent (change)",        # value with unit, and its role
+    "2,300,000 (level)",
     "14%: up to 2,300,000",       # the change
     "Passenger numbers",          # the subject
     "last month = 2024-05",       # the time, resolved against the dateline

@@ -31,6 +31,11 @@ def quantity_text(q: Quantity) -> str:
     return " ".join(part for part in (bound + number, q.unit or q.noun or "") if part)
 
 
+def _with_role(q: Quantity) -> str:
+    """ "14 percent (change)": the amount and what it is to its claim."""
+    return f"{quantity_text(q)} ({q.role})" if q.role else quantity_text(q)
+
+
 def change_text(q: Quantity) -> str:
     if q.change is None:
         return ""
@@ -68,7 +73,7 @@ def claim_rows(claim: Claim) -> list[tuple[str, str]]:
         source = claim.source.text + cue
     rows = [
         (claim.id, claim.text),
-        ("value", "; ".join(quantity_text(q) for q in claim.quantities)),
+        ("value", "; ".join(_with_role(q) for q in claim.quantities)),
         ("change", "; ".join(c for c in (change_text(q) for q in claim.quantities) if c)),
         ("subject", claim.subject.text if claim.subject else ""),
         ("time", time_text(claim)),
