@@ -1,7 +1,8 @@
 """Where reported words start and end.
 
 Reported words end where the report ends, not where the parse's subtree ends: on across
-coordination the parse hung on the cue verb ("said [A, but B]"), back before the writer's
+coordination the parse hung on the cue verb ("said [A, and B]"), but not past "but" with a new
+subject ("said A, but the record shows B"), back before the writer's
 trailing comment (", citing ...", ", though ...", an appositive, a parenthesis), before the
 speaker's next act or someone else's report ("said A and added B").
 """
@@ -84,7 +85,7 @@ def clip(ctx: QuoteContext, lo: int, hi: int, anchor: int) -> tuple[int, int]:
 def shape(ctx: QuoteContext, lo: int, hi: int, verb: Token, *,
           clausal: bool = True) -> tuple[int, int]:
     """The reported words' end: on across coordination the parse hung on the cue verb
-    ("said [A, but B]", "wants [to X, Y and Z]"), then back before a trailing comment of
+    ("said [A, and B]", "wants [to X, Y and Z]"), then back before a trailing comment of
     the writer's (", which ...", ", a former ...", ", citing ...", ", though ...")."""
     if verb.i < lo:
         hi = _run_on(ctx, lo, hi, verb, clausal=clausal)
@@ -150,7 +151,17 @@ def _rest_is_apart(ctx: QuoteContext, rest: list[Token], verb: Token, opener: To
         return True  # 'called for X in a statement', 'described X as Y when ...'
     if top.head.i == verb.i and rest[0].text == "," and not top.tag_.startswith(("VB", "MD")):
         return True  # 'sought to protect X, the bedrock of ...': an appositive, misparsed
-    return _own_act_or_clause(first, top, verb, opener, clausal=clausal)
+    # 'insisted X, but the record shows Y': the writer's rejoinder.
+    return _contrast(ctx, rest, top) or _own_act_or_clause(first, top, verb, opener,
+                                                           clausal=clausal)
+
+
+def _contrast(ctx: QuoteContext, rest: list[Token], top: Token) -> bool:
+    """The rest opens with a contrastive conjunction ("but", "yet") and is a clause with a
+    subject of its own: the writer answering the report, not more of it."""
+    opener = next((t for t in rest if not t.is_punct), None)
+    return opener is not None and opener.lower_ in ctx.words.contrasts and any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in top.children)
 
 
 def _own_act_or_clause(first: Token, top: Token, verb: Token, opener: Token, *,

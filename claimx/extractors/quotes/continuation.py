@@ -11,6 +11,8 @@ from claimx.extractors.quotes.helpers import opens_paragraph
 from claimx.extractors.quotes.marks import ALL_MARKS, DOUBLE_MARKS, Candidate, Kind
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from claimx.extractors.quotes.context import QuoteContext
     from claimx.extractors.quotes.reported import Report
     from claimx.models import Speaker
@@ -69,11 +71,19 @@ def _continues(ctx: QuoteContext, prev: Candidate, cand: Candidate) -> bool:
         if not gap:
             return True
         return len(gap) <= MAX_GAP_WORDS and not any(
-            t.ent_type_ == "PERSON" or t.text in ALL_MARKS for t in gap
+            t.ent_type_ == "PERSON" or t.text in ALL_MARKS or _new_subject(t, prev) for t in gap
         ) and prev.speaker is not None
     # The next paragraph: nothing after the previous quote's attribution, nothing before
     # this quote's opening mark.
     return p_cand == p_prev + 1 and not gap and opens_paragraph(ctx.doc, cand.open_i)
+
+
+def _new_subject(tok: Token, prev: Candidate) -> bool:
+    """A subject that is no pronoun ('The mayor disagreed.') brings someone new in: the
+    quote after it is not the last speaker's continuation. The subject of the previous
+    quote's own cue is that quote's speaker."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ != "PRP" \
+        and tok.head.i != prev.cue
 
 
 def inherit(ctx: QuoteContext, cands: list[Candidate], reports: list[Report]) -> None:
