@@ -145,15 +145,20 @@ def test_reported_words_stop_at_the_writers_own_clause(extractor, text, content)
     assert contents(quote) == [content]
 
 
-@pytest.mark.parametrize(("text", "first", "second"), [
+@pytest.mark.parametrize(("text", "first", "second", "speaker"), [
     ("\u201cWe will appeal,\u201d the club's lawyer said. The league's chairman disagreed. "
-     "\u201cThere is nothing to appeal.\u201d", "We will appeal,", "There is nothing to appeal."),
+     "\u201cThere is nothing to appeal.\u201d", "We will appeal,", "There is nothing to appeal.",
+     "The league's chairman"),
     ("\u201cThe roof is safe,\u201d the caretaker said. The fire officer shook his head. "
      "\u201cNobody goes in until we check it.\u201d", "The roof is safe,",
-     "Nobody goes in until we check it."),
+     "Nobody goes in until we check it.", "The fire officer"),
     ("\u201cPrices will fall,\u201d the trader said. Her rival laughed at the idea. "
-     "\u201cThey will double by June.\u201d", "Prices will fall,", "They will double by June."),
+     "\u201cThey will double by June.\u201d", "Prices will fall,", "They will double by June.",
+     "Her rival"),
 ])
-def test_a_new_subject_between_quotations_keeps_them_apart(extractor, text, first, second):
+def test_a_new_subject_between_quotations_keeps_them_apart(extractor, text, first, second,
+                                                            speaker):
     quotes = quotes_of(extractor, text)
     assert [contents(q) for q in quotes] == [[first], [second]]
+    # The second quotation is the newcomer's, not a continuation of the first speaker's.
+    assert quotes[1].speaker is not None and quotes[1].speaker.name == speaker

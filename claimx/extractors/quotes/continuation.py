@@ -1,5 +1,7 @@
 """Quotes that go on: a direct quote with no attribution of its own continues the quote before
-it ('"A," he said. "B."') or takes the speaker of the nearest attribution before it."""
+it ('"A," he said. "B."') or takes the speaker of the nearest attribution before it, unless a
+sentence with a new subject stands between them ('"A," she said. The chairman shook his head.
+"B."'): then B is that subject's, and never part of A."""
 
 from __future__ import annotations
 
@@ -102,8 +104,29 @@ def inherit(ctx: QuoteContext, cands: list[Candidate], reports: list[Report]) ->
         if speaker is None:
             subj = subject_of(ctx.doc[best])
             speaker = ctx.speakers.resolve(subj) if subj is not None else None
+        newcomer = _newcomer(ctx, best, cand.open_i)
+        if newcomer is not None:
+            # '"A," the caretaker said. The fire officer shook his head. "B."': B is the
+            # fire officer's, who came in after the last attribution (and its cue).
+            cand.speaker = ctx.speakers.resolve(newcomer)
+            continue
         cand.speaker = speaker
         cand.cue, cand.cue_end = best, cue_end
+
+
+def _newcomer(ctx: QuoteContext, cue: int, open_i: int) -> Token | None:
+    """The subject, no pronoun, of the last sentence between a cue and a quotation of its
+    paragraph, when that sentence is no quotation's: someone new in the story."""
+    if ctx.par[cue] != ctx.par[open_i] or open_i == 0:
+        return None
+    sent = ctx.sent(open_i - 1)
+    if sent.start <= cue or any(ctx.in_quote[k] >= 0 for k in range(sent.start, sent.end)):
+        return None
+    root = sent.root
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.tag_ == "PRP" or ctx.in_marks[subj.i] >= 0:
+        return None
+    return subj
 
 
 def _attributions(ctx: QuoteContext, cands: list[Candidate], reports: list[Report]
