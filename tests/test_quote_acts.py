@@ -139,6 +139,12 @@ def test_verbs_of_attempt_are_no_cues(extractor, text):
      "the trains ran on time"),
     ("The owner said the shop was thriving, without showing any accounts.",
      "the shop was thriving"),
+    ("The chef said the menu would change weekly, yet the same three dishes stayed on it all "
+     "year.", "the menu would change weekly"),
+    ("The landlord said the boiler had been fixed, yet the tenants spent another week without "
+     "heat.", "the boiler had been fixed"),
+    ("The airline said its planes were on time, yet dozens of flights left hours late that "
+     "week.", "its planes were on time"),
 ])
 def test_reported_words_stop_at_the_writers_own_clause(extractor, text, content):
     (quote,) = quotes_of(extractor, text)
@@ -162,3 +168,15 @@ def test_a_new_subject_between_quotations_keeps_them_apart(extractor, text, firs
     assert [contents(q) for q in quotes] == [[first], [second]]
     # The second quotation is the newcomer's, not a continuation of the first speaker's.
     assert quotes[1].speaker is not None and quotes[1].speaker.name == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The panel agreed that the rules were clear but that nobody had read them.",
+    "The inspectors found that the kitchen was clean but that the fridge ran too warm.",
+    "The coach admitted that the team had played well but that the referee had been fair.",
+])
+def test_a_second_that_clause_after_but_is_still_reported(extractor, text):
+    (quote,) = quotes_of(extractor, text)
+    (content,) = contents(quote)
+    assert content.startswith("that ") and " but that " in content and text.endswith(
+        content + ".")

@@ -157,10 +157,16 @@ def _rest_is_apart(ctx: QuoteContext, rest: list[Token], verb: Token, opener: To
 
 
 def _contrast(ctx: QuoteContext, rest: list[Token], top: Token) -> bool:
-    """The rest opens with a contrastive conjunction ("but", "yet") and is a clause with a
-    subject of its own: the writer answering the report, not more of it."""
+    """The rest opens with a contrastive conjunction ("but", "yet"; the parse may have left
+    it at the end of the clause before) and is a clause with a subject of its own: the
+    writer answering the report, not more of it."""
+    doc = ctx.doc
+    k = rest[0].i - 1
+    while k > 0 and doc[k].is_punct:
+        k -= 1
     opener = next((t for t in rest if not t.is_punct), None)
-    return opener is not None and opener.lower_ in ctx.words.contrasts and any(
+    joined = [t.lower_ for t in (doc[k], opener) if t is not None]
+    return any(w in ctx.words.contrasts for w in joined) and any(
         c.dep_ in ("nsubj", "nsubjpass", "expl") for c in top.children)
 
 
@@ -201,10 +207,17 @@ def _cut_next_act(ctx: QuoteContext, lo: int, hi: int, verb: Token) -> int:
                                 for s in subjects)
         # 'says X promised Y and said Z': a second report of the clause's own subject.
         own = top and not subjects and reports and conj.head.i == _top_of(ctx, lo, hi)
-        if other or own or (top and not subjects and same_form(conj, verb) and reports):
+        # 'said A, yet B did Z': the writer's rejoinder, coordinated inside the clause
+        # ('agreed that A but that B' reports B too).
+        rejoinder = top and bool(subjects) and conj.left_edge.i > lo \
+            and doc[conj.left_edge.i - 1].lower_ in ctx.words.contrasts \
+            and not any(c.dep_ == "mark" for c in conj.children)
+        if other or own or rejoinder or (top and not subjects and same_form(conj, verb)
+                                         and reports):
             cut = conj.left_edge.i
             while cut > lo and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct
-                                or doc[cut - 1].is_space):
+                                or doc[cut - 1].is_space
+                                or doc[cut - 1].lower_ in ctx.words.contrasts):
                 cut -= 1
             return cut if cut > lo else hi
     return hi

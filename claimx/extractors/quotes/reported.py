@@ -215,10 +215,12 @@ def _reported_clause(ctx: QuoteContext, verb: Token) -> list[tuple[int, int]] | 
     if comp is not None:
         lo, hi = comp.left_edge.i, comp.right_edge.i + 1
         # 'believe [the push ... placed on X] [shows Y]': the parse may split one clause
-        # in two; what the cue reports runs over both.
+        # in two; what the cue reports runs over both, unless the second is the writer's
+        # rejoinder ('said A, yet B').
         for other in comps[1:]:
             if (other.i > verb.i) == (comp.i > verb.i) and not (
-                    other.lower_ in ctx.words.speech and subject_of(other) is not None):
+                    other.lower_ in ctx.words.speech and subject_of(other) is not None) \
+                    and doc[other.left_edge.i - 1].lower_ not in ctx.words.contrasts:
                 hi = max(hi, other.right_edge.i + 1)
     else:
         # "described the summit as a turning point ..."
