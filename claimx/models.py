@@ -219,8 +219,23 @@ class Speaker:
 
 
 @dataclass(frozen=True)
+class Addressee:
+    """Who a quote was said to, or the outlet it was given to ("told BBC Sport")."""
+
+    start: int
+    end: int
+    text: str
+    entity: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "entity": self.entity}
+
+
+@dataclass(frozen=True)
 class Quote:
-    """Direct, mixed or reported speech: content spans exclude the quotation marks."""
+    """Direct, mixed or reported speech: content spans exclude the quotation marks.
+    ``act`` tells said words ("speech") from reported beliefs ("thought") and aims
+    ("intent")."""
 
     id: str
     type: str
@@ -228,6 +243,8 @@ class Quote:
     speaker: Speaker | None = None
     cue: Span | None = None
     negated: bool = False  # the statement or its telling is denied (claimx.flags)
+    act: str = "speech"
+    addressee: Addressee | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -237,6 +254,8 @@ class Quote:
             "speaker": self.speaker.to_dict() if self.speaker is not None else None,
             "cue": _span_or_none(self.cue),
             "negated": self.negated,
+            "act": self.act,
+            "addressee": self.addressee.to_dict() if self.addressee is not None else None,
         }
 
 

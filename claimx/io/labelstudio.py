@@ -1,16 +1,17 @@
 """The Label Studio round trip: claimx's spans out as predictions, corrected gold back in.
 
 ``tasks`` turns articles and their Documents into Label Studio tasks whose predictions are
-claimx's claims, quantities (with value and unit), quotes (with speaker and cue, linked by
-relations) and entity mentions; ``CONFIG`` is the labelling interface to create the project
-with. ``gold_lines`` reads Label Studio's JSON export back into claimx's gold JSONL (the
-README's "Gold format"), which ``claimx score`` reads.
+claimx's claims, quantities (with value and unit), quotes (with speaker, cue and addressee,
+linked by relations, and their act) and entity mentions; ``CONFIG`` is the labelling
+interface to create the project with. ``gold_lines`` reads Label Studio's JSON export back
+into claimx's gold JSONL (the README's "Gold format"), which ``claimx score`` reads.
 
 Region labels: ``Claim``, ``Quantity``, ``Direct quote``, ``Mixed quote``, ``Indirect quote``,
-``Speaker``, ``Cue`` and the entity labels. A quantity region carries ``value`` and ``unit``
-text areas, a speaker region a ``name`` (who "he" is). Relations: quote to speaker
-``speaker``, quote to cue ``cue``, and quote to its next part ``continues`` for a quote the
-speaker interrupts.
+``Speaker``, ``Cue``, ``Addressee`` and the entity labels. A quantity region carries ``value``
+and ``unit`` text areas, a speaker region a ``name`` (who "he" is), a quote's first region its
+``act`` (speech, thought or intent). Relations: quote to speaker ``speaker``, quote to cue
+``cue``, quote to who it was said to ``addressee``, and quote to its next part ``continues``
+for a quote the speaker interrupts.
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT
                  "WORK_OF_ART", "LANGUAGE")
 QUOTE_LABELS = {"direct": "Direct quote", "mixed": "Mixed quote", "indirect": "Indirect quote"}
 QUOTE_TYPES = {label: kind for kind, label in QUOTE_LABELS.items()}
-SPAN_LABELS = ("Claim", "Quantity", *QUOTE_LABELS.values(), "Speaker", "Cue", *ENTITY_LABELS)
-RELATIONS = ("speaker", "cue", "continues")
+SPAN_LABELS = ("Claim", "Quantity", *QUOTE_LABELS.values(), "Speaker", "Cue", "Addressee",
+               *ENTITY_LABELS)
+RELATIONS = ("speaker", "cue", "addressee", "continues")
 TEXT = "text"
 
 
@@ -50,6 +52,9 @@ def _config() -> str:
   </View>
   <View visibleWhen="region-selected" whenLabelValue="Speaker">
 {area.format(name="name")}
+  </View>
+  <View visibleWhen="region-selected">
+{area.format(name="act")}
   </View>
 </View>
 """
@@ -86,7 +91,10 @@ def _number(value: float | None) -> str:
 def _quote_results(quote: Quote) -> Iterator[dict[str, Any]]:
     parts = [f"{quote.id}-{n}" for n in range(len(quote.content))]
     for part, span in zip(parts, quote.content, strict=True):
-        yield _region(part, span.start, span.end, span.text, QUOTE_LABELS[quote.type])
+        region = _region(part, span.start, span.end, span.text, QUOTE_LABELS[quote.type])
+        yield region
+        if part == parts[0]:
+            yield _area(region, "act", quote.act)
     for first, after in pairwise(parts):
         yield _relation(first, after, "continues")
     speaker = quote.speaker
@@ -101,6 +109,10 @@ def _quote_results(quote: Quote) -> Iterator[dict[str, Any]]:
         cue = quote.cue
         yield _region(f"{quote.id}-cue", cue.start, cue.end, cue.text, "Cue")
         yield _relation(parts[0], f"{quote.id}-cue", "cue")
+    if quote.addressee is not None:
+        told = quote.addressee
+        yield _region(f"{quote.id}-addressee", told.start, told.end, told.text, "Addressee")
+        yield _relation(parts[0], f"{quote.id}-addressee", "addressee")
 
 
 def prediction_results(doc: Document) -> list[dict[str, Any]]:
@@ -214,11 +226,14 @@ def _gold_quotes(regions: dict[str, dict[str, Any]], areas: dict[tuple[str, str]
         speaker_id = next((linked[(p, "speaker")] for p in parts if (p, "speaker") in linked),
                           None)
         cue_id = next((linked[(p, "cue")] for p in parts if (p, "cue") in linked), None)
+        told_id = linked.get((parts[0], "addressee"))
         quotes.append({
             "type": kind,
             "content": [_span(regions[p]) for p in parts],
             "speaker": _speaker_name(speaker_id, regions, areas),
             "cue": _span(regions[cue_id]) if cue_id in regions else None,
+            "act": areas.get((parts[0], "act")) or "speech",
+            "addressee": _span(regions[told_id]) if told_id in regions else None,
         })
     quotes.sort(key=lambda q: q["content"][0]["start"])
     return quotes

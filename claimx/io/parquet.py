@@ -53,7 +53,8 @@ COLUMNS: dict[str, list[tuple[str, Any]]] = {
     "quotes": [
         ("doc_id", _STR), ("quote_id", _STR), ("type", _STR), ("start", _INT), ("end", _INT),
         ("content", "spans"), ("speaker_name", _STR), ("speaker_entity", _STR),
-        *_span_columns("speaker"), *_span_columns("cue"),
+        *_span_columns("speaker"), *_span_columns("cue"), ("act", _STR),
+        *_span_columns("addressee"), ("addressee_entity", _STR),
     ],
     "entities": [
         ("doc_id", _STR), ("entity_id", _STR), ("name", _STR), ("label", _STR),
@@ -127,7 +128,7 @@ def quantity_rows(doc_id: str, claim: Claim) -> list[dict[str, Any]]:
 
 
 def quote_row(doc_id: str, quote: Quote) -> dict[str, Any]:
-    speaker = quote.speaker
+    speaker, told = quote.speaker, quote.addressee
     return {
         "doc_id": doc_id, "quote_id": quote.id, "type": quote.type,
         "start": quote.content[0].start if quote.content else None,
@@ -137,6 +138,9 @@ def quote_row(doc_id: str, quote: Quote) -> dict[str, Any]:
         "speaker_entity": speaker.entity if speaker else None,
         **_span("speaker", speaker.mention if speaker else None),
         **_span("cue", quote.cue),
+        "act": quote.act,
+        **_span("addressee", Span(told.start, told.end, told.text) if told else None),
+        "addressee_entity": told.entity if told else None,
     }
 
 

@@ -45,7 +45,7 @@ CREATE TABLE IF NOT EXISTS quantities (
 CREATE TABLE IF NOT EXISTS quotes (
     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, id TEXT NOT NULL,
     type TEXT, start INTEGER, "end" INTEGER, text TEXT, speaker TEXT, speaker_entity TEXT,
-    cue TEXT, negated INTEGER,
+    cue TEXT, negated INTEGER, act TEXT, addressee TEXT, addressee_entity TEXT,
     UNIQUE (doc_id, id));
 CREATE TABLE IF NOT EXISTS entities (
     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, id TEXT NOT NULL,
@@ -177,6 +177,9 @@ def _quote_row(doc_id: str, quote: Quote) -> dict[str, Any]:
         "speaker_entity": quote.speaker.entity if quote.speaker else None,
         "cue": quote.cue.text if quote.cue else None,
         "negated": int(quote.negated),
+        "act": quote.act,
+        "addressee": quote.addressee.text if quote.addressee else None,
+        "addressee_entity": quote.addressee.entity if quote.addressee else None,
     }
 
 

@@ -34,6 +34,8 @@ CSV_COLUMNS = (
     "time",
     "speaker",
     "cue",
+    "act",
+    "addressee",
     "mentions",
     "aliases",
     "quantity",
@@ -213,6 +215,8 @@ def _quote_row(doc_id: str, quote: Quote) -> dict[str, Any]:
         "label": quote.type,
         "speaker": quote.speaker.name if quote.speaker else "",
         "cue": quote.cue.text if quote.cue else "",
+        "act": quote.act,
+        "addressee": quote.addressee.text if quote.addressee else "",
     }
 
 

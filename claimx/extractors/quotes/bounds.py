@@ -1,7 +1,8 @@
 """Where reported words start and end.
 
 Reported words end where the report ends, not where the parse's subtree ends: on across
-coordination the parse hung on the cue verb ("said [A, but B]"), back before the writer's
+coordination the parse hung on the cue verb ("said [A, and B]"), but not past "but" with a new
+subject ("said A, but the record shows B"), back before the writer's
 trailing comment (", citing ...", ", though ...", an appositive, a parenthesis), before the
 speaker's next act or someone else's report ("said A and added B").
 """
@@ -84,7 +85,7 @@ def clip(ctx: QuoteContext, lo: int, hi: int, anchor: int) -> tuple[int, int]:
 def shape(ctx: QuoteContext, lo: int, hi: int, verb: Token, *,
           clausal: bool = True) -> tuple[int, int]:
     """The reported words' end: on across coordination the parse hung on the cue verb
-    ("said [A, but B]", "wants [to X, Y and Z]"), then back before a trailing comment of
+    ("said [A, and B]", "wants [to X, Y and Z]"), then back before a trailing comment of
     the writer's (", which ...", ", a former ...", ", citing ...", ", though ...")."""
     if verb.i < lo:
         hi = _run_on(ctx, lo, hi, verb, clausal=clausal)
@@ -150,7 +151,23 @@ def _rest_is_apart(ctx: QuoteContext, rest: list[Token], verb: Token, opener: To
         return True  # 'called for X in a statement', 'described X as Y when ...'
     if top.head.i == verb.i and rest[0].text == "," and not top.tag_.startswith(("VB", "MD")):
         return True  # 'sought to protect X, the bedrock of ...': an appositive, misparsed
-    return _own_act_or_clause(first, top, verb, opener, clausal=clausal)
+    # 'insisted X, but the record shows Y': the writer's rejoinder.
+    return _contrast(ctx, rest, top) or _own_act_or_clause(first, top, verb, opener,
+                                                           clausal=clausal)
+
+
+def _contrast(ctx: QuoteContext, rest: list[Token], top: Token) -> bool:
+    """The rest opens with a contrastive conjunction ("but", "yet"; the parse may have left
+    it at the end of the clause before) and is a clause with a subject of its own: the
+    writer answering the report, not more of it."""
+    doc = ctx.doc
+    k = rest[0].i - 1
+    while k > 0 and doc[k].is_punct:
+        k -= 1
+    opener = next((t for t in rest if not t.is_punct), None)
+    joined = [t.lower_ for t in (doc[k], opener) if t is not None]
+    return any(w in ctx.words.contrasts for w in joined) and any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in top.children)
 
 
 def _own_act_or_clause(first: Token, top: Token, verb: Token, opener: Token, *,
@@ -190,10 +207,17 @@ def _cut_next_act(ctx: QuoteContext, lo: int, hi: int, verb: Token) -> int:
                                 for s in subjects)
         # 'says X promised Y and said Z': a second report of the clause's own subject.
         own = top and not subjects and reports and conj.head.i == _top_of(ctx, lo, hi)
-        if other or own or (top and not subjects and same_form(conj, verb) and reports):
+        # 'said A, yet B did Z': the writer's rejoinder, coordinated inside the clause
+        # ('agreed that A but that B' reports B too).
+        rejoinder = top and bool(subjects) and conj.left_edge.i > lo \
+            and doc[conj.left_edge.i - 1].lower_ in ctx.words.contrasts \
+            and not any(c.dep_ == "mark" for c in conj.children)
+        if other or own or rejoinder or (top and not subjects and same_form(conj, verb)
+                                         and reports):
             cut = conj.left_edge.i
             while cut > lo and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct
-                                or doc[cut - 1].is_space):
+                                or doc[cut - 1].is_space
+                                or doc[cut - 1].lower_ in ctx.words.contrasts):
                 cut -= 1
             return cut if cut > lo else hi
     return hi

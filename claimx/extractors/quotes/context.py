@@ -44,6 +44,9 @@ WORD_FILES = {
     "comment_openers": "quote_comment_openers",
     "run_on_adverbs": "quote_run_on_adverbs",
     "elisions": "quote_elisions",
+    "withholding": "cue_withholding",
+    "questions": "cue_questions",
+    "contrasts": "quote_contrasts",
 }
 
 
@@ -64,15 +67,29 @@ class CueWords:
     comment_openers: frozenset[str]  # words opening the writer's comment after a report
     run_on_adverbs: frozenset[str]  # adverbs after a report that the next words continue
     elisions: frozenset[str]  # words after an apostrophe that opens no quotation
+    withholding: frozenset[str]  # "declined (to comment)": a cue that reports nothing said
+    questions: frozenset[str]  # "asked": in the passive, its subject is who was asked
+    contrasts: frozenset[str]  # "but": a clause after one answers the report
+    acts: Mapping[str, str]  # a cue's form -> its act when not speech (cue_acts.tsv)
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet) -> CueWords:
-        return cls(**{name: patterns.word_list(stem) for name, stem in WORD_FILES.items()})
+        return cls(**{name: patterns.word_list(stem) for name, stem in WORD_FILES.items()},
+                   acts=act_lexicon(patterns))
 
     def reports(self, low: str) -> bool:
         """A word that reports someone's words, thoughts or aims."""
         return low in self.speech or low in self.beliefs or low in self.framing \
             or low in self.intent
+
+
+def act_lexicon(patterns: PatternSet) -> dict[str, str]:
+    """Each inflected form of cue_acts.tsv -> the act of its lemma."""
+    acts: dict[str, str] = {}
+    for row in patterns.rows("cue_acts"):
+        for form in str(row["forms"]).split(","):
+            acts[form.strip().lower()] = str(row["act"])
+    return acts
 
 
 @dataclass

@@ -1,5 +1,7 @@
 """Quotes that go on: a direct quote with no attribution of its own continues the quote before
-it ('"A," he said. "B."') or takes the speaker of the nearest attribution before it."""
+it ('"A," he said. "B."') or takes the speaker of the nearest attribution before it, unless a
+sentence with a new subject stands between them ('"A," she said. The chairman shook his head.
+"B."'): then B is that subject's, and never part of A."""
 
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ from claimx.extractors.quotes.helpers import opens_paragraph
 from claimx.extractors.quotes.marks import ALL_MARKS, DOUBLE_MARKS, Candidate, Kind
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from claimx.extractors.quotes.context import QuoteContext
     from claimx.extractors.quotes.reported import Report
     from claimx.models import Speaker
@@ -69,11 +73,19 @@ def _continues(ctx: QuoteContext, prev: Candidate, cand: Candidate) -> bool:
         if not gap:
             return True
         return len(gap) <= MAX_GAP_WORDS and not any(
-            t.ent_type_ == "PERSON" or t.text in ALL_MARKS for t in gap
+            t.ent_type_ == "PERSON" or t.text in ALL_MARKS or _new_subject(t, prev) for t in gap
         ) and prev.speaker is not None
     # The next paragraph: nothing after the previous quote's attribution, nothing before
     # this quote's opening mark.
     return p_cand == p_prev + 1 and not gap and opens_paragraph(ctx.doc, cand.open_i)
+
+
+def _new_subject(tok: Token, prev: Candidate) -> bool:
+    """A subject that is no pronoun ('The mayor disagreed.') brings someone new in: the
+    quote after it is not the last speaker's continuation. The subject of the previous
+    quote's own cue is that quote's speaker."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ != "PRP" \
+        and tok.head.i != prev.cue
 
 
 def inherit(ctx: QuoteContext, cands: list[Candidate], reports: list[Report]) -> None:
@@ -92,8 +104,29 @@ def inherit(ctx: QuoteContext, cands: list[Candidate], reports: list[Report]) ->
         if speaker is None:
             subj = subject_of(ctx.doc[best])
             speaker = ctx.speakers.resolve(subj) if subj is not None else None
+        newcomer = _newcomer(ctx, best, cand.open_i)
+        if newcomer is not None:
+            # '"A," the caretaker said. The fire officer shook his head. "B."': B is the
+            # fire officer's, who came in after the last attribution (and its cue).
+            cand.speaker = ctx.speakers.resolve(newcomer)
+            continue
         cand.speaker = speaker
         cand.cue, cand.cue_end = best, cue_end
+
+
+def _newcomer(ctx: QuoteContext, cue: int, open_i: int) -> Token | None:
+    """The subject, no pronoun, of the last sentence between a cue and a quotation of its
+    paragraph, when that sentence is no quotation's: someone new in the story."""
+    if ctx.par[cue] != ctx.par[open_i] or open_i == 0:
+        return None
+    sent = ctx.sent(open_i - 1)
+    if sent.start <= cue or any(ctx.in_quote[k] >= 0 for k in range(sent.start, sent.end)):
+        return None
+    root = sent.root
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.tag_ == "PRP" or ctx.in_marks[subj.i] >= 0:
+        return None
+    return subj
 
 
 def _attributions(ctx: QuoteContext, cands: list[Candidate], reports: list[Report]

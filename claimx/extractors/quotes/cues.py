@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from claimx.doc.syntax import subject_of
+from claimx.extractors.quotes.addressee import tells_only
 from claimx.extractors.quotes.helpers import has_right_clause, last_content, misread_name
 from claimx.extractors.quotes.marks import DASHES, DOUBLE_MARKS, Candidate
 
@@ -136,7 +137,8 @@ def after(ctx: QuoteContext, cand: Candidate) -> int | None:
             return k
         if ctx.is_cue(tok) and k not in ctx.cues.used:
             # '"...," Smith said the plan ...': the verb reports something else.
-            if has_right_clause(tok, ctx.words.listeners) and (tok.i > i or ended):
+            if has_right_clause(tok, ctx.words.listeners) and not tells_only(ctx, tok) \
+                    and (tok.i > i or ended):
                 break
             cand.after_end = _window_end(ctx, k)
             return k

@@ -17,7 +17,8 @@ Then every speech verb with a subject and a reported clause that is not already 
 gives reported (indirect) speech, as do "according to X" and "described X as Y".
 
 Reported words end where the report ends, not where the parse's subtree ends: on across
-coordination the parse hung on the cue verb ("said [A, but B]"), back before the writer's
+coordination the parse hung on the cue verb ("said [A, and B]"), but not past "but" with a new
+subject ("said A, but the record shows B"), back before the writer's
 trailing comment (", citing ...", ", though ...", an appositive, a parenthesis), before the
 speaker's next act or someone else's report ("said A and added B"). A mixed quote starts where
 the report starts: with the cue's object or clause before the marks, and with the outer speech
@@ -26,9 +27,11 @@ verb when the quotation's own cue sits in its reported clause.
 Each part has a module of its own, all of them functions over one ``QuoteContext`` (context):
 marks (pairing marks), direct and mixed (what a quoted stretch is), cues and speakers (its cue
 and speaker), continuation (quotes that go on), reported and bounds (indirect speech and where
-it ends), helpers (token and text helpers). Speakers are resolved to names and entities by
-the document's mention layer (claimx.extractors.mentions), which claims share. This module
-builds the context and runs them in order.
+it ends), acts (what kind of attribution a cue makes, and the cues that attribute no
+statement), addressee (who the words were said to), helpers (token and text helpers).
+Speakers are resolved to names and entities by the document's mention layer
+(claimx.extractors.mentions), which claims share. This module builds the context and runs
+them in order.
 """
 
 from __future__ import annotations
@@ -39,8 +42,11 @@ from typing import TYPE_CHECKING
 
 from claimx.doc.offsets import QUOTED, WHITESPACE, end_char, trim
 from claimx.doc.sentences import Sentences
+from claimx.doc.syntax import subject_of
 from claimx.doc.text import doc_text
 from claimx.extractors.mentions import MentionWords, document_mentions
+from claimx.extractors.quotes.acts import act_of, impersonal, question_put, withheld
+from claimx.extractors.quotes.addressee import addressee_of
 from claimx.extractors.quotes.context import (
     SOURCE_PHRASE,
     VERB_PHRASE,
@@ -56,7 +62,7 @@ from claimx.extractors.quotes.direct import attribute
 from claimx.extractors.quotes.helpers import cue_span, has_double_mark, has_word, outside
 from claimx.extractors.quotes.marks import Candidate, Kind, nickname, pair_marks, paragraph_ids
 from claimx.extractors.quotes.reported import Report, outermost, reported
-from claimx.models import Entity, Furniture, Quote, Span, Speaker
+from claimx.models import Addressee, Entity, Furniture, Quote, Span, Speaker
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -139,7 +145,8 @@ def _cover(n: int, cands: list[Candidate], kind: Kind | None) -> list[int]:
     return cover
 
 
-Reading = tuple[str, list[tuple[int, int]], Speaker | None, Span | None]
+# A quote before trimming: type, character spans, speaker, cue characters and cue token.
+Reading = tuple[str, list[tuple[int, int]], Speaker | None, Span | None, int | None]
 
 
 def _quotes(ctx: QuoteContext, cands: list[Candidate], reports: list[Report],
@@ -153,17 +160,19 @@ def _quotes(ctx: QuoteContext, cands: list[Candidate], reports: list[Report],
             (doc[s].idx, end_char(doc, e)) for s, e in cand.segments if e > s
         ]
         readings.append((cand.kind.value, spans, cand.speaker,
-                         cue_span(doc, text, cand.cue, cand.cue_end)))
+                         cue_span(doc, text, cand.cue, cand.cue_end), cand.cue))
     # A direct quotation (from its opening mark) belongs to no other quote.
     zones = [(doc[c.open_i].idx, max(e for _, e in spans))
-             for c, (kind, spans, _, _) in zip(cands, readings, strict=False)
+             for c, (kind, spans, _, _, _) in zip(cands, readings, strict=False)
              if kind == "direct" and spans]
-    readings.extend((r.kind, r.spans, r.speaker, r.cue) for r in reports)
+    readings.extend((r.kind, r.spans, r.speaker, r.cue, r.cue_i) for r in reports)
     readings.sort(key=lambda q: q[1][0][0] if q[1] else 0)
+    told = [_addressee(ctx, cue_i, spans) for _, spans, _, _, cue_i in readings]
+    listeners = [(a.start, a.end) for a in told if a is not None]
     walls = [(f.start, f.end) for f in furniture]
     quotes: list[Quote] = []
     taken: list[tuple[int, int]] = []
-    for kind, spans, speaker, cue in readings:
+    for (kind, spans, speaker, cue, cue_i), addressee in zip(readings, told, strict=True):
         if kind != "direct":
             spans = outside(spans, zones)
         clean = [trim(text, s, e, QUOTED if kind == "direct" else WHITESPACE) for s, e in spans]
@@ -173,9 +182,46 @@ def _quotes(ctx: QuoteContext, cands: list[Candidate], reports: list[Report],
         taken.extend(clean)
         if not clean or any(s < we and ws < e for s, e in clean for ws, we in walls):
             continue
+        if kind != "direct" and _unsaid(ctx, cue_i, clean, listeners):
+            continue
         if kind == "mixed" and not any(has_double_mark(text[s:e]) for s, e in clean):
             kind = "indirect"  # its quoted words went to a direct quote of their own
         quotes.append(Quote(id=f"q{len(quotes) + 1}", type=kind,
                             content=tuple(Span.of(text, s, e) for s, e in clean),
-                            speaker=speaker, cue=cue))
+                            speaker=_named(ctx, speaker, cue_i, addressee), cue=cue,
+                            act=act_of(ctx, cue_i), addressee=addressee))
     return quotes
+
+
+def _unsaid(ctx: QuoteContext, cue: int | None, spans: list[tuple[int, int]],
+            listeners: list[tuple[int, int]]) -> bool:
+    """Reported words nobody said: 'did not call it “a sham”', or only who was told ('X
+    told BBC Sport: ...' makes no quote of "BBC Sport")."""
+    if cue is not None and withheld(ctx, ctx.doc[cue]):
+        return True
+    return all(any(ls <= s and e <= le for ls, le in listeners) for s, e in spans)
+
+
+def _addressee(ctx: QuoteContext, cue: int | None, spans: list[tuple[int, int]]
+               ) -> Addressee | None:
+    """Who the words were said to; an object inside the reported words is part of what
+    was said ('urged [voters to stay home]'), not its addressee."""
+    found = addressee_of(ctx, cue)
+    if found is None or any(s < found.end and found.start < e for s, e in spans):
+        return None
+    return found
+
+
+def _named(ctx: QuoteContext, speaker: Speaker | None, cue: int | None,
+           told: Addressee | None) -> Speaker | None:
+    """The speaker, unless the cue names none ("it is thought", '"...?" she was asked')
+    or the speaker found is who the words were said to."""
+    if speaker is None or cue is None:
+        return speaker
+    verb = ctx.doc[cue]
+    mention = speaker.mention
+    if question_put(ctx, verb) or (mention is not None and told is not None
+                                   and mention.start < told.end and told.start < mention.end):
+        return None
+    subj = subject_of(verb)
+    return None if subj is not None and impersonal(subj, verb) else speaker

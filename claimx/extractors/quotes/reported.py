@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from claimx.doc.offsets import end_char
 from claimx.doc.syntax import RELATIVES, subject_of
+from claimx.extractors.quotes.acts import impersonal, question_put, withheld
 from claimx.extractors.quotes.bounds import clip, cut_tail, next_act_subject, shape
 from claimx.extractors.quotes.helpers import cue_span, hypothetical
 from claimx.extractors.quotes.marks import ALL_MARKS, DOUBLE_MARKS, Candidate, Kind
@@ -77,8 +78,8 @@ def _verb_report(ctx: QuoteContext, tok: Token) -> Report | None:
         return None
     if ctx.in_marks[subj.i] >= 0 and subj.tag_ == "PRP":
         return None  # '“You blamed the workers” for ...': the pronoun is the quote's
-    if hypothetical(tok):
-        return None
+    if hypothetical(tok) or withheld(ctx, tok):
+        return None  # a question, a condition, a refusal to speak: nobody's statement
     spans = _reported_clause(ctx, tok) if speech or belief else None
     if spans is None and speech and tok.dep_ == "parataxis":
         spans = _parenthetical(ctx, tok)
@@ -88,7 +89,11 @@ def _verb_report(ctx: QuoteContext, tok: Token) -> Report | None:
         spans = _intent_object(ctx, tok, bare=intent and not speech)
     if not spans:
         return None
-    return _reported_item(ctx, spans, ctx.speakers.resolve(subj), tok.i, tok.i + 1)
+    # 'It is thought that ...': an anonymous report, the dummy "it" is nobody's name; 'X
+    # was asked whether ...': a question put to X, not X's words.
+    nobody = impersonal(subj, tok) or question_put(ctx, tok)
+    speaker = None if nobody else ctx.speakers.resolve(subj)
+    return _reported_item(ctx, spans, speaker, tok.i, tok.i + 1)
 
 
 def _noun_report(ctx: QuoteContext, noun: Token) -> Report | None:
@@ -210,10 +215,12 @@ def _reported_clause(ctx: QuoteContext, verb: Token) -> list[tuple[int, int]] | 
     if comp is not None:
         lo, hi = comp.left_edge.i, comp.right_edge.i + 1
         # 'believe [the push ... placed on X] [shows Y]': the parse may split one clause
-        # in two; what the cue reports runs over both.
+        # in two; what the cue reports runs over both, unless the second is the writer's
+        # rejoinder ('said A, yet B').
         for other in comps[1:]:
             if (other.i > verb.i) == (comp.i > verb.i) and not (
-                    other.lower_ in ctx.words.speech and subject_of(other) is not None):
+                    other.lower_ in ctx.words.speech and subject_of(other) is not None) \
+                    and doc[other.left_edge.i - 1].lower_ not in ctx.words.contrasts:
                 hi = max(hi, other.right_edge.i + 1)
     else:
         # "described the summit as a turning point ..."
