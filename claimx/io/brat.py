@@ -6,7 +6,7 @@ percent-encoded so that any id makes one file name and comes back unchanged.
 
 brat is spoken over the same regions, boxes and relations as the Label Studio export
 (``claimx.io.labelstudio``): a region is a text-bound annotation (``T``), its boxes (a
-quantity's value and unit, a speaker's name) one note (``#``, ``value=6; unit=percent``) and
+quantity's value and unit, a speaker's name, a quote's act) one note (``#``, ``value=6; unit=percent``) and
 its relations ``R`` lines. So both tools read back into the same gold line, and the labels
 are Label Studio's with spaces written as underscores ("Direct_quote").
 """
@@ -36,6 +36,7 @@ NOTE_SEPARATOR = "; "
 def _conf() -> str:
     quotes = "|".join(label.replace(" ", "_") for label in QUOTE_LABELS.values())
     arguments = {"speaker": f"Arg1:{quotes}, Arg2:Speaker", "cue": f"Arg1:{quotes}, Arg2:Cue",
+                 "addressee": f"Arg1:{quotes}, Arg2:Addressee",
                  "continues": f"Arg1:{quotes}, Arg2:{quotes}"}
     relations = "\n".join(f"{name} {arguments[name]}" for name in RELATIONS)
     return ("[entities]\n" + "\n".join(BRAT_LABELS) + "\n\n[relations]\n" + relations
