@@ -14,7 +14,8 @@ ARTICLE = (
     "Monday, 3 June 2024\n\n"
     "Passenger numbers at Eastfield Airport climbed 14% to 2.3 million last month, the "
     "airport's operator said. \u201cWe could not have predicted such extraordinarily rapid "
-    "growth,\u201d said Priya Natarajan, its managing director. Ticket prices did not fall.\n"
+    "growth,\u201d Priya Natarajan, its managing director, told reporters. She believes "
+    "fares will stay low. Ticket prices did not fall.\n"
 )
 
 
@@ -55,7 +56,9 @@ def test_text_wraps_between_words_and_is_never_cut(extractor, text):
     "the airport's operator (said)",  # the source and its cue
     "sourced",                    # voice
     "negated",                    # "did not fall"
-    "direct",                     # quote type
+    "direct, speech",             # quote type and act
+    "indirect, thought",
+    "to reporters",               # who the words were said to
     "PERSON",                     # entity label
 ])
 def test_the_fields_that_matter_are_shown(extractor, shown):

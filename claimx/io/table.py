@@ -86,8 +86,9 @@ def claim_rows(claim: Claim) -> list[tuple[str, str]]:
 def quote_rows(quote: Quote) -> list[tuple[str, str]]:
     rows = [
         (quote.id, quote_text(quote)),
-        ("type", quote.type + (", negated" if quote.negated else "")),
+        ("type", ", ".join([quote.type, quote.act] + (["negated"] if quote.negated else []))),
         ("speaker", quote.speaker.name if quote.speaker else ""),
+        ("to", quote.addressee.text if quote.addressee else ""),
         ("cue", quote.cue.text if quote.cue else ""),
     ]
     return [(label, value) for label, value in rows if value]
