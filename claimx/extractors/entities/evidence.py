@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 # A law "says" and "states" what it provides, so LAW stays too.
 NON_SPEAKER_LABELS = frozenset({"GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT",
                                 "LANGUAGE"})
+# Labels the model gives an unfamiliar company that a deal ("acquired Brisk") overrules; a
+# person can be signed or bought (a player), so PERSON stays.
+DEAL_RELABELLED = frozenset({"GPE", "LOC", "FAC", "PRODUCT", "NORP", "WORK_OF_ART"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Tags of the word after "the <name>" that make the name a modifier ("the Obama
 # administration", "the Grant family"), which can be a person's name; so does a capitalised
@@ -45,7 +48,8 @@ def evidence_labels(doc: Doc, cands: list[Cand], lex: Lexicon) -> None:
         if cand.gaz or cand.sure:
             continue
         k = key(doc[cand.start:cand.end].text)
-        if cand.label == "PERSON" and k in not_person:
+        if (cand.label == "PERSON" and k in not_person) or (
+                cand.label in DEAL_RELABELLED and _dealt(doc, cand, lex)):
             cand.label = "ORG"
         elif cand.label in NON_SPEAKER_LABELS and k in speakers:
             cand.label = speakers[k]
@@ -70,6 +74,18 @@ def _after_the(doc: Doc, cand: Cand) -> bool:
         return False
     after = doc[cand.end] if cand.end < len(doc) else None
     return after is None or not (after.tag_ in MODIFIED_NOUN_TAGS or after.text[:1].isupper())
+
+
+def _dealt(doc: Doc, cand: Cand, lex: Lexicon) -> bool:
+    """The name is what a deal verb takes: "bought Brisk", "merged with Tavora", "was
+    acquired by Kelm"."""
+    root: Token = doc[cand.start:cand.end].root
+    head = root.head
+    if root.dep_ == "dobj":
+        return head.lower_ in lex.deal_verbs
+    if root.dep_ == "pobj" and head.lower_ in ("with", "by"):
+        return head.head.lower_ in lex.deal_verbs
+    return False
 
 
 def _speaks(doc: Doc, cand: Cand, lex: Lexicon) -> bool:

@@ -54,7 +54,11 @@ def _teams_around(doc: Doc, verb: int, lex: Lexicon) -> list[tuple[int, int]]:
     after = verb + 1
     if after < n and doc[after].lower_ in lex.match_particles:
         after += 1
+    if after < n and doc[after].lower_ in lex.articles:
+        after += 1  # "beat the Dunmere Ravens"
     right = run_after(doc, after)
+    if left is not None and doc[left[0]].lower_ in lex.articles:
+        left = (left[0] + 1, left[1]) if left[1] - left[0] > 1 else None
     if left is None or right is None:
         return []
     tail = doc[right[1]:min(n, right[1] + SCORE_WINDOW)].text

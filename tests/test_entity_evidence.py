@@ -1,0 +1,133 @@
+"""Entity labels and links from evidence in the article: organisation heads and club words,
+names the model missed, deals, team short forms, towns beside bodies named after them, and
+wire datelines whatever the source.
+
+Every text here was written for these tests; the names are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimx.models import Entity
+
+pytestmark = pytest.mark.model
+
+
+def entities(extractor, text: str) -> list[Entity]:
+    return list(extractor(text).entities)
+
+
+def named(ents: list[Entity], name: str) -> Entity:
+    found = [e for e in ents if e.name == name]
+    assert found, f"no entity named {name!r} in {[(e.name, e.label) for e in ents]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Kestrel United drew with Harrowgate Athletic on a wet night in the north.",
+         "Kestrel United"),
+        ("Ashbury FC lost to Millbrook Rovers after extra time.", "Ashbury FC"),
+        ("The Saltmere Chamber of Commerce backed the councillor's call for new lights.",
+         "Saltmere Chamber of Commerce"),
+        ("Brede Wanderers have signed a new goalkeeper from the academy.", "Brede Wanderers"),
+    ],
+)
+def test_head_word_makes_an_organisation(extractor, text, name):
+    assert named(entities(extractor, text), name).label == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Quillfeather Holdings said on Tuesday it had sold its last ferry.",
+         "Quillfeather Holdings"),
+        ("Residents asked why Saltmere Town Council had closed the library.",
+         "Saltmere Town Council"),
+        ("A report by Orrin Valley Water Authority found leaks in every district.",
+         "Orrin Valley Water Authority"),
+    ],
+)
+def test_name_ending_in_an_organisation_head(extractor, text, name):
+    assert named(entities(extractor, text), name).label == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Reserve Bank of Veldmark kept its main rate on hold on Monday.",
+         "Reserve Bank of Veldmark"),
+        ("The Central Bank of Ostmark raised rates for a third month.",
+         "Central Bank of Ostmark"),
+        ("A letter from the Ministry of Fisheries reached the harbour board late.",
+         "Ministry of Fisheries"),
+    ],
+)
+def test_body_named_after_its_place(extractor, text, name):
+    assert named(entities(extractor, text), name).label == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        ("The Ferrowell Comets beat the Dunmere Ravens 88-79 on Saturday. Okonjo said the "
+         "Ravens had run out of legs.", "Dunmere Ravens", "Ravens"),
+        ("The Lakeport Herons lost again on Sunday. Fans of the Herons booed the coach.",
+         "Lakeport Herons", "Herons"),
+        ("The Carrow Valley Foxes signed two forwards. The Foxes open their season in May.",
+         "Carrow Valley Foxes", "Foxes"),
+    ],
+)
+def test_last_word_with_the_names_the_body(extractor, text, name, alias):
+    entity = named(entities(extractor, text), name)
+    assert alias in entity.aliases
+    assert entity.label == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "town"),
+    [
+        ("The Brackwater Hotels Association said bookings had fallen. Visitors to Brackwater "
+         "spent less, and hotels in Brackwater cut prices.", "Brackwater Hotels Association",
+         "Brackwater"),
+        ("The Dunholm Harbour Trust said the quay in Dunholm would close for repairs.",
+         "Dunholm Harbour Trust", "Dunholm"),
+        ("Fishermen in Tollan cheered when the Tollan Ferry Company cut its fares.",
+         "Tollan Ferry Company", "Tollan"),
+    ],
+)
+def test_town_is_not_the_alias_of_a_body_named_after_it(extractor, text, body, town):
+    ents = entities(extractor, text)
+    assert town not in named(ents, body).aliases
+    assert named(ents, town).label in ("GPE", "LOC")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Veldmark Telecom merged with Corvane last year, ending a long rivalry.", "Corvane"),
+        ("The brewer bought Tessaly in a deal worth 40 million crowns.", "Tessaly"),
+        ("Harlan Foods acquired Brisbo after a bidding war with two rivals.", "Brisbo"),
+    ],
+)
+def test_what_a_deal_takes_is_a_company(extractor, text, name):
+    assert named(entities(extractor, text), name).label == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "source"),
+    [
+        ("KESTRIN, June 9 (Northwire) - Police in Kestrin said the capital was calm.",
+         "Kestrin", "Northwire"),
+        ("FELSBURG, March 3 (Wirepress) - The port reopened on Tuesday after the storm.",
+         "FELSBURG", "Wirepress"),
+        ("ARDMORE, Oct 14 (Coastline News) - Ferries to the islands were cancelled.",
+         "ARDMORE", "Coastline News"),
+    ],
+)
+def test_wire_dateline_with_any_source(extractor, text, place, source):
+    ents = entities(extractor, text)
+    assert named(ents, place).label == "GPE"
+    assert named(ents, source).label == "ORG"
