@@ -131,3 +131,40 @@ def test_wire_dateline_with_any_source(extractor, text, place, source):
     ents = entities(extractor, text)
     assert named(ents, place).label == "GPE"
     assert named(ents, source).label == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Coach Imre Vadasz said the Ferrowell Comets would appeal the ban.", "Imre Vadasz"),
+        ("Governor Ilse Marrowby said the board was watching wages closely.", "Ilse Marrowby"),
+        ("Councillor Bryony Teague asked for new street lights on the coast road.",
+         "Bryony Teague"),
+    ],
+)
+def test_name_after_a_title_is_a_person(extractor, text, name):
+    assert named(entities(extractor, text), name).label == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "team"),
+    [
+        ("Meanwhile Lisk Harriers beat Dunmore Albion 3-1 at home.", "Lisk Harriers"),
+        ("The Orton Pilots beat Vell Rangers 2-0 in the rain.", "Orton Pilots"),
+        ("Yesterday Norrick Kites lost to Vell Rangers 0-2.", "Norrick Kites"),
+    ],
+)
+def test_opening_word_is_not_part_of_a_team(extractor, text, team):
+    assert named(entities(extractor, text), team).label == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "team"),
+    [
+        ("Norrick Kites lost to Vell Rangers 0-2 on Saturday.", "Norrick Kites"),
+        ("Orsa Falcons beat Tamber Athletic 3-1 in the cup.", "Orsa Falcons"),
+        ("Dale Mariners drew with Hopwood Albion 2-2 at home.", "Dale Mariners"),
+    ],
+)
+def test_plural_name_in_a_match_result_is_a_team(extractor, text, team):
+    assert named(entities(extractor, text), team).label == "ORG"
