@@ -168,3 +168,52 @@ def test_opening_word_is_not_part_of_a_team(extractor, text, team):
 )
 def test_plural_name_in_a_match_result_is_a_team(extractor, text, team):
     assert named(entities(extractor, text), team).label == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "outlet"),
+    [
+        ("The chairman rejected the claim. \"We got a fair price,\" Lanning told the "
+         "Riverton Gazette.", "Lanning", "Riverton Gazette"),
+        ("\"The pitch was poor,\" Dermot Okafor told the Evening Lantern after the game.",
+         "Dermot Okafor", "Evening Lantern"),
+        ("\"No comment,\" Brandvold told the Coastal Courier on Friday.", "Brandvold",
+         "Coastal Courier"),
+    ],
+)
+def test_speaker_and_outlet_are_two_names(extractor, text, person, outlet):
+    ents = entities(extractor, text)
+    assert named(ents, outlet).label == "ORG"
+    assert person in {e.name for e in ents} | {a for e in ents for a in e.aliases}
+
+
+@pytest.mark.parametrize(
+    ("text", "writer", "role"),
+    [
+        ("By Selma Quist, Political Correspondent\n\nThe port was sold on Monday.",
+         "Selma Quist", "Political Correspondent"),
+        ("By Tomas Reyne, Business Editor\n\nShares fell sharply on Tuesday.",
+         "Tomas Reyne", "Business Editor"),
+        ("By Anouk Velde, Senior Reporter\n\nThe council met late into the night.",
+         "Anouk Velde", "Senior Reporter"),
+    ],
+)
+def test_byline_role_is_not_a_writer(extractor, text, writer, role):
+    ents = entities(extractor, text)
+    assert named(ents, writer).label == "PERSON"
+    assert role not in {e.name for e in ents}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Shares in Pellar rose on Monday. Pellar, based in the north, said it would hire "
+         "200 engineers.", "Pellar"),
+        ("Investors in Tovanna were relieved. Tovanna told analysts that sales had "
+         "recovered.", "Tovanna"),
+        ("Bonds in Krestel fell. Krestel said in a statement that its debt was safe.",
+         "Krestel"),
+    ],
+)
+def test_a_name_that_speaks_anywhere_is_not_a_place(extractor, text, name):
+    assert named(entities(extractor, text), name).label in ("ORG", "PERSON")

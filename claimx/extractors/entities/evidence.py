@@ -27,7 +27,8 @@ DEAL_RELABELLED = frozenset({"GPE", "LOC", "FAC", "PRODUCT", "NORP", "WORK_OF_AR
 # Labels a title before a name overrules ("Coach Imre Vadasz" tagged ORG).
 TITLED_RELABELLED = frozenset({"ORG", "GPE", "LOC", "NORP", "PRODUCT", "FAC", "WORK_OF_ART"})
 TITLED_WORDS = 2  # given name and surname: "Governor Lusk" may be the governor of Lusk
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# The speaker and the one spoken to ("Lanning told the Lusk Gazette"): a person or a body.
+SPEECH_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 # Tags of the word after "the <name>" that make the name a modifier ("the Obama
 # administration", "the Grant family"), which can be a person's name; so does a capitalised
 # word ("the Bush Presidency").
@@ -65,7 +66,8 @@ def _relabel(doc: Doc, cand: Cand, lex: Lexicon,
     elif (cand.label == "PERSON" and k in not_person) or (
             cand.label in DEAL_RELABELLED and _dealt(doc, cand, lex)):
         cand.label = "ORG"
-    elif cand.label in NON_SPEAKER_LABELS and k in speakers:
+    elif k in speakers and (cand.label in NON_SPEAKER_LABELS or (
+            cand.label == "LAW" and _told(doc, cand, lex))):
         cand.label = speakers[k]
 
 
@@ -112,10 +114,17 @@ def _dealt(doc: Doc, cand: Cand, lex: Lexicon) -> bool:
     return False
 
 
+def _told(doc: Doc, cand: Cand, lex: Lexicon) -> bool:
+    """"told the Lusk Gazette": a law says what it provides, but it is never told anything."""
+    root: Token = doc[cand.start:cand.end].root
+    return root.dep_ == "dobj" and root.head.lower_ in lex.speech_verbs
+
+
 def _speaks(doc: Doc, cand: Cand, lex: Lexicon) -> bool:
-    """The name is the subject of a speech verb, or what "according to" names."""
+    """The name is the subject of a speech verb, the one it is told to ("told the Lusk
+    Gazette"), or what "according to" names."""
     root: Token = doc[cand.start:cand.end].root
     head = root.head
-    if root.dep_ in SUBJECT_DEPS and head.lower_ in lex.speech_verbs:
+    if root.dep_ in SPEECH_DEPS and head.lower_ in lex.speech_verbs:
         return True
     return root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"

@@ -14,7 +14,9 @@ The small model's entities are the raw material. On news text they need, in one 
 5. ``page``: page furniture, where only real names survive, a byline names people and a
    dateline opens with a place;
 6. ``consistency``: names the document already uses are tagged where the model missed them,
-   words the same text writes in lower case are not names;
+   words the same text writes in lower case are not names; then ``evidence``, over every
+   mention: a name that speaks or is told something is a person or a body, one after a title
+   is a person, what a deal verb takes is a company;
 7. ``linking`` (with ``surnames``): one record per referent, one label each;
 8. ``roles``: a person's role where the article gives one.
 
@@ -90,7 +92,6 @@ class EntityExtractor:
         coordinated_places(doc, cands, lex)
         cands = match_reports(doc, cands, lex)
         context_labels(doc, cands, lex)
-        evidence_labels(doc, cands, lex)
         acronyms = add_acronyms(doc, cands)
         cands += initialisms(doc, cands, lex)
         cands = drop_furniture(doc, cands, furniture, lex)
@@ -100,6 +101,7 @@ class EntityExtractor:
         cands = drop_common_words(doc, cands, lex)
         extend_joined_names(doc, cands, lex)
         cands += propagate(doc, cands, lex)
+        evidence_labels(doc, cands, lex)  # after propagation: every mention's sentence counts
         return person_roles(doc, link(doc, text, disjoint(cands), acronyms, lex), lex)
 
     def _model_mentions(self, doc: Doc, headlines: list[tuple[int, int]]) -> list[Cand]:

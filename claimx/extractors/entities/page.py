@@ -89,7 +89,9 @@ def _names_in(doc: Doc, span: Span, label: str, taken: set[int], lex: Lexicon) -
             continue
         if run and (len(run) >= MIN_BYLINE_WORDS or label == "ORG"):
             end = run[-1] + 1
-            if is_name(doc, run[0], end, lex):
+            # "By Selma Quist, Political Correspondent": a run ending in a title is the
+            # writer's role, not a second writer.
+            if is_name(doc, run[0], end, lex) and doc[run[-1]].lower_ not in lex.titles:
                 found.append(Cand(run[0], end, label))
         run = []
     return found
