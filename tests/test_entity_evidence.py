@@ -217,3 +217,17 @@ def test_byline_role_is_not_a_writer(extractor, text, writer, role):
 )
 def test_a_name_that_speaks_anywhere_is_not_a_place(extractor, text, name):
     assert named(entities(extractor, text), name).label in ("ORG", "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Councillor Fenella Rook, who leads the council, said the town could not wait.",
+         "Fenella Rook"),
+        ("The motion was tabled by Senator Oswin Tarrant late on Thursday.", "Oswin Tarrant"),
+        ("Witnesses said Inspector Halvard Ness arrived at the scene within minutes.",
+         "Halvard Ness"),
+    ],
+)
+def test_person_after_a_title_is_found(extractor, text, name):
+    assert named(entities(extractor, text), name).label == "PERSON"

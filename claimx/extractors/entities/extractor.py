@@ -7,7 +7,7 @@ The small model's entities are the raw material. On news text they need, in one 
    sentence-opening prepositions, no trailing "'s", prepositions, "MP" or table numbers, no
    span across a line break, a bracket or a spaced dash;
 2. ``headlines``: headlines checked against the body; ``orgnames``: names ending in an
-   organisation head the model missed;
+   organisation head the model missed; ``titled``: people named after a title it missed;
 3. ``gazetteer``: countries, cities, regions, nationalities, events, international bodies;
 4. ``sports`` and ``context``: results rows and score tables, match reports, places listed
    with places, "X province", "X, a spokesman", "X University", "Varna striker", given names;
@@ -49,6 +49,7 @@ from claimx.extractors.entities.page import (
 from claimx.extractors.entities.repair import clean, extend_joined_names, first_name_persons
 from claimx.extractors.entities.roles import person_roles
 from claimx.extractors.entities.sports import match_reports, table_rows
+from claimx.extractors.entities.titled import TitledNames
 from claimx.extractors.entities.tokens import in_lines
 
 if TYPE_CHECKING:
@@ -70,6 +71,7 @@ class EntityExtractor:
         self._gazetteer = Gazetteer(nlp, patterns)
         self._lex = Lexicon.from_patterns(patterns)
         self._org_names = OrgHeadNames(nlp, self._lex)
+        self._titled_names = TitledNames(nlp, self._lex)
 
     def __call__(self, doc: Doc, *, furniture: Sequence[Furniture] = ()) -> list[Entity]:
         try:
@@ -86,6 +88,7 @@ class EntityExtractor:
         cands = self._model_mentions(doc, headlines)
         cands = check_headlines(doc, cands, headlines)
         self._org_names(doc, cands, headlines)
+        self._titled_names(doc, cands, headlines)
         first_name_persons(doc, cands, lex)
         cands = self._gazetteer.add(doc, cands, lex)
         cands = table_rows(doc, cands, headlines, furniture, lex)
