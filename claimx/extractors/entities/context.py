@@ -58,9 +58,9 @@ def context_labels(doc: Doc, cands: list[Cand], lex: Lexicon) -> None:
         if (
             cand.end - cand.start > 1
             and cand.label in ("GPE", "LOC", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART")
-            and doc[cand.end - 1].lower_.rstrip(".") in lex.org_heads
+            and _org_named(doc, cand, lex)
         ):
-            cand.label = "ORG"  # "Lake Ombra University"
+            cand.label = "ORG"  # "Lake Ombra University", "Kelso Rovers", "Chamber of Trade"
             continue
         after = cand.end
         if (
@@ -79,6 +79,17 @@ def context_labels(doc: Doc, cands: list[Cand], lex: Lexicon) -> None:
             and cand.label in ("PERSON", "ORG", "NORP", "PRODUCT")
         ):
             cand.label = "LOC" if doc[after].lower_ in lex.natural_places else "GPE"
+
+
+def _org_named(doc: Doc, cand: Cand, lex: Lexicon) -> bool:
+    """The name's head says what kind of body it is: its last word is an organisation head
+    or a club word ("Brede Athletic", "Orsk FC"), or the word before its first "of" is an
+    organisation head ("the Chamber of Trade of Lusk")."""
+    words = [doc[i].lower_.rstrip(".") for i in range(cand.start, cand.end)]
+    if words[-1] in lex.org_heads or words[-1] in lex.club_words:
+        return True
+    head = words.index("of") - 1 if "of" in words[1:] else -1
+    return head >= 0 and words[head] in lex.org_heads
 
 
 def _role_head(doc: Doc, i: int, lex: Lexicon) -> bool:

@@ -6,14 +6,17 @@ The small model's entities are the raw material. On news text they need, in one 
 1. ``repair``: boundaries a reader would mark: no leading "the", bullets, titles or
    sentence-opening prepositions, no trailing "'s", prepositions, "MP" or table numbers, no
    span across a line break, a bracket or a spaced dash;
-2. ``headlines``: headlines checked against the body;
+2. ``headlines``: headlines checked against the body; ``orgnames``: names ending in an
+   organisation head the model missed; ``titled``: people named after a title it missed;
 3. ``gazetteer``: countries, cities, regions, nationalities, events, international bodies;
 4. ``sports`` and ``context``: results rows and score tables, match reports, places listed
    with places, "X province", "X, a spokesman", "X University", "Varna striker", given names;
 5. ``page``: page furniture, where only real names survive, a byline names people and a
    dateline opens with a place;
 6. ``consistency``: names the document already uses are tagged where the model missed them,
-   words the same text writes in lower case are not names;
+   words the same text writes in lower case are not names; then ``evidence``, over every
+   mention: a name that speaks or is told something is a person or a body, one after a title
+   is a person, what a deal verb takes is a company;
 7. ``linking`` (with ``surnames``): one record per referent, one label each;
 8. ``roles``: a person's role where the article gives one.
 
@@ -36,10 +39,17 @@ from claimx.extractors.entities.headlines import check_headlines, headline_lines
 from claimx.extractors.entities.labels import NAME_LABELS
 from claimx.extractors.entities.lexicon import Lexicon
 from claimx.extractors.entities.linking import link
-from claimx.extractors.entities.page import byline_names, dateline_places, drop_furniture
+from claimx.extractors.entities.orgnames import OrgHeadNames
+from claimx.extractors.entities.page import (
+    byline_names,
+    dateline_places,
+    drop_furniture,
+    wire_datelines,
+)
 from claimx.extractors.entities.repair import clean, extend_joined_names, first_name_persons
 from claimx.extractors.entities.roles import person_roles
 from claimx.extractors.entities.sports import match_reports, table_rows
+from claimx.extractors.entities.titled import TitledNames
 from claimx.extractors.entities.tokens import in_lines
 
 if TYPE_CHECKING:
@@ -60,6 +70,8 @@ class EntityExtractor:
         self.patterns = patterns
         self._gazetteer = Gazetteer(nlp, patterns)
         self._lex = Lexicon.from_patterns(patterns)
+        self._org_names = OrgHeadNames(nlp, self._lex)
+        self._titled_names = TitledNames(nlp, self._lex)
 
     def __call__(self, doc: Doc, *, furniture: Sequence[Furniture] = ()) -> list[Entity]:
         try:
@@ -75,21 +87,24 @@ class EntityExtractor:
         headlines = headline_lines(text, lex)
         cands = self._model_mentions(doc, headlines)
         cands = check_headlines(doc, cands, headlines)
+        self._org_names(doc, cands, headlines)
+        self._titled_names(doc, cands, headlines)
         first_name_persons(doc, cands, lex)
         cands = self._gazetteer.add(doc, cands, lex)
         cands = table_rows(doc, cands, headlines, furniture, lex)
         coordinated_places(doc, cands, lex)
         cands = match_reports(doc, cands, lex)
         context_labels(doc, cands, lex)
-        evidence_labels(doc, cands, lex)
         acronyms = add_acronyms(doc, cands)
         cands += initialisms(doc, cands, lex)
         cands = drop_furniture(doc, cands, furniture, lex)
         cands += byline_names(doc, cands, furniture, lex)
         cands = dateline_places(doc, cands, furniture)
+        cands = wire_datelines(doc, text, cands)
         cands = drop_common_words(doc, cands, lex)
         extend_joined_names(doc, cands, lex)
         cands += propagate(doc, cands, lex)
+        evidence_labels(doc, cands, lex)  # after propagation: every mention's sentence counts
         return person_roles(doc, link(doc, text, disjoint(cands), acronyms, lex), lex)
 
     def _model_mentions(self, doc: Doc, headlines: list[tuple[int, int]]) -> list[Cand]:

@@ -66,6 +66,7 @@ class Lexicon:
     the_names: frozenset[str]  # gazetteer names written with "the" ("The Hague")
     gender_titles: dict[str, str]  # "mrs" -> "f"
     given_genders: dict[str, str]  # "Tom" -> "m", case as written
+    deal_verbs: frozenset[str]  # every inflected form: "acquired", "merged"
     speech_verbs: frozenset[str]  # every inflected form ("said", "told"), shared with quotes
 
     @classmethod
@@ -110,5 +111,6 @@ class Lexicon:
             the_names=frozenset(the_names),
             gender_titles={r[0].lower(): r[1] for r in patterns.table("entity_gender_titles")},
             given_genders={row[0]: row[1] for row in patterns.table("names_gender")},
+            deal_verbs=words("deal_verbs"),
             speech_verbs=patterns.word_list("cue_verbs"),
         )

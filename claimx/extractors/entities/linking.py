@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from claimx.doc.offsets import end_char
 from claimx.extractors.entities.candidate import Cand, initials, key
+from claimx.extractors.entities.labels import PLACE_LABELS
 from claimx.extractors.entities.surnames import resolve_surnames
 from claimx.extractors.entities.tokens import ACRONYM
 from claimx.models import Entity, Mention
@@ -18,6 +19,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from claimx.extractors.entities.lexicon import Lexicon
+
+# Words of a body named after a town: place, trade and head ("Lusk Harbour Trust"); a
+# two-word company ("Altona Group") is named after a founder as often as after a town.
+PLACE_BODY_WORDS = 3
 
 
 @dataclass
@@ -32,6 +37,7 @@ class _Groups:
     orgs: list[str] = field(init=False)  # and ORG
     surnames: set[str] = field(default_factory=set)
     org_shorts: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)  # one-word names the text uses as places
 
     def __post_init__(self) -> None:
         self.parent = {k: k for k in self.members}
@@ -117,8 +123,10 @@ def _link_one_word_org(groups: _Groups, k: str, cs: list[Cand]) -> None:
     if (k in lex.org_heads and capitalised
             and groups.join_if_one(k, [o for o in groups.orgs if k in o.split()])):
         return
-    # "United" after "Manchester United": a club's last word names it in a match report.
-    if k in lex.club_words and groups.join_if_one(
+    # "United" after "Manchester United", "the Comets" after "the Ferrowell Comets": a club's
+    # or a body's last word names it when it is a club word or is written with "the".
+    named_by_last = k in lex.club_words or (capitalised and _with_the(groups.doc, cs))
+    if named_by_last and groups.join_if_one(
             k, [o for o in groups.orgs if o.split()[-1] == k]):
         groups.org_shorts.add(k)
         return
@@ -129,8 +137,24 @@ def _link_one_word_org(groups: _Groups, k: str, cs: list[Cand]) -> None:
         # "Halvorsen" after "Halvorsen Shipping": a company's first word names it, unless the
         # word is generic ("Central" is not short for "Central Bank of Ruritania").
         suffixed = [o for o in groups.orgs if o.split()[0] == k]
+        named_after_town = any(len(o.split()) >= PLACE_BODY_WORDS for o in suffixed)
+        if named_after_town and _used_as_place(groups.doc, cs, lex):
+            # "hotels in Brackwater" beside "the Brackwater Hotels Association": the town a
+            # body of place, trade and head is named after is a place, never its alias.
+            groups.places.add(k)
+            return
     if groups.join_if_one(k, suffixed):
         groups.org_shorts.add(k)
+
+
+def _used_as_place(doc: Doc, cands: list[Cand], lex: Lexicon) -> bool:
+    """A mention the model calls a place, or one after a place preposition ("to Lusk")."""
+    return any(c.label in PLACE_LABELS or (c.start and doc[c.start - 1].lower_
+               in lex.place_prepositions) for c in cands if c.end - c.start == 1)
+
+
+def _with_the(doc: Doc, cands: list[Cand]) -> bool:
+    return any(c.start and doc[c.start - 1].lower_ == "the" for c in cands)
 
 
 def _completes(long: str, short: str, joiners: frozenset[str]) -> bool:
@@ -149,6 +173,8 @@ def _entities(doc: Doc, text: str, groups: _Groups) -> list[Entity]:
             linked[root] = "PERSON"
         elif k in groups.org_shorts:
             linked.setdefault(root, "ORG")
+        elif k in groups.places and root == k:
+            linked[root] = "GPE"
     entities = []
     ordered = sorted(clusters.items(), key=lambda kv: min(c.start for c in kv[1]))
     for number, (root, cs) in enumerate(ordered, 1):

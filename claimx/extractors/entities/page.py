@@ -3,11 +3,13 @@ more" never becomes a name), a byline names people, a dateline opens with a plac
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from claimx.extractors.entities.candidate import Cand, taken_tokens
+from claimx.extractors.entities.candidate import Cand, overlapping, taken_tokens
 from claimx.extractors.entities.labels import BLOCKING_FURNITURE
 from claimx.extractors.entities.repair import is_name
+from claimx.extractors.entities.tokens import spaced_dash
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -18,6 +20,9 @@ if TYPE_CHECKING:
     from claimx.models import Furniture
 
 MIN_BYLINE_WORDS = 2  # a person is named by given name and surname
+# A line that opens with two capitals: where a wire dateline ("LUSK, May 4 (Source) -") starts.
+_CAPITALS_LINE = re.compile(r"(?m)^[ \t]*(?=[A-Z][A-Z])")
+SOURCE_WINDOW = 8  # tokens after the place's comma where the bracketed source must close
 
 
 def drop_furniture(
@@ -84,7 +89,9 @@ def _names_in(doc: Doc, span: Span, label: str, taken: set[int], lex: Lexicon) -
             continue
         if run and (len(run) >= MIN_BYLINE_WORDS or label == "ORG"):
             end = run[-1] + 1
-            if is_name(doc, run[0], end, lex):
+            # "By Selma Quist, Political Correspondent": a run ending in a title is the
+            # writer's role, not a second writer.
+            if is_name(doc, run[0], end, lex) and doc[run[-1]].lower_ not in lex.titles:
                 found.append(Cand(run[0], end, label))
         run = []
     return found
@@ -117,3 +124,41 @@ def _capitals_end(doc: Doc, span: Span) -> int:
     )):
         end += 1
     return end
+
+
+def wire_datelines(doc: Doc, text: str, cands: list[Cand]) -> list[Cand]:
+    """"LUSK, May 4 (Harbour Wire) -": a line opening with a place in capitals, a comma, a
+    date and a bracketed source before a spaced dash is a dateline whatever the source, so
+    the place is a place and the source an organisation."""
+    for match in _CAPITALS_LINE.finditer(text):
+        span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+        if span is None:
+            continue
+        end = _capitals_end(doc, doc[span.start:len(doc)])
+        source = _bracketed_source(doc, end)
+        if source is None or any((c.start, c.end) == (span.start, end) and c.gaz for c in cands):
+            continue
+        cands = [c for c in cands if c.end <= span.start or c.start >= end]
+        cands.append(Cand(span.start, end, "GPE", gaz=True))
+        named = [c for c in overlapping(cands, *source) if (c.start, c.end) == source]
+        for cand in named:
+            cand.label, cand.sure = "ORG", True
+        if not overlapping(cands, *source):
+            cands.append(Cand(*source, "ORG", sure=True))
+    return cands
+
+
+def _bracketed_source(doc: Doc, end: int) -> tuple[int, int] | None:
+    """The capitalised words in brackets between the place's comma and a spaced dash."""
+    if end >= len(doc) or doc[end].text != "," or not any(
+            doc[i].ent_type_ == "DATE" for i in range(end, min(end + 3, len(doc)))):
+        return None
+    stop = min(end + SOURCE_WINDOW, len(doc) - 2)
+    for i in range(end + 1, stop):
+        if doc[i].text == ")" and spaced_dash(doc, i + 1):
+            opening = next((j for j in range(i - 1, end, -1) if doc[j].text == "("), None)
+            words = range(opening + 1, i) if opening is not None else range(0)
+            if words and all(doc[j].text[:1].isupper() for j in words):
+                return words.start, words.stop
+            return None
+    return None

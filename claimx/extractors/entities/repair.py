@@ -39,7 +39,7 @@ def clean(doc: Doc, start: int, end: int, label: str, lex: Lexicon) -> list[Cand
     out: list[Cand] = []
     drop_first = partial(_drop_first, doc, label=label, lex=lex)
     drop_last = partial(_drop_last, doc, label=label, lex=lex)
-    for number, (s, e) in enumerate(_pieces(doc, start, end, label)):
+    for number, (s, e) in enumerate(_pieces(doc, start, end, label, lex)):
         s, e = trim_tokens(s, e, drop_first=drop_first, drop_last=drop_last)
         if e > s and is_name(doc, s, e, lex):
             # "Lord Ashworth", "Mr Halloran" tagged ORG: a personal honorific names a person.
@@ -48,7 +48,7 @@ def clean(doc: Doc, start: int, end: int, label: str, lex: Lexicon) -> list[Cand
     return out
 
 
-def _pieces(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
+def _pieces(doc: Doc, start: int, end: int, label: str, lex: Lexicon) -> list[tuple[int, int]]:
     pieces: list[tuple[int, int]] = []
     piece_start = start
     for i in range(start, end):
@@ -59,6 +59,9 @@ def _pieces(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]
             or doc[i].text in BRACKETS
             or spaced_dash(doc, i)
             or (label not in NUMBERED_LABELS and NUMBERISH.match(doc[i].text))
+            # "Lanning told the Lusk Gazette" as one title: a speech verb in lower case is
+            # between a speaker and the one spoken to, never inside a name.
+            or (doc[i].is_lower and doc[i].lower_ in lex.speech_verbs)
         ):
             pieces.append((piece_start, i))
             piece_start = i + 1

@@ -23,6 +23,8 @@ _SCORE = re.compile(r"^\s*(?:\(\s*)?\d{1,3}\s?[-–]\s?\d{1,3}\b")
 _SCORES = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b")
 # A line with a digit and a capital letter: a candidate results or standings row.
 _TABLE_LINE = re.compile(r"(?m)^(?=[^\n]*\d)[^\n]*[A-Z][^\n]*$")
+PLURAL_NAME_TAG = "NNPS"
+TEAM_TAGS = frozenset({"NNP", "NNPS"})  # tags of a team name's first word
 SCORE_WINDOW = 8  # tokens after the second team where the score must start
 
 
@@ -42,6 +44,8 @@ def match_reports(doc: Doc, cands: list[Cand], lex: Lexicon) -> list[Cand]:
                 if team.weak or (not team.gaz and team.label in ("GPE", "LOC")):
                     team.label, team.gaz, team.sure = "ORG", False, True
                     team.club = team.weak
+                elif team.label == "PERSON" and doc[end - 1].tag_ == PLURAL_NAME_TAG:
+                    team.label = "ORG"  # "Norrick Kites lost to": a person is not plural
             elif not inside and doc[start].text not in lex.first_names:
                 cands.append(Cand(start, end, "ORG", sure=True))
     return cands
@@ -54,7 +58,14 @@ def _teams_around(doc: Doc, verb: int, lex: Lexicon) -> list[tuple[int, int]]:
     after = verb + 1
     if after < n and doc[after].lower_ in lex.match_particles:
         after += 1
+    if after < n and doc[after].lower_ in lex.articles:
+        after += 1  # "beat the Dunmere Ravens"
     right = run_after(doc, after)
+    if left is not None and (doc[left[0]].lower_ in lex.articles
+                             or doc[left[0]].tag_ not in TEAM_TAGS):
+        # "The Lisk Harriers beat", "Meanwhile Lisk Harriers beat": the sentence's opening
+        # article or adverb is not part of the team's name.
+        left = (left[0] + 1, left[1]) if left[1] - left[0] > 1 else None
     if left is None or right is None:
         return []
     tail = doc[right[1]:min(n, right[1] + SCORE_WINDOW)].text
