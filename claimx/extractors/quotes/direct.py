@@ -15,7 +15,7 @@ from claimx.doc.offsets import end_char
 from claimx.doc.syntax import subject_of
 from claimx.extractors.quotes.bounds import clip
 from claimx.extractors.quotes.cues import after, before, ends_clean, that_between
-from claimx.extractors.quotes.helpers import opens_paragraph, word_count
+from claimx.extractors.quotes.helpers import opens_paragraph, resumes_quote, word_count
 from claimx.extractors.quotes.marks import ALL_MARKS, DOUBLE_MARKS, Candidate, Kind
 from claimx.extractors.quotes.mixed import after_dash, mixed
 from claimx.extractors.quotes.speakers import colon_speaker, dash_speaker, set_cue
@@ -182,7 +182,8 @@ def _lead_in(ctx: QuoteContext, cand: Candidate) -> int | None:
             continue
         listener = child.tag_ in ("PRP", "NNP", "NNPS") or child.ent_type_ in (
             "PERSON", "ORG", "NORP", "GPE", "DATE", "TIME")
-        if child.dep_ == "dobj" and (listener or child.lower_ in ctx.words.listeners):
+        if child.dep_ == "dobj" and (listener or child.lower_ in ctx.words.listeners
+                                     or resumes_quote(child)):
             continue
         words = [t for t in doc[child.left_edge.i:cand.open_i] if t.is_alpha]
         if len(words) < MIN_LEAD_WORDS or any(ctx.in_quote[t.i] >= 0 for t in words):
