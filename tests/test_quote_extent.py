@@ -41,3 +41,45 @@ def test_interrupted_quote_is_one_quote(extractor, text: str, parts: list[str],
     assert quote.type == "direct"
     assert [c.text for c in quote.content] == parts
     assert quote.speaker is not None and quote.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ('The mayor said that the bridge is "a danger to every driver" but "nobody in the '
+         'council wants to fix it."',
+         'that the bridge is "a danger to every driver" but "nobody in the council wants to '
+         'fix it."'),
+        ('The chef said the menu was "simple and cheap" but "every plate still sells out by '
+         'noon."',
+         'the menu was "simple and cheap" but "every plate still sells out by noon."'),
+        ('Her lawyer said she was "shocked by the ruling" but "ready to appeal it at once."',
+         'she was "shocked by the ruling" but "ready to appeal it at once."'),
+        ('He is claiming that the tax is “a huge, huge burden on every family” but “nobody '
+         'has the courage to cut it.”',
+         'that the tax is “a huge, huge burden on every family” but “nobody has the courage '
+         'to cut it.”'),
+    ],
+)
+def test_quoted_words_after_but_stay_in_the_report(extractor, text: str, content: str) -> None:
+    """'said A “B” but “C”': words in marks after "but" are the speaker's own, so the mixed
+    quote runs on to them; they are no quote of their own."""
+    quotes = quotes_of(extractor, text)
+    assert len(quotes) == 1, [(q.type, [c.text for c in q.content]) for q in quotes]
+    assert quotes[0].type == "mixed"
+    assert [c.text for c in quotes[0].content] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The mayor said the bridge was safe, but the engineers found cracks in it.",
+         "the bridge was safe"),
+        ('The coach said the team was "ready," but the players lost every game.',
+         'the team was "ready,"'),
+    ],
+)
+def test_writers_rejoinder_after_but_is_cut(extractor, text: str, content: str) -> None:
+    """'said A, but the record shows B' without marks: the writer's rejoinder stays out."""
+    quotes = quotes_of(extractor, text)
+    assert [c.text for q in quotes for c in q.content] == [content]
