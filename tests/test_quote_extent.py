@@ -83,3 +83,38 @@ def test_writers_rejoinder_after_but_is_cut(extractor, text: str, content: str) 
     """'said A, but the record shows B' without marks: the writer's rejoinder stays out."""
     quotes = quotes_of(extractor, text)
     assert [c.text for q in quotes for c in q.content] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ('“The only way the league will change is if owners pay real fines” for cheating, '
+         'she said.',
+         '“The only way the league will change is if owners pay real fines” for cheating',
+         "she"),
+        ('The union leader spoke last. “Nobody reads the fine print” on these contracts, '
+         'she said.',
+         '“Nobody reads the fine print” on these contracts', "she"),
+        ('“We kept the lights on” through the whole winter, the caretaker said.',
+         '“We kept the lights on” through the whole winter', "the caretaker"),
+    ],
+)
+def test_words_after_the_mark_finish_the_quote(extractor, text: str, content: str,
+                                               speaker: str) -> None:
+    """'“A” for B, she said': words after the closing mark finish the quoted sentence
+    before the attribution; the quote is mixed and its content runs on to them."""
+    quote = [q for q in quotes_of(extractor, text) if q.type != "indirect"]
+    assert len(quote) == 1, [(q.type, [c.text for c in q.content]) for q in quote]
+    assert quote[0].type == "mixed"
+    assert [c.text for c in quote[0].content] == [content]
+    assert quote[0].speaker is not None and quote[0].speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"We will win," she said.', '"Nobody reads the fine print," the clerk said on Monday.',
+     '“The roads are closed” — the sheriff said so twice.'],
+)
+def test_a_quote_ending_at_its_attribution_stays_direct(extractor, text: str) -> None:
+    quotes = quotes_of(extractor, text)
+    assert [q.type for q in quotes] == ["direct"]

@@ -77,6 +77,12 @@ def _finished_clause(ctx: QuoteContext, cand: Candidate, start_kind: str, *,
     mixed quote; None for a direct quote."""
     if start_kind == "that":
         return _that_clause(ctx, cand)
+    if after_cue is not None and start_kind in ("start", "colon"):
+        tail = _tail_before(ctx, cand, after_cue)
+        if tail is not None:
+            # '“Nobody reads the fine print” on these deals, she said': the words after
+            # the mark finish the quoted sentence, so the quote is mixed and runs on.
+            return [(ctx.doc[cand.open_i].idx, end_char(ctx.doc, tail))]
     cue = cand.cue
     if start_kind == "cue" and cue is not None and cue == cand.open_i - 1:
         what = next((c for c in ctx.doc[cue].lefts if c.lower_ == "what" and c.tag_ == "WP"),
@@ -116,6 +122,23 @@ def _after_cue_clause(ctx: QuoteContext, cand: Candidate, start_kind: str, *,
             # 'It is, the mayor said, “a bridge too far”': one sentence, partly quoted.
             return [lead, (ctx.doc[cand.open_i].idx, _close_char(ctx, cand))]
     return None
+
+
+def _tail_before(ctx: QuoteContext, cand: Candidate, cue: int) -> int | None:
+    """The end (token) of words between the closing mark and the attribution after it that
+    go on with the quoted sentence; None when only punctuation stands there."""
+    doc = ctx.doc
+    assert cand.close_i is not None
+    subj = subject_of(doc[cue])
+    start = cue if subj is None or subj.i > cue else min(cue, subj.left_edge.i)
+    hi = start
+    while hi > cand.close_i + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        hi -= 1
+    words = doc[cand.close_i + 1:hi]
+    if not any(t.is_alpha for t in words) or hi == start \
+            or any(ctx.in_marks[t.i] >= 0 or t.text in ALL_MARKS for t in words):
+        return None
+    return hi
 
 
 def _close_char(ctx: QuoteContext, cand: Candidate) -> int:
