@@ -118,3 +118,55 @@ def test_words_after_the_mark_finish_the_quote(extractor, text: str, content: st
 def test_a_quote_ending_at_its_attribution_stays_direct(extractor, text: str) -> None:
     quotes = quotes_of(extractor, text)
     assert [q.type for q in quotes] == ["direct"]
+
+
+TRANSCRIPT_BUS = (
+    'The host pressed the mayor on the budget.\n\n'
+    '"HOST: Why did the city cut the bus routes? Riders are angry.\n\n'
+    '"MAYOR: We had no choice. The state took away half of our transit money.\n\n'
+    '"We will bring the routes back next year.\n\n'
+    '"HOST: Will fares go up?\n\n'
+    '"MAYOR: Not while I am in office."'
+)
+TRANSCRIPT_HEARING = (
+    'From the hearing record:\n\n'
+    '“SEN. OKAFOR: Did your office read the audit?\n\n'
+    '“DR. VANCE: We read every page of it.\n\n'
+    '“SEN. OKAFOR: Then why was nothing done?”'
+)
+TRANSCRIPT_RADIO = (
+    '"CALLER: My street has flooded three times this spring.\n\n'
+    '"ENGINEER: The new drains will be finished in June."'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "turns"),
+    [
+        (TRANSCRIPT_BUS, [
+            ("HOST", ["Why did the city cut the bus routes? Riders are angry."]),
+            ("MAYOR", ["We had no choice. The state took away half of our transit money.",
+                       "We will bring the routes back next year."]),
+            ("HOST", ["Will fares go up?"]),
+            ("MAYOR", ["Not while I am in office."]),
+        ]),
+        (TRANSCRIPT_HEARING, [
+            ("OKAFOR", ["Did your office read the audit?"]),
+            ("VANCE", ["We read every page of it."]),
+            ("OKAFOR", ["Then why was nothing done?"]),
+        ]),
+        (TRANSCRIPT_RADIO, [
+            ("CALLER", ["My street has flooded three times this spring."]),
+            ("ENGINEER", ["The new drains will be finished in June."]),
+        ]),
+    ],
+)
+def test_transcript_turns_are_quotes_of_their_own(extractor, text: str,
+                                                  turns: list[tuple[str, list[str]]]) -> None:
+    """A transcript printed as one quotation over many paragraphs: each labelled turn is
+    one quote of its speaker, the label no part of it, and two speakers never merge; a
+    paragraph with no label goes on with the turn before it."""
+    quotes = quotes_of(extractor, text)
+    got = [(q.speaker.name if q.speaker else None, [c.text for c in q.content])
+           for q in quotes]
+    assert [(name and name.split()[-1], parts) for name, parts in got] == turns

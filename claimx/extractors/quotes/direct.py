@@ -16,7 +16,7 @@ from claimx.doc.syntax import subject_of
 from claimx.extractors.quotes.bounds import clip
 from claimx.extractors.quotes.cues import after, before, ends_clean, that_between
 from claimx.extractors.quotes.helpers import opens_paragraph, resumes_quote, word_count
-from claimx.extractors.quotes.marks import ALL_MARKS, DOUBLE_MARKS, Candidate, Kind
+from claimx.extractors.quotes.marks import ALL_MARKS, DOUBLE_MARKS, Candidate, Kind, turn_label
 from claimx.extractors.quotes.mixed import after_dash, mixed
 from claimx.extractors.quotes.speakers import colon_speaker, dash_speaker, set_cue
 
@@ -39,6 +39,8 @@ Content = list[tuple[int, int]]
 
 def attribute(ctx: QuoteContext, cand: Candidate) -> Kind:
     """What the candidate is; sets its cue, speaker and (for a mixed quote) content."""
+    if _transcript_turn(ctx, cand):
+        return Kind.DIRECT
     start_kind, before_cue = before(ctx, cand)
     after_cue = after(ctx, cand) if cand.close_i is not None else None
     signed = dash_speaker(ctx, cand) if after_cue is None else None
@@ -69,6 +71,21 @@ def attribute(ctx: QuoteContext, cand: Candidate) -> Kind:
                                 or _heading(ctx, cand)):
         return Kind.SCARE
     return Kind.DIRECT
+
+
+def _transcript_turn(ctx: QuoteContext, cand: Candidate) -> bool:
+    """'"PENCE: Well, ...': a turn of a transcript in marks; the label names the speaker
+    and is no part of the words. Sets the candidate's speaker and first segment."""
+    doc = ctx.doc
+    colon = turn_label(doc, cand.open_i + 1) if opens_paragraph(doc, cand.open_i) else None
+    end = cand.segments[0][1]
+    # A turn opens a sentence ('"LEE: We ...'); 'US: the deal is off' is a headline.
+    if colon is None or not colon + 1 < end or not doc[colon + 1].text[:1].isupper():
+        return False
+    cand.segments[0] = (colon + 1, end)
+    cand.speaker = ctx.speakers.resolve(doc[colon - 1])
+    cand.attributed = True
+    return True
 
 
 def _finished_clause(ctx: QuoteContext, cand: Candidate, start_kind: str, *,
