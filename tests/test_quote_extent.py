@@ -170,3 +170,25 @@ def test_transcript_turns_are_quotes_of_their_own(extractor, text: str,
     got = [(q.speaker.name if q.speaker else None, [c.text for c in q.content])
            for q in quotes]
     assert [(name and name.split()[-1], parts) for name, parts in got] == turns
+
+
+@pytest.mark.parametrize(
+    ("text", "turns"),
+    [
+        ('"HOST: Why did the city cut the bus routes?\n\n'
+         '"MAYOR: We had no choice. The state took away our money.\n\n'
+         '"(CROSSTALK.)\n\n'
+         '"HOST: Will fares go up?"',
+         [["Why did the city cut the bus routes?"],
+          ["We had no choice. The state took away our money."], ["Will fares go up?"]]),
+        ('"CHAIR: The motion is carried.\n\n"(APPLAUSE)\n\n"CHAIR: We move to the next item."',
+         [["The motion is carried."], ["We move to the next item."]]),
+        ('"GUEST: I grew up on that farm.\n\n"[LAUGHTER.]\n\n"HOST: Did you milk the cows?"',
+         [["I grew up on that farm."], ["Did you milk the cows?"]]),
+    ],
+)
+def test_stage_direction_ends_a_turn(extractor, text: str, turns: list[list[str]]) -> None:
+    """'"(CROSSTALK.)' in a transcript is a direction to the reader: no part of the turn
+    before it, nor a quote."""
+    quotes = quotes_of(extractor, text)
+    assert [[c.text for c in q.content] for q in quotes] == turns

@@ -113,6 +113,7 @@ def pair_marks(doc: Doc, par: list[int], *, elisions: frozenset[str]) -> list[Ca
                 and direction(doc, nxt, False) == "open"
                 and len(chain) < MAX_PARAGRAPHS
                 and turn_label(doc, nxt + 1) is None
+                and not stage_direction(doc, par, nxt + 1)
             )
             if continues:
                 chain = [*chain, (open_i + 1, end)]
@@ -134,6 +135,19 @@ def turn_label(doc: Doc, i: int) -> int | None:
     while k < len(doc) and k - i < MAX_LABEL_WORDS and _label_word(doc[k].text):
         k += 1
     return k if i < k < len(doc) and doc[k].text == ":" else None
+
+
+def stage_direction(doc: Doc, par: list[int], i: int) -> bool:
+    """A transcript's paragraph in brackets from token ``i`` to its end ('"(APPLAUSE.)'):
+    a direction to the reader, which ends the turn before it."""
+    if i >= len(doc) or doc[i].text not in ("(", "["):
+        return False
+    k = i
+    while k + 1 < len(doc) and par[k + 1] == par[i] and not doc[k + 1].is_space:
+        k += 1
+    while k > i and (doc[k].text in ALL_MARKS or doc[k].text == "."):
+        k -= 1
+    return doc[k].text in (")", "]")
 
 
 def _label_word(text: str) -> bool:
