@@ -1081,7 +1081,7 @@ def test_reported_words_whose_quotation_is_direct_are_indirect(extractor):
         (
             'The senator tweeted that the vote was "a farce" and urged voters to "stay home" '
             "in protest.",
-            [('that the vote was "a farce', "The senator"),
+            [('that the vote was "a farce"', "The senator"),
              ('voters to "stay home" in protest', "The senator")],
         ),
         # A semicolon ends what was reported.

@@ -116,8 +116,13 @@ def _run_on(ctx: QuoteContext, lo: int, hi: int, verb: Token, *, clausal: bool) 
             doc[end - 1].is_punct and doc[end - 1].text not in ALL_MARKS)):
         end -= 1
     rest = [t for t in doc[hi:end] if not t.is_space]
-    if not rest or (k < ctx.n and ctx.in_quote[k] >= 0):
-        return hi  # nothing more, or the sentence runs into a direct quote
+    if k < ctx.n and ctx.in_quote[k] >= 0:
+        # 'said A but “B.”': after a bare connective, the speaker's own words in marks
+        # that end the sentence go on with the report; else a quote of its own begins.
+        return _quoted_close(ctx, k, hi) if all(
+            t.is_punct or t.dep_ == "cc" or t.lower_ in ctx.words.contrasts for t in rest) else hi
+    if not rest:
+        return hi
     if any(t.text == ";" or t.i in ctx.according for t in rest):
         return hi
     if any(t.i in {a.i for a in verb.ancestors} for t in rest):
@@ -125,6 +130,20 @@ def _run_on(ctx: QuoteContext, lo: int, hi: int, verb: Token, *, clausal: bool) 
     if _rest_is_apart(ctx, rest, verb, doc[lo], clausal=clausal):
         return hi
     return end
+
+
+def _quoted_close(ctx: QuoteContext, k: int, hi: int) -> int:
+    """The end of the quoted stretch opening at token ``k`` when it ends its sentence (only
+    punctuation after it) and holds no cue of its own; else ``hi``."""
+    doc = ctx.doc
+    sent = ctx.sent(k)
+    end = k
+    while end < sent.end and (ctx.in_quote[end] >= 0 or doc[end].text in ALL_MARKS):
+        end += 1
+    if end == k or any(not (t.is_punct or t.is_space) for t in doc[end:sent.end]) \
+            or any(ctx.is_cue(t) for t in doc[k:end]) or ctx.par[end - 1] != ctx.par[k]:
+        return hi
+    return strip_space_end(doc, hi, end)
 
 
 def _rest_is_apart(ctx: QuoteContext, rest: list[Token], verb: Token, opener: Token, *,
@@ -209,18 +228,25 @@ def _cut_next_act(ctx: QuoteContext, lo: int, hi: int, verb: Token) -> int:
         own = top and not subjects and reports and conj.head.i == _top_of(ctx, lo, hi)
         # 'said A, yet B did Z': the writer's rejoinder, coordinated inside the clause
         # ('agreed that A but that B' reports B too).
+        # Words in marks there are the speaker's own ('said A but “B”'), never the writer's.
         rejoinder = top and bool(subjects) and conj.left_edge.i > lo \
             and doc[conj.left_edge.i - 1].lower_ in ctx.words.contrasts \
-            and not any(c.dep_ == "mark" for c in conj.children)
+            and not any(c.dep_ == "mark" for c in conj.children) \
+            and not _holds_marks(ctx, conj.left_edge.i, conj.right_edge.i + 1)
         if other or own or rejoinder or (top and not subjects and same_form(conj, verb)
                                          and reports):
             cut = conj.left_edge.i
-            while cut > lo and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct
-                                or doc[cut - 1].is_space
+            while cut > lo and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_space
+                                or (doc[cut - 1].is_punct and doc[cut - 1].text not in ALL_MARKS)
                                 or doc[cut - 1].lower_ in ctx.words.contrasts):
                 cut -= 1
             return cut if cut > lo else hi
     return hi
+
+
+def _holds_marks(ctx: QuoteContext, lo: int, hi: int) -> bool:
+    """Some token of ``lo:hi`` stands inside quotation marks."""
+    return any(ctx.in_marks[k] >= 0 for k in range(lo, hi))
 
 
 def _top_of(ctx: QuoteContext, lo: int, hi: int) -> int:

@@ -15,8 +15,8 @@ from claimx.doc.offsets import end_char
 from claimx.doc.syntax import subject_of
 from claimx.extractors.quotes.bounds import clip
 from claimx.extractors.quotes.cues import after, before, ends_clean, that_between
-from claimx.extractors.quotes.helpers import opens_paragraph, word_count
-from claimx.extractors.quotes.marks import ALL_MARKS, DOUBLE_MARKS, Candidate, Kind
+from claimx.extractors.quotes.helpers import opens_paragraph, resumes_quote, word_count
+from claimx.extractors.quotes.marks import ALL_MARKS, DOUBLE_MARKS, Candidate, Kind, turn_label
 from claimx.extractors.quotes.mixed import after_dash, mixed
 from claimx.extractors.quotes.speakers import colon_speaker, dash_speaker, set_cue
 
@@ -39,6 +39,8 @@ Content = list[tuple[int, int]]
 
 def attribute(ctx: QuoteContext, cand: Candidate) -> Kind:
     """What the candidate is; sets its cue, speaker and (for a mixed quote) content."""
+    if _transcript_turn(ctx, cand):
+        return Kind.DIRECT
     start_kind, before_cue = before(ctx, cand)
     after_cue = after(ctx, cand) if cand.close_i is not None else None
     signed = dash_speaker(ctx, cand) if after_cue is None else None
@@ -71,12 +73,33 @@ def attribute(ctx: QuoteContext, cand: Candidate) -> Kind:
     return Kind.DIRECT
 
 
+def _transcript_turn(ctx: QuoteContext, cand: Candidate) -> bool:
+    """'"PENCE: Well, ...': a turn of a transcript in marks; the label names the speaker
+    and is no part of the words. Sets the candidate's speaker and first segment."""
+    doc = ctx.doc
+    colon = turn_label(doc, cand.open_i + 1) if opens_paragraph(doc, cand.open_i) else None
+    end = cand.segments[0][1]
+    # A turn opens a sentence ('"LEE: We ...'); 'US: the deal is off' is a headline.
+    if colon is None or not colon + 1 < end or not doc[colon + 1].text[:1].isupper():
+        return False
+    cand.segments[0] = (colon + 1, end)
+    cand.speaker = ctx.speakers.resolve(doc[colon - 1])
+    cand.attributed = True
+    return True
+
+
 def _finished_clause(ctx: QuoteContext, cand: Candidate, start_kind: str, *,
                      after_cue: int | None) -> Content | None:
     """The content of a quotation that finishes a clause its cue began, which makes it a
     mixed quote; None for a direct quote."""
     if start_kind == "that":
         return _that_clause(ctx, cand)
+    if after_cue is not None and start_kind in ("start", "colon"):
+        tail = _tail_before(ctx, cand, after_cue)
+        if tail is not None:
+            # '“Nobody reads the fine print” on these deals, she said': the words after
+            # the mark finish the quoted sentence, so the quote is mixed and runs on.
+            return [(ctx.doc[cand.open_i].idx, end_char(ctx.doc, tail))]
     cue = cand.cue
     if start_kind == "cue" and cue is not None and cue == cand.open_i - 1:
         what = next((c for c in ctx.doc[cue].lefts if c.lower_ == "what" and c.tag_ == "WP"),
@@ -116,6 +139,23 @@ def _after_cue_clause(ctx: QuoteContext, cand: Candidate, start_kind: str, *,
             # 'It is, the mayor said, “a bridge too far”': one sentence, partly quoted.
             return [lead, (ctx.doc[cand.open_i].idx, _close_char(ctx, cand))]
     return None
+
+
+def _tail_before(ctx: QuoteContext, cand: Candidate, cue: int) -> int | None:
+    """The end (token) of words between the closing mark and the attribution after it that
+    go on with the quoted sentence; None when only punctuation stands there."""
+    doc = ctx.doc
+    assert cand.close_i is not None
+    subj = subject_of(doc[cue])
+    start = cue if subj is None or subj.i > cue else min(cue, subj.left_edge.i)
+    hi = start
+    while hi > cand.close_i + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        hi -= 1
+    words = doc[cand.close_i + 1:hi]
+    if not any(t.is_alpha for t in words) or hi == start \
+            or any(ctx.in_marks[t.i] >= 0 or t.text in ALL_MARKS for t in words):
+        return None
+    return hi
 
 
 def _close_char(ctx: QuoteContext, cand: Candidate) -> int:
@@ -182,7 +222,8 @@ def _lead_in(ctx: QuoteContext, cand: Candidate) -> int | None:
             continue
         listener = child.tag_ in ("PRP", "NNP", "NNPS") or child.ent_type_ in (
             "PERSON", "ORG", "NORP", "GPE", "DATE", "TIME")
-        if child.dep_ == "dobj" and (listener or child.lower_ in ctx.words.listeners):
+        if child.dep_ == "dobj" and (listener or child.lower_ in ctx.words.listeners
+                                     or resumes_quote(child)):
             continue
         words = [t for t in doc[child.left_edge.i:cand.open_i] if t.is_alpha]
         if len(words) < MIN_LEAD_WORDS or any(ctx.in_quote[t.i] >= 0 for t in words):

@@ -116,7 +116,7 @@ def has_right_clause(verb: Token, listeners: frozenset[str]) -> bool:
         # "told me", "told reporters": the object is who was told, not what was said.
         listener = child.dep_ == "dobj" and (
             child.tag_ == "PRP" or child.ent_type_ in ("PERSON", "ORG", "NORP")
-            or child.lower_ in listeners
+            or child.lower_ in listeners or resumes_quote(child)
         )
         # "said Monday": a time, parsed as an object now and then, is no reported clause.
         when = child.ent_type_ in ("DATE", "TIME") and child.dep_ == "dobj"
@@ -129,6 +129,14 @@ def has_right_clause(verb: Token, listeners: frozenset[str]) -> bool:
                     and not after_mark(first):
                 return True
     return False
+
+
+def resumes_quote(obj: Token) -> bool:
+    """'"A," she told the panel, "B."': an object followed by a comma and an opening mark
+    is who was told; the speaker's quotation goes on after it."""
+    doc = obj.doc
+    k = obj.right_edge.i + 1
+    return k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].text in DOUBLE_MARKS
 
 
 def after_mark(tok: Token) -> bool:

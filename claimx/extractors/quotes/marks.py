@@ -33,6 +33,8 @@ SINGLE_REACH = 80
 # A nested quotation ends at the first of two closing marks, the outer one at the second.
 NESTED_CLOSES = 2
 MAX_NICKNAME_WORDS = 2
+# The most tokens a transcript's speaker label ('MS. LEE:') holds before its colon.
+MAX_LABEL_WORDS = 4
 
 
 class Kind(Enum):
@@ -103,11 +105,15 @@ def pair_marks(doc: Doc, par: list[int], *, elisions: frozenset[str]) -> list[Ca
             nxt = i + 1
             while nxt < n and doc[nxt].is_space:
                 nxt += 1
+            # A transcript printed in one quotation: each speaker's turn ('"WALLACE: ...')
+            # is a quote of its own, never merged with the turn before it.
             continues = (
                 nxt < n
                 and doc[nxt].text in DOUBLE_MARKS
                 and direction(doc, nxt, False) == "open"
                 and len(chain) < MAX_PARAGRAPHS
+                and turn_label(doc, nxt + 1) is None
+                and not stage_direction(doc, par, nxt + 1)
             )
             if continues:
                 chain = [*chain, (open_i + 1, end)]
@@ -120,6 +126,33 @@ def pair_marks(doc: Doc, par: list[int], *, elisions: frozenset[str]) -> list[Ca
     cands.extend(pair_single(doc, par, cands, elisions))
     cands.sort(key=lambda c: c.open_i)
     return [c for c in cands if any(e > s for s, e in c.segments)]
+
+
+def turn_label(doc: Doc, i: int) -> int | None:
+    """The colon after a transcript's speaker label at token ``i`` ('PENCE:', 'MS. LEE:'):
+    one to three words in capitals, then a colon; else None."""
+    k = i
+    while k < len(doc) and k - i < MAX_LABEL_WORDS and _label_word(doc[k].text):
+        k += 1
+    return k if i < k < len(doc) and doc[k].text == ":" else None
+
+
+def stage_direction(doc: Doc, par: list[int], i: int) -> bool:
+    """A transcript's paragraph in brackets from token ``i`` to its end ('"(APPLAUSE.)'):
+    a direction to the reader, which ends the turn before it."""
+    if i >= len(doc) or doc[i].text not in ("(", "["):
+        return False
+    k = i
+    while k + 1 < len(doc) and par[k + 1] == par[i] and not doc[k + 1].is_space:
+        k += 1
+    while k > i and (doc[k].text in ALL_MARKS or doc[k].text == "."):
+        k -= 1
+    return doc[k].text in (")", "]")
+
+
+def _label_word(text: str) -> bool:
+    """A word of a speaker label: capitals ("PENCE", "MS."), not a lone letter ("I")."""
+    return text == "." or (text.isupper() and sum(c.isalpha() for c in text) > 1)
 
 
 def nickname(doc: Doc, cand: Candidate) -> bool:
