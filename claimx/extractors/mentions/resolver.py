@@ -27,6 +27,7 @@ from claimx.extractors.mentions.phrases import (
     entity_of,
     name_in_phrase,
 )
+from claimx.extractors.mentions.pronouns import subject_referent
 from claimx.models import Entity, Span, Speaker
 
 if TYPE_CHECKING:
@@ -36,13 +37,13 @@ if TYPE_CHECKING:
 
 # What a pronoun may stand for, by its "refers" value in speaker_pronouns.tsv.
 _REFERENT_LABELS = {"person": frozenset({"PERSON"}), "thing": frozenset({"ORG"})}
+# Gendered pronouns that stand as a subject (not "her", also a possessive).
+_SUBJECT_FORMS = frozenset({"he", "she"})
 # How far back (characters) a pronoun looks for a name in subject position before settling
 # for the nearest name of any role.
 SUBJECT_REACH = 600
 # How far back (characters) a title before a mention may start ("Mrs ").
 TITLE_REACH = 12
-# "they" stands for a named group that is the subject within this many sentences before it.
-GROUP_SENTENCES = 2
 # Names before a position checked for one that covers it, and for a pronoun's referent.
 _COVER_LOOKBACK = 40
 _REFERENT_LOOKBACK = 200
@@ -119,6 +120,7 @@ class MentionResolver:
         self.entities = entities
         self._by_id = {e.id: e for e in entities}
         self._resolved: dict[int, Speaker] = {}
+        self._gendered: list[int] | None = None  # gendered pronouns not yet resolved
         names: list[Name] = []
         for entity in entities:
             for m in entity.mentions:
@@ -183,6 +185,16 @@ class MentionResolver:
         hi = index_from(self.starts, end)
         return [n for n in self.names[max(0, hi - _COVER_LOOKBACK):hi] if n.end > start]
 
+    def label_of(self, tok: Token) -> str:
+        """The label of the document entity ``tok`` names (the entities' verdict, which
+        may overrule the parse's), else the parse's label."""
+        names = self._names_in(tok.idx, tok.idx + len(tok.text))
+        return next((n.label for n in names if n.start <= tok.idx), tok.ent_type_)
+
+    def quoted(self, pos: int) -> bool:
+        """Character ``pos`` stands inside a quotation."""
+        return self._inside_blocked(pos, pos)
+
     def _inside_blocked(self, start: int, end: int) -> bool:
         i = bisect.bisect_right(self.blocked, (start, 1 << 62)) - 1
         return i >= 0 and self.blocked[i][0] <= start and end <= self.blocked[i][1]
@@ -208,28 +220,6 @@ class MentionResolver:
             if self.is_subject(n):
                 return n
         return nearest
-
-    def _group_before(self, pronoun: Token) -> Name | None:
-        """What "they" stands for: the nearest sentence subject before it, within two
-        sentences, when that subject is a named group ("Greenpeace said ... They added ...");
-        a plain noun ("officials") or a person leaves "they" as it is."""
-        doc = self.doc
-        starts_seen = 0
-        for i in range(pronoun.i - 1, -1, -1):
-            tok = doc[i]
-            if tok.is_sent_start:
-                starts_seen += 1
-                if starts_seen > GROUP_SENTENCES:
-                    return None
-            main = tok.head.dep_ == "ROOT" or (tok.head.dep_ == "conj"
-                                               and tok.head.head.dep_ == "ROOT")
-            if tok.dep_ not in SUBJECTS or tok.tag_ == "PRP" or not main:
-                continue  # the sentence's own subject, not one inside what it reports
-            if tok.ent_type_ not in ("ORG", "NORP"):
-                return None
-            names = self._names_in(tok.idx, tok.idx + len(tok.text))
-            return next((n for n in names if n.label in ("ORG", "NORP")), None)
-        return None
 
     def is_subject(self, name: Name, *, conjuncts: bool = False) -> bool:
         """The name is a grammatical subject (``conjuncts``: or conjoined to one, "A and B
@@ -292,13 +282,37 @@ class MentionResolver:
     def _pronoun_speaker(self, head: Token, mention: Span) -> Speaker:
         """A pronoun's Speaker: the name it refers to, else the pronoun as written."""
         refers, gender = self.words.pronouns.get(head.lower_, ("", None))
+        if gender is not None:
+            self._resolve_gendered_before(head.i)
+        if refers in ("thing", "group"):
+            subject = subject_referent(self, head)
+            if subject is not None:
+                return Speaker(subject.name, subject.entity, mention)
         labels = _REFERENT_LABELS.get(refers)
         found = self._nearest_before(mention.start, labels, gender) if labels else None
-        if refers == "group":
-            found = self._group_before(head)
         if found is not None:
+            if gender is not None and found.label == "PERSON":
+                # "she" told us Rhea Castane is a woman: a later "he" is someone else.
+                self.genders.setdefault(found.name, gender)
             return Speaker(found.name, found.entity, mention)
         return Speaker(mention.text, None, mention)
+
+    def _resolve_gendered_before(self, i: int) -> None:
+        """Resolve the gendered pronouns before token ``i`` first, in order: each one that
+        goes to a person of unknown gender tells that person's gender to the later ones, so
+        the answer does not depend on which quote asked first."""
+        if self._gendered is None:
+            from spacy.attrs import LOWER
+
+            wanted = {self.doc.vocab.strings[p] for p, (_, g) in self.words.pronouns.items()
+                      if g is not None and p in _SUBJECT_FORMS}
+            lows = self.doc.to_array([LOWER]).ravel().tolist()
+            self._gendered = [k for k, low in enumerate(lows) if low in wanted]
+        while self._gendered and self._gendered[0] < i:
+            k = self._gendered.pop(0)
+            tok = self.doc[k]
+            if not self._inside_blocked(tok.idx, tok.idx):
+                self.resolve(tok)
 
     def _named_speaker(self, named: Token, mention: Span, start: int, end: int) -> Speaker:
         """The Speaker of a phrase that is no pronoun, whose name is on ``named``."""
