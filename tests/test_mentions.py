@@ -281,3 +281,22 @@ def test_a_pronoun_agrees_with_its_referent(extractor, text, name):
     quote = document.quotes[-1]
     assert quote.speaker is not None and quote.speaker.entity is not None
     assert _entity_name(document, quote.speaker.entity) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # "after/when/because X said": when or why it happened, not who says so
+        ("Shares in Tolland Steel fell 7% on Friday after the firm said two furnaces had "
+         "shut.", None),
+        ("Bond yields jumped to 4.8% when the central bank said inflation was sticky.", None),
+        ("Sales grew 9% because the chain said it would cut prices.", None),
+        # "as X said" attributes
+        ("Exports rose 6% last year, as the ministry said on Monday.", "the ministry"),
+    ],
+)
+def test_an_event_clause_with_a_speech_verb_attributes_nothing(extractor, text, source):
+    claims = extractor(text).claims
+    assert claims
+    first = claims[0]
+    assert (first.source.text if first.source is not None else None) == source
