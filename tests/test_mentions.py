@@ -300,3 +300,27 @@ def test_an_event_clause_with_a_speech_verb_attributes_nothing(extractor, text, 
     assert claims
     first = claims[0]
     assert (first.source.text if first.source is not None else None) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the only man named before "he" is who asked: "he" is someone else
+        ("Coach Amy Ferris arrived late. Asked by presenter Joel Baines about the injury, he "
+         "said 3 players were out.", None),
+        ("Governor Helen Pike toured the plant. Asked by journalist Rick Adair about jobs, he "
+         "said 500 would go.", None),
+        # another man in view: him
+        ("Judge Sharon Mendes and Paul Achebe left the court. Questioned by reporter Sean "
+         "Ruddock, he said the fine was $9,000.", "Paul Achebe"),
+    ],
+)
+def test_the_addressee_is_never_the_speaker(extractor, text, name):
+    document = extractor(text)
+    quote = document.quotes[-1]
+    assert quote.addressee is not None and quote.speaker is not None
+    assert quote.speaker.entity != quote.addressee.entity
+    found = _entity_name(document, quote.speaker.entity) if quote.speaker.entity else None
+    assert found == name
+    claim = document.claims[-1]
+    assert claim.source is not None and claim.source.entity == quote.speaker.entity

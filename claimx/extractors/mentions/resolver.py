@@ -200,16 +200,17 @@ class MentionResolver:
         return i >= 0 and self.blocked[i][0] <= start and end <= self.blocked[i][1]
 
     def _nearest_before(self, pos: int, labels: frozenset[str],
-                        gender: str | None = None) -> Name | None:
+                        gender: str | None = None, apart: str | None = None) -> Name | None:
         """The name a pronoun at ``pos`` refers to: the nearest one before it that is a
         grammatical subject (the person the text is about, not one mentioned in passing:
         "Obama spoke after meeting Vladimir Putin. He said ..."), else the nearest one. A
         person whose title gives the other gender is skipped ("Mrs Okafor met Mr Bello. He
-        said ...")."""
+        said ..."). ``apart``: an entity the pronoun cannot be."""
         hi = index_from(self.starts, pos)
         nearest = None
         for n in reversed(self.names[max(0, hi - _REFERENT_LOOKBACK):hi]):
-            if n.end > pos or n.label not in labels or self._inside_blocked(n.start, n.end):
+            if n.end > pos or n.label not in labels or self._inside_blocked(n.start, n.end) \
+                    or (apart is not None and n.entity == apart):
                 continue
             if gender is not None and self.genders.get(n.name, gender) != gender:
                 continue
@@ -266,6 +267,26 @@ class MentionResolver:
         if speaker is None:
             speaker = self._resolved[head.i] = self._resolve(head)
         return speaker
+
+    def apart_from(self, speaker: Speaker, other: str) -> Speaker:
+        """``speaker``, unless it is ``other``, the entity its words were said to: nobody
+        tells themself. A pronoun then goes to the next compatible name ("Asked by Tom Hale,
+        he said": not Hale), any other mention stays unresolved. The answer replaces the
+        cached one, so a claim's source agrees with the quote."""
+        mention = speaker.mention
+        span = None if mention is None or speaker.entity != other else self.doc.char_span(
+            mention.start, mention.end, alignment_mode="expand")
+        if mention is None or span is None or not len(span):
+            return speaker
+        head = span.root
+        refers, gender = self.words.pronouns.get(head.lower_, ("", None))
+        labels = _REFERENT_LABELS.get(refers) if head.tag_ == "PRP" else None
+        found = self._nearest_before(mention.start, labels, gender, apart=other) \
+            if labels else None
+        fixed = Speaker(found.name, found.entity, mention) if found is not None \
+            else Speaker(mention.text, None, mention)
+        self._resolved[head.i] = fixed
+        return fixed
 
     def _resolve(self, head: Token) -> Speaker:
         doc = self.doc
