@@ -324,3 +324,21 @@ def test_the_addressee_is_never_the_speaker(extractor, text, name):
     assert found == name
     claim = document.claims[-1]
     assert claim.source is not None and claim.source.entity == quote.speaker.entity
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a plain noun that spoke is who "they"/"it" are, as written
+        ("The school's governors said 40 pupils had left. They said 6 teachers would go.",
+         "The school's governors"),
+        ("Local farmers said the drought cost them $2m. They said 30 wells were dry.",
+         "Local farmers"),
+        ("The inspection report said 14 wards were unsafe. It said 3 should close.",
+         "The inspection report"),
+    ],
+)
+def test_they_and_it_take_a_plain_noun_that_spoke(extractor, text, name):
+    quote = extractor(text).quotes[-1]
+    assert quote.speaker is not None and quote.speaker.mention.text in ("They", "It")
+    assert quote.speaker.name == name

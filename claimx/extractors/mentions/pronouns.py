@@ -1,12 +1,14 @@
 """What "it" and "they" stand for: the subject the text was just about, when it agrees.
 
 "The company said ... It added ...", "Her campaign said ... They said ...": the pronoun takes
-the nearest main-clause subject before it, within three sentences, that could speak for a body
-and agrees in number ("it" a singular, "they" a plural or a collective: an organisation, a
-campaign). That subject is resolved through the layer itself, so "it" gets the organisation
-"the company" stands for, or the description as written when the article named none ("The
-health ministry said ... It said": the ministry, not an institute named before it). A person
-who was the subject in between is skipped: "it" and "they" are not one person.
+the nearest main-clause subject before it, within three sentences, that could speak for a
+body (a named organisation, a body's description, or a plain noun that was the subject of a
+speech verb: "The trustees said ... They added") and agrees in number ("it" a singular,
+"they" a plural or a collective: an organisation, a campaign). That subject is resolved
+through the layer itself, so "it" gets the organisation "the company" stands for, or the
+description as written when the article named none ("The health ministry said ... It said":
+the ministry, not an institute named before it). A person who was the subject in between is
+skipped: "it" and "they" are not one person.
 """
 
 from __future__ import annotations
@@ -77,8 +79,12 @@ def _may_speak_for_body(layer: MentionResolver, tok: Token, plural: bool) -> boo
     label = layer.label_of(tok)
     if label == "PERSON" or any(c.dep_ == "conj" for c in tok.children):
         return False
-    body = label in _BODY_LABELS or layer.words.descriptions.get(
-        tok.lower_, "person") in _BODY_DESCRIPTIONS
+    described = layer.words.descriptions.get(tok.lower_)
+    body = label in _BODY_LABELS or described in _BODY_DESCRIPTIONS or (
+        # a plain noun or a name that spoke: "The trustees said ... They added", "The
+        # report said ... It said"; not a person's title ("the mayor"). A name that
+        # speaks is a body even when its entity's label says otherwise.
+        described is None and tok.head.lower_ in layer.words.speech)
     if not body:
         return False
     # An organisation or a collective noun may be "they" ("the campaign ... They said").

@@ -60,6 +60,7 @@ class MentionWords:
     articles: frozenset[str]
     given_names: Mapping[str, str]  # given name -> the gender it usually carries
     descriptions: Mapping[str, str]  # description noun -> "person", "thing" or TITLE
+    speech: frozenset[str]  # speech verbs (cue_verbs.txt): a noun that is their subject spoke
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet) -> MentionWords:
@@ -78,6 +79,7 @@ class MentionWords:
             given_names={row[0]: row[1] for row in patterns.table("names_gender")
                          if len(row) > 1 and row[1] in ("f", "m")},
             descriptions=_descriptions(patterns),
+            speech=patterns.word_list("cue_verbs"),
         )
 
 
