@@ -203,3 +203,142 @@ def test_a_shared_surname_goes_to_the_compatible_person_in_focus(extractor, text
     assert quote.speaker is not None and quote.speaker.name == name
     assert claim.source is not None and claim.source.entity == quote.speaker.entity
     assert _entity_name(document, claim.source.entity) == name
+
+
+def _speakers(document):
+    ents = {e.id: e.name for e in document.entities}
+    return [(q.speaker.mention.text, ents.get(q.speaker.entity)) for q in document.quotes
+            if q.speaker is not None and q.speaker.mention is not None]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        # a body that speaks for its possessor: the person
+        ("Governor Laura Whitfield opened her bid on Monday. Her campaign said it had raised "
+         "$2 million.", "Her campaign", "Laura Whitfield"),
+        ("Mayor Rufus Okonjo toured the depot. Okonjo's office said 14 buses were idle.",
+         "Okonjo's office", "Rufus Okonjo"),
+        ("Senator Greta Lindqvist spoke in Akron. Lindqvist's spokeswoman said 300 people "
+         "came.", "Lindqvist's spokeswoman", "Greta Lindqvist"),
+    ],
+)
+def test_a_possessed_voice_speaks_for_its_possessor(extractor, text, mention, name):
+    assert (mention, name) in _speakers(extractor(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        # "the campaign" alone: the possessor of the last campaign the text gave
+        ("Laura Whitfield entered the race in May. Her campaign said 5,000 donors had given. "
+         "The campaign said 60% were new.", "The campaign", "Laura Whitfield"),
+        # "it" and "they": the body that was the subject just before
+        ("Candidate Rufus Okonjo spoke in Dayton. His campaign said 900 people came. They "
+         "said 40 volunteers signed up.", "They", "Rufus Okonjo"),
+        ("Halvorsen Group lost two vessels in June. The company said 30 crew were safe. "
+         "It said insurers would pay $8m.", "It", "Halvorsen Group"),
+    ],
+)
+def test_it_they_and_the_campaign_follow_the_body_in_focus(extractor, text, mention, name):
+    assert (mention, name) in _speakers(extractor(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the subject just before is an unnamed body: "it" is that body, not an older name
+        ("Pellham Labs said its test cut errors by 40%. The water authority said it would buy "
+         "20 units. It said each would cost $5,000.", "The water authority"),
+        ("Ardent Foods reported a loss of $3m. The city council said it would review the "
+         "contract. It said 12 schools were affected.", "The city council"),
+        ("Corbell Bank raised its rate to 5%. The transport agency said it had 200 "
+         "complaints. It said most came from savers.", "The transport agency"),
+    ],
+)
+def test_it_takes_the_unnamed_body_that_was_the_subject(extractor, text, name):
+    quote = extractor(text).quotes[-1]
+    assert quote.speaker is not None and quote.speaker.mention.text == "It"
+    assert quote.speaker.name == name and quote.speaker.entity is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a person between the body and "it" is skipped: "it" is no person
+        ("Varda Rail said fares would rise 4%. Its chief, Nils Ekberg, said 80 trains were "
+         "late. It said the new timetable starts in May.", "Varda Rail"),
+        # "they" is no single person either
+        ("Greenfield Alliance said 2,000 trees were planted. Director Ama Boateng said 30 "
+         "schools joined. They said 500 more would follow.", "Greenfield Alliance"),
+        # "he" after a "she" for the same person: someone else
+        ("Author Tove Brandvik met the critic Oskar Lund. Asked about sales, she said 5,000 "
+         "copies sold. Brandvik thanked Lund. He said 300 readers came.", "Oskar Lund"),
+    ],
+)
+def test_a_pronoun_agrees_with_its_referent(extractor, text, name):
+    document = extractor(text)
+    quote = document.quotes[-1]
+    assert quote.speaker is not None and quote.speaker.entity is not None
+    assert _entity_name(document, quote.speaker.entity) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # "after/when/because X said": when or why it happened, not who says so
+        ("Shares in Tolland Steel fell 7% on Friday after the firm said two furnaces had "
+         "shut.", None),
+        ("Bond yields jumped to 4.8% when the central bank said inflation was sticky.", None),
+        ("Sales grew 9% because the chain said it would cut prices.", None),
+        # "as X said" attributes
+        ("Exports rose 6% last year, as the ministry said on Monday.", "the ministry"),
+    ],
+)
+def test_an_event_clause_with_a_speech_verb_attributes_nothing(extractor, text, source):
+    claims = extractor(text).claims
+    assert claims
+    first = claims[0]
+    assert (first.source.text if first.source is not None else None) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the only man named before "he" is who asked: "he" is someone else
+        ("Coach Amy Ferris arrived late. Asked by presenter Joel Baines about the injury, he "
+         "said 3 players were out.", None),
+        ("Governor Helen Pike toured the plant. Asked by journalist Rick Adair about jobs, he "
+         "said 500 would go.", None),
+        # another man in view: him
+        ("Judge Sharon Mendes and Paul Achebe left the court. Questioned by reporter Sean "
+         "Ruddock, he said the fine was $9,000.", "Paul Achebe"),
+    ],
+)
+def test_the_addressee_is_never_the_speaker(extractor, text, name):
+    document = extractor(text)
+    quote = document.quotes[-1]
+    assert quote.addressee is not None and quote.speaker is not None
+    assert quote.speaker.entity != quote.addressee.entity
+    found = _entity_name(document, quote.speaker.entity) if quote.speaker.entity else None
+    assert found == name
+    claim = document.claims[-1]
+    assert claim.source is not None and claim.source.entity == quote.speaker.entity
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a plain noun that spoke is who "they"/"it" are, as written
+        ("The school's governors said 40 pupils had left. They said 6 teachers would go.",
+         "The school's governors"),
+        ("Local farmers said the drought cost them $2m. They said 30 wells were dry.",
+         "Local farmers"),
+        ("The inspection report said 14 wards were unsafe. It said 3 should close.",
+         "The inspection report"),
+    ],
+)
+def test_they_and_it_take_a_plain_noun_that_spoke(extractor, text, name):
+    quote = extractor(text).quotes[-1]
+    assert quote.speaker is not None and quote.speaker.mention.text in ("They", "It")
+    assert quote.speaker.name == name

@@ -34,8 +34,10 @@ def test_pronoun_goes_to_a_compatible_person(extractor, text, speaker):
          "rushed.", "Greenpeace"),
         ("Canadians want lower fees, and Australians want tariffs (they say tariffs save "
          "jobs).", "Australians"),
-        # after a plain noun, "they" stays as written
-        ("Officials said the dam was safe. They added that the plan was sound.", "They"),
+        # a plain noun that spoke: "they" is those officials, as written
+        ("Officials said the dam was safe. They added that the plan was sound.", "Officials"),
+        # after one person, "they" stays as written
+        ("Tom Ash said the dam was safe. They added that the plan was sound.", "They"),
     ],
 )
 def test_they_goes_to_a_named_group(extractor, text, speaker):

@@ -25,6 +25,7 @@ _EVIDENCE_PREPS = ("from", "by", "of")  # "figures from the agency"
 _EVIDENCE_MODIFIERS = ("compound", "poss", "nmod", "amod")
 _NOUN_TAGS = ("NNP", "NNPS", "NN", "NNS")
 _AT = "at"  # "put the cost at $5bn"
+_AS = "as"  # "as the firm said": the one subordinator that attributes
 
 
 def find_source(ctx: DocContext, head: Token, sent: SpacySpan) -> Source | None:
@@ -83,11 +84,21 @@ def _governing_cue(ctx: DocContext, head: Token) -> Source | None:
 def _trailing_cue(ctx: DocContext, head: Token) -> Source | None:
     """"..., the company said." parsed with the speech verb as a child of our clause."""
     for child in head.children:
-        if child.dep_ in _TRAILING and child.lower_ in ctx.words.speech:
+        if child.dep_ in _TRAILING and child.lower_ in ctx.words.speech \
+                and not _event_clause(child):
             subj = clause_subject(child)
             if subj is not None:
                 return _attributed(ctx, subj, child.lower_)
     return None
+
+
+def _event_clause(verb: Token) -> bool:
+    """"Shares fell after the firm said ...": an adverbial clause a subordinator other than
+    "as" opens ("after", "because", "when") tells when or why something happened and
+    attributes nothing ("as the firm said" does)."""
+    return verb.dep_ == "advcl" and any(
+        (c.dep_ == "mark" and c.lower_ != _AS) or (c.dep_ == "advmod" and c.tag_ == "WRB")
+        for c in verb.lefts)
 
 
 def _data_source(ctx: DocContext, subj: Token, verb: Token) -> Source:

@@ -25,8 +25,12 @@ if TYPE_CHECKING:
 # A title ("the minister", titles.txt) names an office: it goes only to a person the article
 # gave that title or role, never to whoever is in focus.
 TITLE = "title"
+# A body that speaks for its possessor ("her campaign", "the mayor's office"): the person.
+VOICE = "voice"
 DESCRIBED_LABELS = {"person": frozenset({"PERSON"}), "thing": frozenset({"ORG"}),
-                    TITLE: frozenset({"PERSON"})}
+                    TITLE: frozenset({"PERSON"}), VOICE: frozenset({"ORG"})}
+# Possessors a possessive description ("his company") may have: a person's.
+_PERSONAL_POSSESSIVES = frozenset({"his", "her", "their"})
 # How far back (characters) the names that make an entity salient may be.
 SALIENT_REACH = 600
 _DEFINITE = "the"
@@ -37,6 +41,9 @@ def describe(layer: MentionResolver, head: Token, mention: Span) -> Speaker | No
     person = resolve_role(layer.text, mention.start, mention.end, layer.entities)
     if person is not None:
         return Speaker(person.name, person.id, mention)
+    voiced = voice(layer, head, mention)
+    if voiced is not None:
+        return voiced
     refers = _description(layer, head)
     found = _referent(layer, head, mention.start, refers) if refers is not None else None
     return Speaker(found.name, found.entity, mention) if found is not None else None
@@ -64,16 +71,57 @@ def _referent(layer: MentionResolver, head: Token, pos: int, refers: str) -> Nam
     return subjects[0] if len({n.entity or n.name for n in subjects}) == 1 else None
 
 
+def voice(layer: MentionResolver, head: Token, mention: Span) -> Speaker | None:
+    """Whom a body that speaks for someone stands for: the possessor ("her campaign",
+    "Birch's spokesman", "the mayor's office"), or for "the campaign" alone the possessor of
+    the last one the text gave ("Her campaign said ... The campaign added"). None when the
+    possessor resolves to no entity: the body is then described, not named."""
+    if head.tag_ != "NN" or layer.words.descriptions.get(head.lower_) != VOICE:
+        return None
+    owner = _possessor(head)
+    if owner is None and any(t.dep_ == "det" and t.lower_ == _DEFINITE for t in head.lefts) \
+            and not _modified(head):
+        earlier = _earlier_possessed(head)
+        owner = _possessor(earlier) if earlier is not None else None
+    if owner is None:
+        return None
+    found = layer.resolve(owner)
+    return Speaker(found.name, found.entity, mention) if found.entity is not None else None
+
+
+def _possessor(head: Token) -> Token | None:
+    return next((t for t in head.lefts if t.dep_ == "poss"), None)
+
+
+def _earlier_possessed(head: Token) -> Token | None:
+    """The nearest earlier mention of ``head``'s noun that has a possessor."""
+    doc = head.doc
+    for i in range(head.i - 1, -1, -1):
+        tok = doc[i]
+        if head.idx - tok.idx > SALIENT_REACH:
+            return None
+        if tok.lower_ == head.lower_ and _possessor(tok) is not None:
+            return tok
+    return None
+
+
 def _description(layer: MentionResolver, head: Token) -> str | None:
     """What ``head`` may stand for, when it heads a definite singular description ("the
-    company"), not a possessive or a count ("its company", "the two companies")."""
+    company") or one a person possesses ("her company": hers is the one in view), not a
+    count ("the two companies") or a thing's ("its company")."""
     if head.tag_ != "NN" or head.ent_type_:
         return None
     lefts = list(head.lefts)
-    if not any(t.dep_ == "det" and t.lower_ == _DEFINITE for t in lefts) or any(
-            t.dep_ in ("poss", "nummod") for t in lefts):
+    owner = _possessor(head)
+    personal = owner is not None and (owner.lower_ in _PERSONAL_POSSESSIVES
+                                      or owner.ent_type_ == "PERSON")
+    definite = any(t.dep_ == "det" and t.lower_ == _DEFINITE for t in lefts)
+    if not (definite or personal) or any(t.dep_ == "nummod" for t in lefts) or (
+            owner is not None and not personal):
         return None
-    return layer.words.descriptions.get(head.lower_)
+    refers = layer.words.descriptions.get(head.lower_)
+    # A voice that resolved no possessor is a body of its own, like "the company".
+    return "thing" if refers == VOICE else refers
 
 
 def _modified(head: Token) -> bool:

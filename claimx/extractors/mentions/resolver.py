@@ -27,6 +27,7 @@ from claimx.extractors.mentions.phrases import (
     entity_of,
     name_in_phrase,
 )
+from claimx.extractors.mentions.pronouns import subject_referent
 from claimx.models import Entity, Span, Speaker
 
 if TYPE_CHECKING:
@@ -36,13 +37,13 @@ if TYPE_CHECKING:
 
 # What a pronoun may stand for, by its "refers" value in speaker_pronouns.tsv.
 _REFERENT_LABELS = {"person": frozenset({"PERSON"}), "thing": frozenset({"ORG"})}
+# Gendered pronouns that stand as a subject (not "her", also a possessive).
+_SUBJECT_FORMS = frozenset({"he", "she"})
 # How far back (characters) a pronoun looks for a name in subject position before settling
 # for the nearest name of any role.
 SUBJECT_REACH = 600
 # How far back (characters) a title before a mention may start ("Mrs ").
 TITLE_REACH = 12
-# "they" stands for a named group that is the subject within this many sentences before it.
-GROUP_SENTENCES = 2
 # Names before a position checked for one that covers it, and for a pronoun's referent.
 _COVER_LOOKBACK = 40
 _REFERENT_LOOKBACK = 200
@@ -59,6 +60,7 @@ class MentionWords:
     articles: frozenset[str]
     given_names: Mapping[str, str]  # given name -> the gender it usually carries
     descriptions: Mapping[str, str]  # description noun -> "person", "thing" or TITLE
+    speech: frozenset[str]  # speech verbs (cue_verbs.txt): a noun that is their subject spoke
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet) -> MentionWords:
@@ -77,6 +79,7 @@ class MentionWords:
             given_names={row[0]: row[1] for row in patterns.table("names_gender")
                          if len(row) > 1 and row[1] in ("f", "m")},
             descriptions=_descriptions(patterns),
+            speech=patterns.word_list("cue_verbs"),
         )
 
 
@@ -119,6 +122,7 @@ class MentionResolver:
         self.entities = entities
         self._by_id = {e.id: e for e in entities}
         self._resolved: dict[int, Speaker] = {}
+        self._gendered: list[int] | None = None  # gendered pronouns not yet resolved
         names: list[Name] = []
         for entity in entities:
             for m in entity.mentions:
@@ -183,21 +187,32 @@ class MentionResolver:
         hi = index_from(self.starts, end)
         return [n for n in self.names[max(0, hi - _COVER_LOOKBACK):hi] if n.end > start]
 
+    def label_of(self, tok: Token) -> str:
+        """The label of the document entity ``tok`` names (the entities' verdict, which
+        may overrule the parse's), else the parse's label."""
+        names = self._names_in(tok.idx, tok.idx + len(tok.text))
+        return next((n.label for n in names if n.start <= tok.idx), tok.ent_type_)
+
+    def quoted(self, pos: int) -> bool:
+        """Character ``pos`` stands inside a quotation."""
+        return self._inside_blocked(pos, pos)
+
     def _inside_blocked(self, start: int, end: int) -> bool:
         i = bisect.bisect_right(self.blocked, (start, 1 << 62)) - 1
         return i >= 0 and self.blocked[i][0] <= start and end <= self.blocked[i][1]
 
     def _nearest_before(self, pos: int, labels: frozenset[str],
-                        gender: str | None = None) -> Name | None:
+                        gender: str | None = None, apart: str | None = None) -> Name | None:
         """The name a pronoun at ``pos`` refers to: the nearest one before it that is a
         grammatical subject (the person the text is about, not one mentioned in passing:
         "Obama spoke after meeting Vladimir Putin. He said ..."), else the nearest one. A
         person whose title gives the other gender is skipped ("Mrs Okafor met Mr Bello. He
-        said ...")."""
+        said ..."). ``apart``: an entity the pronoun cannot be."""
         hi = index_from(self.starts, pos)
         nearest = None
         for n in reversed(self.names[max(0, hi - _REFERENT_LOOKBACK):hi]):
-            if n.end > pos or n.label not in labels or self._inside_blocked(n.start, n.end):
+            if n.end > pos or n.label not in labels or self._inside_blocked(n.start, n.end) \
+                    or (apart is not None and n.entity == apart):
                 continue
             if gender is not None and self.genders.get(n.name, gender) != gender:
                 continue
@@ -208,28 +223,6 @@ class MentionResolver:
             if self.is_subject(n):
                 return n
         return nearest
-
-    def _group_before(self, pronoun: Token) -> Name | None:
-        """What "they" stands for: the nearest sentence subject before it, within two
-        sentences, when that subject is a named group ("Greenpeace said ... They added ...");
-        a plain noun ("officials") or a person leaves "they" as it is."""
-        doc = self.doc
-        starts_seen = 0
-        for i in range(pronoun.i - 1, -1, -1):
-            tok = doc[i]
-            if tok.is_sent_start:
-                starts_seen += 1
-                if starts_seen > GROUP_SENTENCES:
-                    return None
-            main = tok.head.dep_ == "ROOT" or (tok.head.dep_ == "conj"
-                                               and tok.head.head.dep_ == "ROOT")
-            if tok.dep_ not in SUBJECTS or tok.tag_ == "PRP" or not main:
-                continue  # the sentence's own subject, not one inside what it reports
-            if tok.ent_type_ not in ("ORG", "NORP"):
-                return None
-            names = self._names_in(tok.idx, tok.idx + len(tok.text))
-            return next((n for n in names if n.label in ("ORG", "NORP")), None)
-        return None
 
     def is_subject(self, name: Name, *, conjuncts: bool = False) -> bool:
         """The name is a grammatical subject (``conjuncts``: or conjoined to one, "A and B
@@ -277,6 +270,26 @@ class MentionResolver:
             speaker = self._resolved[head.i] = self._resolve(head)
         return speaker
 
+    def apart_from(self, speaker: Speaker, other: str) -> Speaker:
+        """``speaker``, unless it is ``other``, the entity its words were said to: nobody
+        tells themself. A pronoun then goes to the next compatible name ("Asked by Tom Hale,
+        he said": not Hale), any other mention stays unresolved. The answer replaces the
+        cached one, so a claim's source agrees with the quote."""
+        mention = speaker.mention
+        span = None if mention is None or speaker.entity != other else self.doc.char_span(
+            mention.start, mention.end, alignment_mode="expand")
+        if mention is None or span is None or not len(span):
+            return speaker
+        head = span.root
+        refers, gender = self.words.pronouns.get(head.lower_, ("", None))
+        labels = _REFERENT_LABELS.get(refers) if head.tag_ == "PRP" else None
+        found = self._nearest_before(mention.start, labels, gender, apart=other) \
+            if labels else None
+        fixed = Speaker(found.name, found.entity, mention) if found is not None \
+            else Speaker(mention.text, None, mention)
+        self._resolved[head.i] = fixed
+        return fixed
+
     def _resolve(self, head: Token) -> Speaker:
         doc = self.doc
         head = affiliated_person(head) or head
@@ -292,13 +305,37 @@ class MentionResolver:
     def _pronoun_speaker(self, head: Token, mention: Span) -> Speaker:
         """A pronoun's Speaker: the name it refers to, else the pronoun as written."""
         refers, gender = self.words.pronouns.get(head.lower_, ("", None))
+        if gender is not None:
+            self._resolve_gendered_before(head.i)
+        if refers in ("thing", "group"):
+            subject = subject_referent(self, head)
+            if subject is not None:
+                return Speaker(subject.name, subject.entity, mention)
         labels = _REFERENT_LABELS.get(refers)
         found = self._nearest_before(mention.start, labels, gender) if labels else None
-        if refers == "group":
-            found = self._group_before(head)
         if found is not None:
+            if gender is not None and found.label == "PERSON":
+                # "she" told us Rhea Castane is a woman: a later "he" is someone else.
+                self.genders.setdefault(found.name, gender)
             return Speaker(found.name, found.entity, mention)
         return Speaker(mention.text, None, mention)
+
+    def _resolve_gendered_before(self, i: int) -> None:
+        """Resolve the gendered pronouns before token ``i`` first, in order: each one that
+        goes to a person of unknown gender tells that person's gender to the later ones, so
+        the answer does not depend on which quote asked first."""
+        if self._gendered is None:
+            from spacy.attrs import LOWER
+
+            wanted = {self.doc.vocab.strings[p] for p, (_, g) in self.words.pronouns.items()
+                      if g is not None and p in _SUBJECT_FORMS}
+            lows = self.doc.to_array([LOWER]).ravel().tolist()
+            self._gendered = [k for k, low in enumerate(lows) if low in wanted]
+        while self._gendered and self._gendered[0] < i:
+            k = self._gendered.pop(0)
+            tok = self.doc[k]
+            if not self._inside_blocked(tok.idx, tok.idx):
+                self.resolve(tok)
 
     def _named_speaker(self, named: Token, mention: Span, start: int, end: int) -> Speaker:
         """The Speaker of a phrase that is no pronoun, whose name is on ``named``."""

@@ -224,4 +224,8 @@ def _named(ctx: QuoteContext, speaker: Speaker | None, cue: int | None,
                                    and mention.start < told.end and told.start < mention.end):
         return None
     subj = subject_of(verb)
-    return None if subj is not None and impersonal(subj, verb) else speaker
+    if subj is not None and impersonal(subj, verb):
+        return None
+    if told is not None and told.entity is not None:
+        return ctx.speakers.apart_from(speaker, told.entity)
+    return speaker

@@ -1,0 +1,91 @@
+"""What "it" and "they" stand for: the subject the text was just about, when it agrees.
+
+"The company said ... It added ...", "Her campaign said ... They said ...": the pronoun takes
+the nearest main-clause subject before it, within three sentences, that could speak for a
+body (a named organisation, a body's description, or a plain noun that was the subject of a
+speech verb: "The trustees said ... They added") and agrees in number ("it" a singular,
+"they" a plural or a collective: an organisation, a campaign). That subject is resolved
+through the layer itself, so "it" gets the organisation "the company" stands for, or the
+description as written when the article named none ("The health ministry said ... It said":
+the ministry, not an institute named before it). A person who was the subject in between is
+skipped: "it" and "they" are not one person.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from claimx.doc.syntax import SUBJECTS
+from claimx.extractors.mentions.descriptions import VOICE
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from claimx.extractors.mentions.resolver import MentionResolver
+    from claimx.models import Speaker
+
+# How many sentences back (counting the pronoun's own) the subject may be.
+SUBJECT_SENTENCES = 3
+PLURAL_PRONOUNS = frozenset({"they", "them"})
+# Names of bodies that may speak; a person is not "it", and not "they" alone.
+_BODY_LABELS = frozenset({"ORG", "NORP", "GPE"})
+# Description nouns for a body, not a person ("the company", "her campaign").
+_BODY_DESCRIPTIONS = frozenset({"thing", VOICE})
+_SINGULAR = frozenset({"NN", "NNP"})
+_PLURAL = frozenset({"NNS", "NNPS"})
+
+
+def subject_referent(layer: MentionResolver, pronoun: Token) -> Speaker | None:
+    """The Speaker of the subject "it"/"they" at ``pronoun`` refers to, or None."""
+    doc = layer.doc
+    plural = pronoun.lower_ in PLURAL_PRONOUNS
+    sentences = 0
+    for i in range(pronoun.i - 1, -1, -1):
+        tok = doc[i]
+        if tok.is_sent_start:
+            sentences += 1
+            if sentences > SUBJECT_SENTENCES:
+                return None
+        if tok.dep_ not in SUBJECTS or not _leads(tok) or layer.quoted(tok.idx):
+            continue
+        if tok.tag_ == "PRP":
+            if (tok.lower_ in PLURAL_PRONOUNS) == plural and tok.lower_ in ("it", *PLURAL_PRONOUNS):
+                return layer.resolve(tok)  # "It said ... It added": the same body
+            continue
+        if _may_speak_for_body(layer, tok, plural):
+            found = layer.resolve(tok)
+            # A description that turned out to be a person ("the director") is no body;
+            # a voice ("her campaign") speaks for its person by design.
+            if _person(layer, found) and layer.words.descriptions.get(tok.lower_) != VOICE:
+                continue
+            return found
+    return None
+
+
+def _person(layer: MentionResolver, speaker: Speaker) -> bool:
+    entity = layer.entity(speaker.entity)
+    return entity is not None and entity.label == "PERSON"
+
+
+def _leads(tok: Token) -> bool:
+    """``tok`` is the subject of its sentence's main verb (or of a verb conjoined to it),
+    not of a clause inside what the sentence reports."""
+    head = tok.head
+    return head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
+
+
+def _may_speak_for_body(layer: MentionResolver, tok: Token, plural: bool) -> bool:
+    """A body's name or description that agrees with the pronoun in number."""
+    label = layer.label_of(tok)
+    if label == "PERSON" or any(c.dep_ == "conj" for c in tok.children):
+        return False
+    described = layer.words.descriptions.get(tok.lower_)
+    body = label in _BODY_LABELS or described in _BODY_DESCRIPTIONS or (
+        # a plain noun or a name that spoke: "The trustees said ... They added", "The
+        # report said ... It said"; not a person's title ("the mayor"). A name that
+        # speaks is a body even when its entity's label says otherwise.
+        described is None and tok.head.lower_ in layer.words.speech)
+    if not body:
+        return False
+    # An organisation or a collective noun may be "they" ("the campaign ... They said").
+    return tok.tag_ in _SINGULAR if not plural else tok.tag_ in _SINGULAR | _PLURAL
