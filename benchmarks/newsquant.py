@@ -110,7 +110,7 @@ def written_symbol(text: str) -> str:
 
 SYMBOL_COLUMN = 2  # unit_aliases.tsv: claimx unit, gold name, optional symbol as written
 SHORTEST_PLURAL = 4  # shorter words ("bus", "gas") are left as they are
-SHORTEST_USES = 7  # "-uses" -> "-us" from "viruses" up
+SHORTEST_USES = 5  # "-uses" -> "-us": "buses", "viruses" (not "uses")
 # (ending, shortest word it applies to, letters to drop, letters to add); the first match wins
 PLURAL_ENDINGS = (
     ("men", 5, 3, "man"),  # fishermen, chairmen
@@ -121,16 +121,18 @@ PLURAL_ENDINGS = (
 
 def singular(word: str) -> str:
     """English plural -> singular for a lower-case common noun (the lemmatizer is off)."""
+    if word in IRREGULAR:
+        return IRREGULAR[word]  # before the length test: "men"
     if word in INVARIANT or len(word) < SHORTEST_PLURAL:
         return word
-    return IRREGULAR.get(word) or _drop_plural_ending(word)
+    return _drop_plural_ending(word)
 
 
 def _drop_plural_ending(word: str) -> str:
     for ending, shortest, cut, added in PLURAL_ENDINGS:
         if word.endswith(ending) and len(word) >= shortest:
             return word[:-cut] + added
-    if (word.endswith("uses") and not word.endswith(("ouses", "auses"))
+    if (word.endswith("uses") and not word.endswith(("ouses", "auses", "fuses"))
             and len(word) >= SHORTEST_USES):
         return word[:-2]  # viruses, bonuses (but not "causes", "houses", "uses")
     if word.endswith("s") and not word.endswith(("ss", "us", "is")):
@@ -138,10 +140,18 @@ def _drop_plural_ending(word: str) -> str:
     return word
 
 
+PER_PERIOD = re.compile(
+    r"^(?P<noun>.+?)\s+(?:an?|per|each|every)\s+(?P<period>day|week|month|year|annum)$", re.I)
+
+
 def noun_unit(noun: str) -> str:
-    """ "European countries" -> "european country", "best screens" -> "good screen": the
+    """A count per period is the noun per the period ("patients a day" -> "patient per day");
+    otherwise "European countries" -> "european country", "best screens" -> "good screen": the
     gold writes a count's unit as spaCy lemmas, which leave a proper noun as it is
     ("Americans")."""
+    per = PER_PERIOD.match(noun)
+    if per is not None:
+        return f'{noun_unit(per.group("noun"))} per {singular(per.group("period").lower())}'
     words = [LEMMAS.get(w.lower(), w) for w in noun.split()]
     last = words[-1] if words[-1][:1].isupper() else singular(words[-1].lower())
     return " ".join([*words[:-1], last]).lower()
