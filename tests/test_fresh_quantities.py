@@ -303,3 +303,51 @@ def test_bounds_written_after_or_before(extractor, text, amount, bound):
 )
 def test_the_adapter_names_a_count_as_the_gold_does(noun, unit):
     assert newsquant.noun_unit(noun) == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # "north of" an amount is above it
+        ("The stake is worth north of $5bn.", ("north of $5bn", 5e9, "USD", ">")),
+        ("Bidding went north of 300,000 euros.", ("north of 300,000 euros", 3e5, "EUR", ">")),
+        ("Inflation ran north of 9% in the spring.", ("north of 9%", 9, "percent", ">")),
+        # "half a dozen" is six
+        ("Half a dozen ministers resigned.", ("Half a dozen", 6, None, "=")),
+        ("The bakery sells half a dozen rolls for £2.", ("half a dozen", 6, None, "=")),
+        ("Police questioned half a dozen witnesses.", ("half a dozen", 6, None, "=")),
+    ],
+)
+def test_north_of_and_half_a_dozen(extractor, text, want):
+    amount, value, unit, bound = want
+    found = [(q.text, q.value, q.unit, q.bound) for c in extractor(text).claims
+             for q in c.quantities]
+    assert (amount, pytest.approx(value), unit, bound) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # "one" is the low end of a range before "to"/"or" and a number
+        ("Repairs will take one to two days.", ("one to two days", 1, 2, "day")),
+        ("One or two players were hurt in training.", ("One or two", 1, 2, None)),
+        ("The court will sit for one to three weeks.", ("one to three weeks", 1, 3, "week")),
+        # money written once, before the low end, is the range's
+        ("The deal values the unit at $2-3bn.", ("$2-3bn", 2e9, 3e9, "USD")),
+        ("The fine could be £5 to 10m.", ("£5 to 10m", 5e6, 1e7, "GBP")),
+        ("Bonuses of €1-2m were paid.", ("€1-2m", 1e6, 2e6, "EUR")),
+        # a low end in words shares the high end's scale
+        ("The plan could create from three to four million jobs.",
+         ("three to four million", 3e6, 4e6, None)),
+        ("Two to three hundred thousand fans lined the streets.",
+         ("Two to three hundred thousand", 2e5, 3e5, None)),
+        ("Between fifty and a hundred thousand fish died.",
+         ("Between fifty and a hundred thousand", 5e4, 1e5, None)),
+        ("Flocks of two hundred to three thousand birds were seen.",
+         ("two hundred to three thousand", 200, 3000, None)),
+    ],
+)
+def test_range_ends_share_what_is_written_once(extractor, text, want):
+    amount, low, high, unit = want
+    found = [(q.text, q.range, q.unit) for c in extractor(text).claims for q in c.quantities]
+    assert (amount, (pytest.approx(low), pytest.approx(high)), unit) in found
