@@ -276,6 +276,7 @@ def test_a_count_per_period_keeps_its_period(extractor, text, noun):
         ("The 30-odd tenants of the block sued the landlord.", "30-odd", "~"),
         ("A 50-odd page report was published on Monday.", "50-odd", "~"),
         ("The hike took 20-odd hours.", "20-odd", "~"),
+        ("The squad has 30-plus players.", "30-plus", ">="),
         ("The shares closed just shy of $40.", "just shy of $40", "<"),
         ("The sprinter finished shy of 10 seconds.", "shy of 10 seconds", "<"),
         ("Attendance came in just shy of 20,000.", "just shy of 20,000", "<"),
@@ -312,13 +313,17 @@ def test_the_adapter_names_a_count_as_the_gold_does(noun, unit):
         ("The stake is worth north of $5bn.", ("north of $5bn", 5e9, "USD", ">")),
         ("Bidding went north of 300,000 euros.", ("north of 300,000 euros", 3e5, "EUR", ">")),
         ("Inflation ran north of 9% in the spring.", ("north of 9%", 9, "percent", ">")),
+        # "upward of" as "upwards of"
+        ("The firm plans to hire upward of 2,000 people.", ("upward of 2,000", 2000, None, ">")),
+        ("The ship can carry upward of 40 tonnes.", ("upward of 40 tonnes", 40, "tonne", ">")),
+        ("Fees rose upward of 12% this year.", ("upward of 12%", 12, "percent", ">")),
         # "half a dozen" is six
         ("Half a dozen ministers resigned.", ("Half a dozen", 6, None, "=")),
         ("The bakery sells half a dozen rolls for £2.", ("half a dozen", 6, None, "=")),
         ("Police questioned half a dozen witnesses.", ("half a dozen", 6, None, "=")),
     ],
 )
-def test_north_of_and_half_a_dozen(extractor, text, want):
+def test_north_of_upward_of_and_half_a_dozen(extractor, text, want):
     amount, value, unit, bound = want
     found = [(q.text, q.value, q.unit, q.bound) for c in extractor(text).claims
              for q in c.quantities]
