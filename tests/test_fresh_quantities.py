@@ -341,6 +341,10 @@ def test_north_of_upward_of_and_half_a_dozen(extractor, text, want):
         ("The deal values the unit at $2-3bn.", ("$2-3bn", 2e9, 3e9, "USD")),
         ("The fine could be £5 to 10m.", ("£5 to 10m", 5e6, 1e7, "GBP")),
         ("Bonuses of €1-2m were paid.", ("€1-2m", 1e6, 2e6, "EUR")),
+        # after "at", "X to Y" is the range of a level, even beside a change word
+        ("Growth is forecast at 1.8% to 2.2% for the year.", ("1.8% to 2.2%", 1.8, 2.2, "percent")),
+        ("The central bank held its rate at 4% to 4.25%.", ("4% to 4.25%", 4, 4.25, "percent")),
+        ("Sales rose, settling at $3bn to $3.5bn.", ("$3bn to $3.5bn", 3e9, 3.5e9, "USD")),
         # a low end in words shares the high end's scale
         ("The plan could create from three to four million jobs.",
          ("three to four million", 3e6, 4e6, None)),
