@@ -345,6 +345,11 @@ def test_north_of_upward_of_and_half_a_dozen(extractor, text, want):
         ("Growth is forecast at 1.8% to 2.2% for the year.", ("1.8% to 2.2%", 1.8, 2.2, "percent")),
         ("The central bank held its rate at 4% to 4.25%.", ("4% to 4.25%", 4, 4.25, "percent")),
         ("Sales rose, settling at $3bn to $3.5bn.", ("$3bn to $3.5bn", 3e9, 3.5e9, "USD")),
+        # one letter after both ends means the same at both: metres, or millions
+        ("The wall stands 3m to 4m high.", ("3m to 4m", 3, 4, "m")),
+        ("Waves of 5m to 6m high hit the coast.", ("5m to 6m", 5, 6, "m")),
+        ("A fence 1.5m to 2m tall was built.", ("1.5m to 2m", 1.5, 2, "m")),
+        ("Sales of 20m to 30m units are expected.", ("20m to 30m", 2e7, 3e7, None)),
         # a low end in words shares the high end's scale
         ("The plan could create from three to four million jobs.",
          ("three to four million", 3e6, 4e6, None)),

@@ -59,6 +59,7 @@ class Ranges:
         lead = text[max(0, a.start - _LEAD_WINDOW) : a.start].lower()
         if self._dollars_and_cents(text, a, b, gap):
             return [a]
+        _read_alike(text, a, b)
         inches = _INCHES_AFTER.match(text, b.end)
         if a.unit == "foot" and b.unit is None and gap in ("", "and") and inches:
             b.unit, b.end = "inch", inches.end()  # "12 ft 2 in": the inches too
@@ -139,6 +140,18 @@ class Ranges:
         a.value = a.value + b.value / _CENTS_PER_UNIT
         a.end = b.end
         return True
+
+
+def _read_alike(text: str, a: Cand, b: Cand) -> None:
+    """ "3m to 4m high": the one letter written after both ends means the same at both; when
+    the high end's context made it a unit, the low end is not a scale either."""
+    form = b.unit_form
+    if not (a.scaled and not a.currency and a.unit is None and b.unit is not None and form
+            and text[a.num_end : a.end].strip() == form):
+        return
+    assert a.value is not None
+    a.value = a.value / scale_of(a, a.value, text)
+    a.unit, a.unit_form, a.scaled = b.unit, form, False
 
 
 def _words_scale(lo: float, hi: float) -> float:
