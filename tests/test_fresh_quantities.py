@@ -365,3 +365,17 @@ def test_range_ends_share_what_is_written_once(extractor, text, want):
     amount, low, high, unit = want
     found = [(q.text, q.range, q.unit) for c in extractor(text).claims for q in c.quantities]
     assert (amount, (pytest.approx(low), pytest.approx(high)), unit) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "unit"),
+    [
+        # a unit written once, after the end of "from X to Y", is the start's too
+        ("The car's output climbed from 150 to 180 horsepower.", "150", "hp"),
+        ("Rainfall rose from 40 to 65 millimetres.", "40", "mm"),
+        ("Turnout fell from 70 to 62 per cent.", "70", "percent"),
+    ],
+)
+def test_a_change_start_takes_the_unit_written_after_its_end(extractor, text, start, unit):
+    found = {q.text: q.unit for c in extractor(text).claims for q in c.quantities}
+    assert found[start] == unit
