@@ -211,40 +211,52 @@ def prediction(index: int, record: dict[str, Any], aliases: dict[str, str]) -> d
     out = []
     # the end of a "from X to Y" range may sit in the next claim: skip it there too
     skip_to: float | None = None
-    for claim in record["claims"]:
-        for q in claim["quantities"]:
-            if q["unit"] == "rank":
-                continue  # NewsQuant annotates no ordinals or ranks ("her 23rd cap")
-            concept = concept_words(claim, q)
-            change = q.get("change") or {}
-            if skip_to is not None and q["value"] == skip_to:
-                skip_to = None
-                continue  # already scored as the end of a "from X to Y" range
-            if (q["value"] is not None and change.get("from") == q["value"]
-                    and change.get("to") is not None):
-                # NewsQuant writes "fell from 90 kg to 82" as one range 90-82
-                value: Any = [q["value"], change["to"]]
-                skip_to = change["to"]
-            elif q["range"] is not None:
-                value = list(q["range"])
-            elif q["value"] is not None:
-                value = q["value"]
-            else:
-                continue
-            out.append(
-                {
-                    "value": value,
-                    "unit": gold_unit(q, aliases),
-                    "bound": q["bound"],
-                    # NewsQuant labels a "from X to Y" pair as a plain range, not a change
-                    "change": None if skip_to is not None else change_label(q),
-                    "concept": concept,
-                    "text": q["text"],
-                    "start": q["start"],
-                    "end": q["end"],
-                }
-            )
+    flat = [(claim, q) for claim in record["claims"] for q in claim["quantities"]]
+    for index_in_doc, (claim, q) in enumerate(flat):
+        if q["unit"] == "rank":
+            continue  # NewsQuant annotates no ordinals or ranks ("her 23rd cap")
+        concept = concept_words(claim, q)
+        change = q.get("change") or {}
+        pair_end: float | None = None
+        if skip_to is not None and q["value"] == skip_to:
+            skip_to = None
+            continue  # already scored as the end of a "from X to Y" range
+        if (q["value"] is not None and change.get("from") == q["value"]
+                and change.get("to") is not None):
+            # NewsQuant writes "fell from 90 kg to 82" as one range 90-82
+            value: Any = [q["value"], change["to"]]
+            skip_to = pair_end = change["to"]
+        elif q["range"] is not None:
+            value = list(q["range"])
+        elif q["value"] is not None:
+            value = q["value"]
+        else:
+            continue
+        out.append(
+            {
+                "value": value,
+                "unit": gold_unit(q, aliases) or (
+                    _end_unit(flat[index_in_doc + 1 :], pair_end, aliases)
+                    if pair_end is not None else None),
+                "bound": q["bound"],
+                # NewsQuant labels a "from X to Y" pair as a plain range, not a change
+                "change": None if skip_to is not None else change_label(q),
+                "concept": concept,
+                "text": q["text"],
+                "start": q["start"],
+                "end": q["end"],
+            }
+        )
     return {"id": index, "quantities": out}
+
+
+def _end_unit(later: list[tuple[dict[str, Any], dict[str, Any]]], end: float,
+              aliases: dict[str, str]) -> str | None:
+    """ "from 40 to 60 people": the unit or noun of a from-to pair written only at its end."""
+    for _claim, q in later:
+        if q["value"] == end:
+            return gold_unit(q, aliases)
+    return None
 
 
 def run(gold: Path, out: Path, model: str | None) -> tuple[int, float]:

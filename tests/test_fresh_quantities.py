@@ -379,3 +379,16 @@ def test_range_ends_share_what_is_written_once(extractor, text, want):
 def test_a_change_start_takes_the_unit_written_after_its_end(extractor, text, start, unit):
     found = {q.text: q.unit for c in extractor(text).claims for q in c.quantities}
     assert found[start] == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # the adapter's "from X to Y" range takes the noun written only at its end
+        ("Staff numbers rose from 40 to 60 people.", (40, 60), "people"),
+        ("The fleet grew from 12 to 18 ferries.", (12, 18), "ferry"),
+        ("Membership fell from 900 to 750 families.", (900, 750), "family"),
+    ],
+)
+def test_a_from_to_range_takes_the_noun_written_at_its_end(extractor, text, value, unit):
+    _check(extractor, text, value, unit, "=")
