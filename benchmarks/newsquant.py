@@ -110,7 +110,7 @@ def written_symbol(text: str) -> str:
 
 SYMBOL_COLUMN = 2  # unit_aliases.tsv: claimx unit, gold name, optional symbol as written
 SHORTEST_PLURAL = 4  # shorter words ("bus", "gas") are left as they are
-SHORTEST_USES = 7  # "-uses" -> "-us" from "viruses" up
+SHORTEST_USES = 5  # "-uses" -> "-us": "buses", "viruses" (not "uses")
 # (ending, shortest word it applies to, letters to drop, letters to add); the first match wins
 PLURAL_ENDINGS = (
     ("men", 5, 3, "man"),  # fishermen, chairmen
@@ -121,16 +121,18 @@ PLURAL_ENDINGS = (
 
 def singular(word: str) -> str:
     """English plural -> singular for a lower-case common noun (the lemmatizer is off)."""
+    if word in IRREGULAR:
+        return IRREGULAR[word]  # before the length test: "men"
     if word in INVARIANT or len(word) < SHORTEST_PLURAL:
         return word
-    return IRREGULAR.get(word) or _drop_plural_ending(word)
+    return _drop_plural_ending(word)
 
 
 def _drop_plural_ending(word: str) -> str:
     for ending, shortest, cut, added in PLURAL_ENDINGS:
         if word.endswith(ending) and len(word) >= shortest:
             return word[:-cut] + added
-    if (word.endswith("uses") and not word.endswith(("ouses", "auses"))
+    if (word.endswith("uses") and not word.endswith(("ouses", "auses", "fuses"))
             and len(word) >= SHORTEST_USES):
         return word[:-2]  # viruses, bonuses (but not "causes", "houses", "uses")
     if word.endswith("s") and not word.endswith(("ss", "us", "is")):
@@ -138,10 +140,18 @@ def _drop_plural_ending(word: str) -> str:
     return word
 
 
+PER_PERIOD = re.compile(
+    r"^(?P<noun>.+?)\s+(?:an?|per|each|every)\s+(?P<period>day|week|month|year|annum)$", re.I)
+
+
 def noun_unit(noun: str) -> str:
-    """ "European countries" -> "european country", "best screens" -> "good screen": the
+    """A count per period is the noun per the period ("patients a day" -> "patient per day");
+    otherwise "European countries" -> "european country", "best screens" -> "good screen": the
     gold writes a count's unit as spaCy lemmas, which leave a proper noun as it is
     ("Americans")."""
+    per = PER_PERIOD.match(noun)
+    if per is not None:
+        return f'{noun_unit(per.group("noun"))} per {singular(per.group("period").lower())}'
     words = [LEMMAS.get(w.lower(), w) for w in noun.split()]
     last = words[-1] if words[-1][:1].isupper() else singular(words[-1].lower())
     return " ".join([*words[:-1], last]).lower()
@@ -201,40 +211,52 @@ def prediction(index: int, record: dict[str, Any], aliases: dict[str, str]) -> d
     out = []
     # the end of a "from X to Y" range may sit in the next claim: skip it there too
     skip_to: float | None = None
-    for claim in record["claims"]:
-        for q in claim["quantities"]:
-            if q["unit"] == "rank":
-                continue  # NewsQuant annotates no ordinals or ranks ("her 23rd cap")
-            concept = concept_words(claim, q)
-            change = q.get("change") or {}
-            if skip_to is not None and q["value"] == skip_to:
-                skip_to = None
-                continue  # already scored as the end of a "from X to Y" range
-            if (q["value"] is not None and change.get("from") == q["value"]
-                    and change.get("to") is not None):
-                # NewsQuant writes "fell from 90 kg to 82" as one range 90-82
-                value: Any = [q["value"], change["to"]]
-                skip_to = change["to"]
-            elif q["range"] is not None:
-                value = list(q["range"])
-            elif q["value"] is not None:
-                value = q["value"]
-            else:
-                continue
-            out.append(
-                {
-                    "value": value,
-                    "unit": gold_unit(q, aliases),
-                    "bound": q["bound"],
-                    # NewsQuant labels a "from X to Y" pair as a plain range, not a change
-                    "change": None if skip_to is not None else change_label(q),
-                    "concept": concept,
-                    "text": q["text"],
-                    "start": q["start"],
-                    "end": q["end"],
-                }
-            )
+    flat = [(claim, q) for claim in record["claims"] for q in claim["quantities"]]
+    for index_in_doc, (claim, q) in enumerate(flat):
+        if q["unit"] == "rank":
+            continue  # NewsQuant annotates no ordinals or ranks ("her 23rd cap")
+        concept = concept_words(claim, q)
+        change = q.get("change") or {}
+        pair_end: float | None = None
+        if skip_to is not None and q["value"] == skip_to:
+            skip_to = None
+            continue  # already scored as the end of a "from X to Y" range
+        if (q["value"] is not None and change.get("from") == q["value"]
+                and change.get("to") is not None):
+            # NewsQuant writes "fell from 90 kg to 82" as one range 90-82
+            value: Any = [q["value"], change["to"]]
+            skip_to = pair_end = change["to"]
+        elif q["range"] is not None:
+            value = list(q["range"])
+        elif q["value"] is not None:
+            value = q["value"]
+        else:
+            continue
+        out.append(
+            {
+                "value": value,
+                "unit": gold_unit(q, aliases) or (
+                    _end_unit(flat[index_in_doc + 1 :], pair_end, aliases)
+                    if pair_end is not None else None),
+                "bound": q["bound"],
+                # NewsQuant labels a "from X to Y" pair as a plain range, not a change
+                "change": None if skip_to is not None else change_label(q),
+                "concept": concept,
+                "text": q["text"],
+                "start": q["start"],
+                "end": q["end"],
+            }
+        )
     return {"id": index, "quantities": out}
+
+
+def _end_unit(later: list[tuple[dict[str, Any], dict[str, Any]]], end: float,
+              aliases: dict[str, str]) -> str | None:
+    """ "from 40 to 60 people": the unit or noun of a from-to pair written only at its end."""
+    for _claim, q in later:
+        if q["value"] == end:
+            return gold_unit(q, aliases)
+    return None
 
 
 def run(gold: Path, out: Path, model: str | None) -> tuple[int, float]:

@@ -29,4 +29,5 @@ class Bounds:
         self.before = regex.compile(
             r"(?:(?<![\p{L}])(?P<b>" + alternation(before, boundary=False) + r"))\s*$"
         )
-        self.after = regex.compile(r"\s*(?P<b>" + alternation(after) + r")")
+        # a phrase after may be hyphened to the number: "40-odd", "5-plus"
+        self.after = regex.compile(r"(?:\s*|-)(?P<b>" + alternation(after) + r")")

@@ -135,6 +135,8 @@ class Changes:
         for prev, cand in itertools.pairwise(cands):
             if self._bare_to_end(text, prev, cand):
                 cand.unit, cand.currency = prev.unit, prev.currency
+            elif self._bare_from_start(text, prev, cand):
+                prev.unit, prev.currency = cand.unit, cand.currency
         for prev, cand in itertools.pairwise(cands):
             if self._bare_change_in_percent(text, prev, cand):
                 cand.unit = prev.unit
@@ -163,6 +165,15 @@ class Changes:
                 and cand.value is not None and text[max(0, prev.start - 5) : prev.start]
                 .lower() == "from " and text[prev.end : cand.start].strip() == "to"
                 and not self.noun_next.match(text, cand.end))
+
+    def _bare_from_start(self, text: str, prev: Cand, cand: Cand) -> bool:
+        """ "climbed from 150 to 180 horsepower": the unit written once, after the end, is
+        the start's too."""
+        return (prev.unit is None and cand.unit is not None and not prev.scaled
+                and prev.value is not None and prev.range is None
+                and text[max(0, prev.start - 5) : prev.start].lower() == "from "
+                and text[prev.end : cand.start].strip() == "to"
+                and not self.noun_next.match(text, prev.end))
 
     def _bare_change_in_percent(self, text: str, prev: Cand, cand: Cand) -> bool:
         """ "the first index rose by 2 percent but the second fell by 1": a bare change after a

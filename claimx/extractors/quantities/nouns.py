@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import regex
+
 from claimx.doc.offsets import token_at
 from claimx.extractors.quantities.candidate import NOUN_TAGS
+from claimx.extractors.quantities.lexicon import any_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -34,6 +37,11 @@ class Nouns:
         self._time_words = patterns.word_list("quant_time_words")
         self._measure_nouns = patterns.word_list("quant_measure_nouns")
         self._blockers = patterns.word_list("quant_noun_blockers")
+        # a count per period is a rate of the noun: "80 patients a day", "6,000 homes a year"
+        self._per_period = regex.compile(
+            r"\s+(?:an?|per|each|every)\s+(?:"
+            + any_of(patterns.word_list("quant_rate_periods")) + r")(?![\p{L}])",
+            regex.IGNORECASE)
 
     def anchors(self, page: Page, cand: Cand) -> Anchors:
         """The amount's token and its noun's; sets ``cand.noun`` (or ``cand.unit``)."""
@@ -100,7 +108,9 @@ class Nouns:
         while first.i < head.i and (first.is_punct or first.tag_ in _LEADING_TAGS
                                     or _has_digit(first)):
             first = doc[first.i + 1]
-        noun = page.text[first.idx : head.idx + len(head)]
+        noun_end = head.idx + len(head)
+        per = self._per_period.match(page.text, noun_end)
+        noun = page.text[first.idx : per.end() if per is not None else noun_end]
         if not any(ch.isalpha() for ch in noun):
             return None
         before = _modifiers_before(page, head, anchor, cand.start)

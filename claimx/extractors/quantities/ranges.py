@@ -25,6 +25,8 @@ _CENTS_PER_UNIT = 100
 _LEAD_WINDOW = 10
 _CHANGE_WINDOW = 45
 _LOOSE_WINDOW = 40
+# a low end in words under this, before a high end from it up, shares the high end's scale
+_WORDS_SHARED_BELOW = 1000
 
 
 class Ranges:
@@ -57,6 +59,7 @@ class Ranges:
         lead = text[max(0, a.start - _LEAD_WINDOW) : a.start].lower()
         if self._dollars_and_cents(text, a, b, gap):
             return [a]
+        _read_alike(text, a, b)
         inches = _INCHES_AFTER.match(text, b.end)
         if a.unit == "foot" and b.unit is None and gap in ("", "and") and inches:
             b.unit, b.end = "inch", inches.end()  # "12 ft 2 in": the inches too
@@ -67,10 +70,15 @@ class Ranges:
             if b.unit is None and not b.scaled and a.unit is not None:
                 b.unit, b.currency = a.unit, a.currency  # "to 31": still mpg
         joins = self._joins(page, a, b, gap, lead)
-        compatible = a.unit is None or a.unit == b.unit or (
+        # "$2-3bn", "£5 to 10m": money written once, before the low end
+        bare_end = (a.currency and b.unit is None and gap in ("-", "–", "to")
+                    and not noun_follows(page.doc, b.end))
+        compatible = a.unit is None or a.unit == b.unit or bare_end or (
             a.currency and b.currency and b.unit and b.unit.startswith(a.unit))
         if not (joins and compatible and a.change is None):
             return None
+        if bare_end:
+            b.unit, b.currency = a.unit, a.currency
         return _range(text, a, b, gap)
 
     def _joins(self, page: Page, a: Cand, b: Cand, gap: str, lead: str) -> bool:
@@ -83,6 +91,8 @@ class Ranges:
         if gap != "to" or (a.unit is None and not lead.rstrip().endswith("from")):
             return joins
         before = text[max(0, a.start - _CHANGE_WINDOW) : a.start].lower()
+        if lead.rstrip().endswith(" at"):
+            return joins  # "growth is forecast at 1.8% to 2.2%": a level's range, no change
         if a.unit is not None and self.changes.change_in(before):
             joins = False  # "grew by $12.5bn to $310.8bn": a change and a level
         loose = self.changes.loose.search(text, max(0, a.start - _LOOSE_WINDOW), a.start)
@@ -132,11 +142,35 @@ class Ranges:
         return True
 
 
+def _read_alike(text: str, a: Cand, b: Cand) -> None:
+    """ "3m to 4m high": the one letter written after both ends means the same at both; when
+    the high end's context made it a unit, the low end is not a scale either."""
+    form = b.unit_form
+    if not (a.scaled and not a.currency and a.unit is None and b.unit is not None and form
+            and text[a.num_end : a.end].strip() == form):
+        return
+    assert a.value is not None
+    a.value = a.value / scale_of(a, a.value, text)
+    a.unit, a.unit_form, a.scaled = b.unit, form, False
+
+
+def _words_scale(lo: float, hi: float) -> float:
+    """The scale the low end of a range in words leaves to the high end: the largest power of
+    ten from a thousand up that keeps the low end below the high one."""
+    scale = 1.0
+    for power in range(3, 13):
+        if lo * 10**power <= hi:
+            scale = 10.0**power
+    return scale
+
+
 def _range(text: str, a: Cand, b: Cand, gap: str) -> list[Cand]:
     """The range from ``a`` to ``b``, or nothing for a score such as "2-0"."""
     assert a.value is not None and b.value is not None
     lo, hi = a.value, b.value
-    if not a.scaled and b.scaled:
+    if a.words and b.words and lo < _WORDS_SHARED_BELOW <= hi:
+        lo = lo * _words_scale(lo, hi)  # "three to four million", "two to three hundred thousand"
+    elif not a.scaled and b.scaled:
         mult = scale_of(b, hi, text)
         if lo <= hi / mult:  # "3 to 5 million", not "$200 to $4 million"
             lo = lo * mult

@@ -231,6 +231,8 @@ class SetAside:
         if prev in self._not_one_after or tok.i + 1 >= len(doc):
             return False
         nxt = doc[tok.i + 1]
+        if nxt.lower_ in ("to", "or", "-") and tok.i + 2 < len(doc) and doc[tok.i + 2].like_num:
+            return True  # the low end of a range: "one to two days", "one or two"
         if nxt.lower_ in self._not_one_before or (nxt.lower_ == "point" and prev == "at"):
             return False  # "at one point": some time, not an amount
         if nxt.lower_ == "of":
