@@ -104,20 +104,17 @@ def _verb_report(ctx: QuoteContext, tok: Token) -> Report | None:
 def that_clause_verbs(doc: Doc) -> frozenset[int]:
     """Verbs heading a "that" clause of their own ('X recognized that ...'), found from the
     Doc's arrays: the head of the head of each complementizer "that"."""
+    import numpy as np
     from spacy.attrs import DEP, HEAD, LOWER
 
     strings = doc.vocab.strings
-    that, mark, ccomp = strings["that"], strings["mark"], strings["ccomp"]
-    lows, deps = doc.to_array([LOWER, DEP]).T.tolist()
+    rows = doc.to_array([LOWER, DEP])
     # HEAD is an offset from the token, negative for a head before it.
-    heads = doc.to_array(HEAD).astype("int64").tolist()
-    found = set()
-    for i, low in enumerate(lows):
-        if low == that and deps[i] == mark:
-            comp = i + heads[i]
-            if deps[comp] == ccomp:
-                found.add(comp + heads[comp])
-    return frozenset(found)
+    heads = np.arange(len(doc)) + doc.to_array(HEAD).astype("int64")
+    marks = np.flatnonzero((rows[:, 0] == strings["that"]) & (rows[:, 1] == strings["mark"]))
+    comps = heads[marks]
+    comps = comps[rows[comps, 1] == strings["ccomp"]]
+    return frozenset(heads[comps].tolist())
 
 
 def _clause_report(ctx: QuoteContext, verb: Token) -> Report | None:
