@@ -6,9 +6,10 @@ percent-encoded so that any id makes one file name and comes back unchanged.
 
 brat is spoken over the same regions, boxes and relations as the Label Studio export
 (``claimx.io.labelstudio``): a region is a text-bound annotation (``T``), its boxes (a
-quantity's value and unit, a speaker's name, a quote's act) one note (``#``, ``value=6; unit=percent``) and
-its relations ``R`` lines. So both tools read back into the same gold line, and the labels
-are Label Studio's with spaces written as underscores ("Direct_quote").
+quantity's value and unit, a speaker's name, a quote's act) one note (``#``,
+``value=6; unit=percent``) and its relations ``R`` lines. So both tools read back into the
+same gold line, and the labels are Label Studio's with spaces written as underscores
+("Direct_quote").
 """
 
 from __future__ import annotations
