@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from claimx.extractors.quotes.context import QuoteContext
 
 SPEECH = "speech"
+THOUGHT = "thought"
 NEGATIONS = ("neg",)
 # A participle set off before or after its clause ("Asked by ..., X said").
 PARTICIPLE_DEPS = ("advcl", "acl", "relcl")
@@ -28,7 +29,12 @@ def act_of(ctx: QuoteContext, cue: int | None) -> str:
     and a quote with no cue of its own attribute speech."""
     if cue is None or cue in ctx.according or cue in ctx.phrase_cues:
         return SPEECH
-    return ctx.words.acts.get(ctx.doc[cue].lower_, SPEECH)
+    low = ctx.doc[cue].lower_
+    if not ctx.words.reports(low) and low not in ctx.words.nouns:
+        # A verb no cue list names, reporting a "that" clause ('nurses recognized that
+        # ...'): the lists hold the verbs of saying, so it knows, learns or feels.
+        return THOUGHT
+    return ctx.words.acts.get(low, SPEECH)
 
 
 def passive(verb: Token) -> bool:

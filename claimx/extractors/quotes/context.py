@@ -47,6 +47,8 @@ WORD_FILES = {
     "withholding": "cue_withholding",
     "questions": "cue_questions",
     "contrasts": "quote_contrasts",
+    "clause_non_reports": "cue_clause_non_reports",
+    "telling": "cue_telling",
 }
 
 
@@ -70,6 +72,8 @@ class CueWords:
     withholding: frozenset[str]  # "declined (to comment)": a cue that reports nothing said
     questions: frozenset[str]  # "asked": in the passive, its subject is who was asked
     contrasts: frozenset[str]  # "but": a clause after one answers the report
+    clause_non_reports: frozenset[str]  # verbs whose "that" clause reports nobody's words
+    telling: frozenset[str]  # "told": what it reports comes in a clause, not its object
     acts: Mapping[str, str]  # a cue's form -> its act when not speech (cue_acts.tsv)
 
     @classmethod

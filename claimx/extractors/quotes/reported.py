@@ -16,7 +16,7 @@ from claimx.extractors.quotes.speakers import according_object
 from claimx.models import Span, Speaker
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from claimx.extractors.quotes.context import QuoteContext
 
@@ -44,13 +44,16 @@ def reported(ctx: QuoteContext) -> list[Report]:
     intent or stance with their object ("X pledged to ...", "X called for ...")."""
     found: list[Report] = []
     marked = ctx.cue_tokens
-    for i in sorted(ctx.according.keys() | marked.report_nouns | marked.report_verbs):
+    clausal = that_clause_verbs(ctx.doc) - marked.report_verbs
+    for i in sorted(ctx.according.keys() | marked.report_nouns | marked.report_verbs | clausal):
         if i in ctx.cues.used or ctx.in_quote[i] >= 0 or ctx.in_marks[i] >= 0:
             continue  # a verb inside quotation marks is the quoted words', not a cue
         if i in ctx.according:
             item = _according_report(ctx, i)
         elif i in marked.report_nouns:
             item = _noun_report(ctx, ctx.doc[i])
+        elif i in clausal:
+            item = _clause_report(ctx, ctx.doc[i])
         else:
             item = _verb_report(ctx, ctx.doc[i])
         if item is not None:
@@ -83,10 +86,12 @@ def _verb_report(ctx: QuoteContext, tok: Token) -> Report | None:
     spans = _reported_clause(ctx, tok) if speech or belief else None
     if spans is None and speech and tok.dep_ == "parataxis":
         spans = _parenthetical(ctx, tok)
-    if spans is None and (intent or speech) and low not in words.direct_only:
-        # A bare object reports something only after verbs of intent and stance
-        # ("cited the figures"), not after speech verbs ("told the truth").
-        spans = _intent_object(ctx, tok, bare=intent and not speech)
+    if spans is None and (intent or (speech and low not in words.telling)) \
+            and low not in words.direct_only:
+        # A bare object names what was said or aimed at ("cited the figures", "denounced
+        # the new tax plan"), unless it names someone, who may be who heard it, or follows
+        # a verb of telling ("told the truth").
+        spans = _intent_object(ctx, tok)
     if not spans:
         return None
     # 'It is thought that ...': an anonymous report, the dummy "it" is nobody's name; 'X
@@ -96,14 +101,53 @@ def _verb_report(ctx: QuoteContext, tok: Token) -> Report | None:
     return _reported_item(ctx, spans, speaker, tok.i, tok.i + 1)
 
 
+def that_clause_verbs(doc: Doc) -> frozenset[int]:
+    """Verbs heading a "that" clause of their own ('X recognized that ...'), found from the
+    Doc's arrays: the head of the head of each complementizer "that"."""
+    import numpy as np
+    from spacy.attrs import DEP, HEAD, LOWER
+
+    strings = doc.vocab.strings
+    rows = doc.to_array([LOWER, DEP])
+    # HEAD is an offset from the token, negative for a head before it.
+    heads = np.arange(len(doc)) + doc.to_array(HEAD).astype("int64")
+    marks = np.flatnonzero((rows[:, 0] == strings["that"]) & (rows[:, 1] == strings["mark"]))
+    comps = heads[marks]
+    comps = comps[rows[comps, 1] == strings["ccomp"]]
+    return frozenset(heads[comps].tolist())
+
+
+def _clause_report(ctx: QuoteContext, verb: Token) -> Report | None:
+    """'Doctors fear that ...', 'aides recognized that ...': any verb whose subject is
+    someone and whose complement is a "that" clause reports that someone's words or
+    thoughts, whether or not the cue lexicon lists it. A copula ('the point is that'), a
+    dummy subject ('it seems that') and a verb that makes the clause true ('ensured that')
+    report nobody's words."""
+    if not verb.tag_.startswith("VB") or verb.lower_ in ctx.words.clause_non_reports \
+            or verb.dep_ == "xcomp":
+        return None  # 'tried to convince X that ...': an attempt, not a report
+    subj = subject_of(verb)
+    if subj is None or subj.dep_ != "nsubj" or subj.lower_ in ("it", "this", "that", "which") \
+            or ctx.in_quote[subj.i] >= 0 or ctx.in_marks[subj.i] >= 0:
+        return None
+    if hypothetical(verb) or withheld(ctx, verb):
+        return None
+    spans = _reported_clause(ctx, verb)
+    if not spans:
+        return None
+    return _reported_item(ctx, spans, ctx.speakers.resolve(subj), verb.i, verb.i + 1)
+
+
 def _noun_report(ctx: QuoteContext, noun: Token) -> Report | None:
-    """'the council's claim that ...': the owner's "that" clause."""
+    """'the council's claim that ...', 'a warning from the agency that ...', 'growing fears
+    that ...': the "that" clause of a cue noun, said by the noun's owner if it has one."""
     doc = ctx.doc
-    owner = next((c for c in noun.lefts if c.dep_ == "poss" or any(
-        g.dep_ == "case" and g.tag_ == "POS" for g in c.children)), None)
     clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp", "appos")
                    and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"), None)
-    if owner is None or clause is None or ctx.in_quote[owner.i] >= 0:
+    if clause is None:
+        return None
+    owner = _noun_owner(noun)
+    if owner is not None and ctx.in_quote[owner.i] >= 0:
         return None
     lo, hi = clip(ctx, clause.left_edge.i, clause.right_edge.i + 1, noun.i)
     for k in range(lo, hi):
@@ -113,7 +157,22 @@ def _noun_report(ctx: QuoteContext, noun: Token) -> Report | None:
     if sum(1 for t in doc[lo:hi] if t.is_alpha) < MIN_CLAIM_WORDS:
         return None
     span = (doc[lo].idx, end_char(doc, hi))
-    return _reported_item(ctx, [span], ctx.speakers.resolve(owner), noun.i, noun.i + 1)
+    speaker = ctx.speakers.resolve(owner) if owner is not None else None
+    return _reported_item(ctx, [span], speaker, noun.i, noun.i + 1)
+
+
+def _noun_owner(noun: Token) -> Token | None:
+    """Whose claim, warning or fear a cue noun is: its possessor ("the council's claim") or
+    the object of its "by"/"from" ("a warning from the agency"); None when it has neither."""
+    for child in noun.children:
+        if child.i < noun.i and (child.dep_ == "poss" or any(
+                g.dep_ == "case" and g.tag_ == "POS" for g in child.children)):
+            return child
+        if child.i > noun.i and child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
 
 
 def _parenthetical(ctx: QuoteContext, verb: Token) -> list[tuple[int, int]] | None:
@@ -138,12 +197,11 @@ def _parenthetical(ctx: QuoteContext, verb: Token) -> list[tuple[int, int]] | No
     return spans or None
 
 
-def _intent_object(ctx: QuoteContext, verb: Token, *, bare: bool
-                   ) -> list[tuple[int, int]] | None:
+def _intent_object(ctx: QuoteContext, verb: Token) -> list[tuple[int, int]] | None:
     """'X pledged [to push for an amendment]', 'X cited [comments ...]', 'X called for
     [an inquiry]': the verb's infinitive, object or "for"/"on" phrase."""
     doc = ctx.doc
-    target = _intent_target(verb, bare=bare)
+    target = _intent_target(verb)
     if target is None:
         return None
     lo, hi = clip(ctx, target[0], target[1], verb.i)
@@ -159,7 +217,7 @@ def _intent_object(ctx: QuoteContext, verb: Token, *, bare: bool
     return [(doc[lo].idx, end_char(doc, hi))]
 
 
-def _intent_target(verb: Token, *, bare: bool) -> tuple[int, int] | None:
+def _intent_target(verb: Token) -> tuple[int, int] | None:
     """The token range of what an intent or stance verb aims at (see ``_intent_object``)."""
     for child in verb.rights:
         if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to"
@@ -174,7 +232,7 @@ def _intent_target(verb: Token, *, bare: bool) -> tuple[int, int] | None:
                         sib.dep_ == "prep" and sib.lower_ == "as")):
                     end = max(end, sib.right_edge.i + 1)
             named = child.tag_ == "PRP" or child.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-            if (named or not bare) and end == child.right_edge.i + 1:
+            if named and end == child.right_edge.i + 1:
                 continue
             return child.left_edge.i, end
         if child.dep_ == "prep" and child.lower_ in ("for", "on") and child.i == verb.i + 1:
