@@ -10,17 +10,19 @@ of sentences that can hold a target:
 - quotes: a quotation mark (``fastpath_quote_marks.txt``), a speech cue
   (``patterns/quotes/``), or a place between an opening and a closing mark.
 
-Each parsed run's tags, dependencies and entities are copied back into the Doc of the whole
-text, so every token keeps its offset into the input and the extractors run unchanged. A
-sentence left out gets a flat tree of its own (first token the root, no tags, no entities):
-it stays a sentence and yields nothing. NER still runs on the runs parsed, because claims
-(dates, people as sources) and quotes (speakers) both read entities.
+Each run is parsed with a few tokens of the text on each side (``CONTEXT``), so its tokens
+get the vectors they get in the whole text; only the run's own tags, dependencies and
+entities are copied back into the Doc of the whole text, so every token keeps its offset
+into the input and the extractors run unchanged. A sentence left out gets a flat tree of
+its own (first token the root, no tags, no entities): it stays a sentence and yields nothing.
+NER still runs on the runs parsed, because claims (dates, people as sources) and quotes
+(speakers) both read entities.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -28,7 +30,7 @@ from claimx.doc.offsets import token_starts
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
     from claimx.rules.loader import PatternSet
 
@@ -120,7 +122,7 @@ class FastParser:
         """Docs for the texts, in order, parsed where it matters."""
         docs = [self.nlp.make_doc(text) for text in texts]
         plans = [self.plan(doc) for doc in docs]
-        pieces = [doc[a:b].as_doc() for doc, plan in zip(docs, plans, strict=True)
+        pieces = [_with_context(doc, a, b).as_doc() for doc, plan in zip(docs, plans, strict=True)
                   for a, b, wanted in plan if wanted]
         parsed = iter(self.nlp.pipe(pieces, batch_size=self.batch_size))
         for doc, plan in zip(docs, plans, strict=True):
@@ -149,6 +151,16 @@ class FastParser:
         return plan
 
 
+# Tokens of the text on each side of a parsed run, parsed with it but not copied back: the
+# model's token vectors read four neighbours on each side (a window of 1, depth 4), so with
+# this margin the run's tokens get the vectors they get in the whole text.
+CONTEXT = 4
+
+
+def _with_context(doc: Doc, start: int, stop: int) -> Span:
+    return doc[max(0, start - CONTEXT):min(len(doc), stop + CONTEXT)]
+
+
 def assemble(doc: Doc, plan: Sequence[tuple[int, int, bool]], parsed: Sequence[Doc]) -> Doc:
     """Copy each parsed piece's annotation into ``doc``; give the rest flat trees."""
     import numpy
@@ -161,7 +173,9 @@ def assemble(doc: Doc, plan: Sequence[tuple[int, int, bool]], parsed: Sequence[D
     outside = 2  # ENT_IOB "O"
     for start, stop, wanted in plan:
         if wanted:
-            array[start:stop] = next(pieces).to_array(attrs)
+            margin = start - max(0, start - CONTEXT)
+            array[start:stop] = _run_rows(next(pieces).to_array(attrs), margin, stop - start,
+                                          root)
             continue
         for i in range(start, stop):
             # Relative heads: every token of the sentence hangs off its first one.
@@ -169,3 +183,18 @@ def assemble(doc: Doc, plan: Sequence[tuple[int, int, bool]], parsed: Sequence[D
             array[i] = (0, dep if i > start else root, offset, outside, 0)
     doc.from_array(attrs, array)  # type: ignore[arg-type]
     return doc
+
+
+def _run_rows(rows: Any, margin: int, length: int, root: int) -> Any:
+    """The rows of a run parsed with context: a token whose head lies in the context becomes
+    a root (the run keeps its own trees), and an entity coming in from the context begins."""
+    import numpy
+
+    rows = rows[margin:margin + length].copy()
+    heads = numpy.arange(length, dtype="int64") + rows[:, 2].astype("int64")
+    astray = (heads < 0) | (heads >= length)
+    rows[astray, 1] = root
+    rows[astray, 2] = 0
+    if length and rows[0, 3] == 1:  # ENT_IOB "I" with its "B" in the context
+        rows[0, 3] = 3
+    return rows

@@ -152,3 +152,36 @@ def test_the_command_line_takes_the_fast_path_when_asked(
     result = CliRunner().invoke(app, ["-q", *options, str(path)])
     assert result.exit_code == 0, result.stderr
     assert bool(calls) is fast_path
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry sailed at dawn. It carried 40 cars. The sea was calm.",
+        "Gulls circled the harbour wall. Fares rose 3% on Monday, the operator said. Few minded.",
+        "Rain fell all week. \"We sold 12 umbrellas by noon,\" the stallholder said. It stopped.",
+    ],
+)
+def test_a_run_parsed_with_its_neighbours_keeps_trees_of_its_own(fast, text):
+    parser: FastParser = fast._fast
+    (doc,) = parser.pipe([text])
+    plan = parser.plan(doc)
+    assert any(wanted for *_, wanted in plan) and not all(wanted for *_, wanted in plan)
+    for start, stop, _ in plan:
+        for token in doc[start:stop]:
+            assert start <= token.head.i < stop  # no head in the context it was parsed with
+        assert doc[start].is_sent_start
+        assert doc[start].ent_iob_ != "I"
+
+
+@pytest.mark.model
+def test_a_run_gets_the_tags_the_whole_text_gives_it(fast):
+    parser: FastParser = fast._fast
+    text = "Gulls circled the harbour wall. Fares rose 3% on Monday, the operator said. Few minded."
+    (doc,) = parser.pipe([text])
+    whole = parser.nlp(text)
+    run = [(start, stop) for start, stop, wanted in parser.plan(doc) if wanted]
+    assert run
+    for start, stop in run:
+        assert [t.tag_ for t in doc[start:stop]] == [t.tag_ for t in whole[start:stop]]
