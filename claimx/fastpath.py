@@ -74,11 +74,11 @@ class Selector:
 
     @staticmethod
     def _claim_words(patterns: PatternSet) -> set[str]:
-        # A bare fraction word ("third", "quarter") is an amount only in a vague phrase
-        # ("a third of"), which quant_vague lists; alone it is mostly a rank or a period.
+        # An ordinal word ("third", "twentieth") opens a ranking claim ("the third time").
         from claimx.extractors.quantities.number_words import number_word_forms
+        from claimx.extractors.quantities.ranks import ordinal_words
 
-        words = set(number_word_forms(patterns))
+        words = set(number_word_forms(patterns)) | ordinal_words()
         words |= {row[0] for row in patterns.table("quant_vague")}
         return words | set(patterns.word_list("fastpath_claim_words"))
 

@@ -17,7 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from claimx.extractors.quantities.candidate import NOUN_TAGS, Cand, inside
-from claimx.extractors.quantities.number_words import unit_value
+from claimx.extractors.quantities.number_words import SPACY_NUMBER_WORDS, unit_value
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -43,6 +43,19 @@ _ORDINAL_LABELS = frozenset({"ORDINAL", "CARDINAL"})
 _GLUED = 2  # "second-largest": the ordinal, a hyphen and the superlative make one word
 _NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "GPE", "LOC", "EVENT", "LAW", "WORK_OF_ART",
                           "PRODUCT", "NORP"})
+
+
+def ordinal_words() -> frozenset[str]:
+    """Every ordinal written as one word, from spaCy's number words ("first", "twelfth",
+    "ninetieth", "hundredth"); a hyphened one ("twenty-first") ends in one of them."""
+    cardinals = {cardinal: ordinal for ordinal, cardinal in _IRREGULAR.items()}
+    words = set()
+    for word in (w for w in SPACY_NUMBER_WORDS if w.isalpha()):
+        if word in cardinals:
+            words.add(cardinals[word])
+        else:
+            words.add(word[:-1] + "ieth" if word.endswith("y") else word + "th")
+    return frozenset(words)
 
 
 class Ranks:
