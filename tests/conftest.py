@@ -7,6 +7,7 @@ import pytest
 
 from claimx.api import Extractor
 from claimx.batch import ExtractorOptions, shared_extractor
+from claimx.extractors.quantities import QuantityFinder
 
 
 @pytest.fixture(scope="session")
@@ -23,6 +24,13 @@ def nlp(extractor: Extractor):
 @pytest.fixture(scope="session")
 def patterns(extractor: Extractor):
     return extractor.patterns
+
+
+@pytest.fixture(scope="session")
+def finder(nlp, patterns) -> QuantityFinder:
+    """The quantity pass alone, as the claims extractor builds it."""
+    return QuantityFinder(nlp, patterns)
+
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -4,20 +4,11 @@ tests."""
 from __future__ import annotations
 
 import pytest
-
-from claimx.extractors.quantities import QuantityFinder
-
-
-@pytest.fixture(scope="module")
-def finder(nlp, patterns) -> QuantityFinder:
-    return QuantityFinder(nlp, patterns)
+from quantity_reading import found_quantities
 
 
 def read(finder, nlp, text):
-    found = [f.quantity for f in finder(nlp(text)).quantities]
-    for q in found:
-        assert text[q.start : q.end] == q.text
-    return [(q.text, q.value, q.unit) for q in found]
+    return [(q.text, q.value, q.unit) for q in found_quantities(finder, nlp, text)]
 
 
 @pytest.mark.parametrize(

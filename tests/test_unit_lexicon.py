@@ -10,24 +10,16 @@ import sys
 from pathlib import Path
 
 import pytest
+from quantity_reading import found_quantities
 
-from claimx.extractors.quantities import QuantityFinder
 from claimx.extractors.quantities.units import Units
 
 ROOT = Path(__file__).resolve().parent.parent
 UNITS_FILE = ROOT / "patterns" / "quantities" / "units.jsonl"
 
 
-@pytest.fixture(scope="module")
-def finder(nlp, patterns) -> QuantityFinder:
-    return QuantityFinder(nlp, patterns)
-
-
 def read(finder, nlp, text):
-    found = [f.quantity for f in finder(nlp(text)).quantities]
-    for q in found:
-        assert text[q.start : q.end] == q.text
-    return [(q.value, q.unit) for q in found]
+    return [(q.value, q.unit) for q in found_quantities(finder, nlp, text)]
 
 
 def test_committed_lexicon_is_what_the_generator_writes():
