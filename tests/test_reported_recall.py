@@ -4,8 +4,7 @@ without an owner, and what a speech verb's bare object names."""
 from __future__ import annotations
 
 import pytest
-
-from tests.test_quotes import only, quotes_of
+from test_quotes import only, quotes_of
 
 pytestmark = pytest.mark.model
 
