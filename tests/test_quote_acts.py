@@ -4,20 +4,11 @@ statement, and where reported words stop: on texts written for these tests."""
 from __future__ import annotations
 
 import pytest
+from test_quotes import quotes_of
 
 from claimx.models import Quote
 
 pytestmark = pytest.mark.model
-
-
-def quotes_of(extractor, text: str) -> list[Quote]:
-    doc = extractor(text)
-    assert not doc.errors, doc.errors
-    for quote in doc.quotes:
-        told = quote.addressee
-        if told is not None:
-            assert text[told.start:told.end] == told.text
-    return list(doc.quotes)
 
 
 def contents(quote: Quote) -> list[str]:

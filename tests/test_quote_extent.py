@@ -3,19 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
-from claimx.models import Quote
+from test_quotes import quotes_of
 
 pytestmark = pytest.mark.model
-
-
-def quotes_of(extractor, text: str) -> list[Quote]:
-    doc = extractor(text)
-    assert not doc.errors, doc.errors
-    for quote in doc.quotes:
-        for span in quote.content:
-            assert text[span.start:span.end] == span.text
-    return list(doc.quotes)
 
 
 @pytest.mark.parametrize(

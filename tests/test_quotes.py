@@ -23,6 +23,9 @@ def quotes_of(extractor, text: str) -> list[Quote]:
         if quote.speaker is not None and quote.speaker.mention is not None:
             m = quote.speaker.mention
             assert text[m.start:m.end] == m.text
+        if quote.addressee is not None:
+            told = quote.addressee
+            assert text[told.start:told.end] == told.text
     return list(doc.quotes)
 
 
