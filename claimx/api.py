@@ -71,9 +71,11 @@ class Extractor:
                           if {"entities", "quotes"} & self.only else None)
         self._claims = ClaimExtractor(self.nlp, self.patterns) if "claims" in self.only else None
         self._quotes = QuoteExtractor(self.nlp, self.patterns) if "quotes" in self.only else None
-        # Claim sources resolve through the mention layer the quotes share.
-        self._mention_words = (MentionWords.from_patterns(self.patterns)
-                               if "claims" in self.only else None)
+        # Claim sources resolve through the mention layer the quotes share, with its words.
+        self._mention_words = None
+        if "claims" in self.only:
+            self._mention_words = (self._quotes.speaker_words if self._quotes is not None
+                                   else MentionWords.from_patterns(self.patterns))
         self._times = TimeResolver(self.patterns)
         self._flags = Flagger(self.patterns)
         self._components = claimx_components(self._furniture, self._entities, self._claims,
