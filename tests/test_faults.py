@@ -8,11 +8,14 @@ inputs run under a test timeout, so a regression fails instead of hanging CI.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import gzip
 import json
 import os
 import subprocess
 import sys
+import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import pairwise
 from pathlib import Path
@@ -380,7 +383,7 @@ def test_a_slow_document_becomes_a_timeout_record_and_the_batch_goes_on(runner, 
     a, b, c = records(result.stdout)
     assert b["errors"] == [{"code": "timeout", "fatal": True,
                             "message": "processing took longer than 0.5s (--doc-timeout)"}]
-    assert a["claims"] and c["claims"]
+    assert a["claims"] and c["claims"], (a, c)
 
 
 def test_a_stuck_worker_is_replaced(monkeypatch):
@@ -399,3 +402,48 @@ def test_a_stuck_worker_is_replaced(monkeypatch):
     fresh.shutdown(wait=False)
     (doc,) = docs
     assert doc.id == "x" and doc.errors[0].code == "timeout"
+
+
+def _spin_in_thread(budget: float) -> list[BaseException]:
+    caught: list[BaseException] = []
+
+    def spin() -> None:
+        try:
+            with deadline(budget):
+                while True:
+                    pass
+        except DocTimeout as err:
+            caught.append(err)
+
+    worker = threading.Thread(target=spin)
+    worker.start()
+    worker.join(10)
+    assert not worker.is_alive(), "the budget did not stop the thread"
+    return caught
+
+
+@pytest.mark.timeout(30)
+def test_deadline_interrupts_a_thread_other_than_the_main_one():
+    (err,) = _spin_in_thread(0.05)
+    assert "longer than 0.05s" in str(err)
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("work", [0.0, 0.02, 0.05])
+def test_a_thread_that_ends_its_block_near_the_budget_gets_no_late_timeout(work):
+    late: list[BaseException] = []
+
+    def near_the_budget() -> None:
+        for _ in range(10):
+            with contextlib.suppress(DocTimeout), deadline(0.05):
+                time.sleep(work)  # ends before, at or just after the budget
+            try:
+                time.sleep(0.1)  # a timeout withdrawn too late would be raised here
+                sum(range(10_000))
+            except BaseException as err:  # any stray exception is the failure
+                late.append(err)
+
+    worker = threading.Thread(target=near_the_budget)
+    worker.start()
+    worker.join(30)
+    assert not worker.is_alive() and late == []
