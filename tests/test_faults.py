@@ -378,12 +378,14 @@ def test_a_slow_document_becomes_a_timeout_record_and_the_batch_goes_on(runner, 
     monkeypatch.setattr(Extractor, "from_doc", slow_on_marker)
     for name, text in (("a.txt", STORY), ("b.txt", "SLOW " + STORY), ("c.txt", STORY)):
         (tmp_path / name).write_text(text, encoding="utf-8")
-    result = runner.invoke(app, ["-q", "--doc-timeout", "0.5", str(tmp_path)])
+    # A budget that a loaded CI machine still meets for the short stories.
+    result = runner.invoke(app, ["-q", "--doc-timeout", "3", str(tmp_path)])
     assert result.exit_code == 1
     a, b, c = records(result.stdout)
     assert b["errors"] == [{"code": "timeout", "fatal": True,
-                            "message": "processing took longer than 0.5s (--doc-timeout)"}]
-    assert a["claims"] and c["claims"], (a, c)
+                            "message": "processing took longer than 3s (--doc-timeout)"}]
+    assert a["errors"] == c["errors"] == []
+    assert a["claims"] and c["claims"]
 
 
 def test_a_stuck_worker_is_replaced(monkeypatch):
