@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import pytest
 from quantity_reading import found_quantities
+from text_to_num import text2num
+
+from claimx.extractors.quantities.number_words import CARDINAL_WORDS, unit_value
 
 
 def read(finder, nlp, text):
@@ -26,6 +29,18 @@ def read(finder, nlp, text):
 )
 def test_cardinals_come_from_the_library(finder, nlp, text, expected):
     assert expected in read(finder, nlp, text)
+
+
+# text2num 3.1 stops at billions; "trillion" is read as a scale (number_scales.tsv)
+@pytest.mark.parametrize("word", [w for w in CARDINAL_WORDS if w != "trillion"])
+def test_every_cardinal_word_is_one_the_library_reads(word):
+    assert unit_value(word) == text2num(word, "en")
+    assert unit_value(word.capitalize()) == unit_value(word)
+
+
+@pytest.mark.parametrize("word", ["o", "gazillion", "dozen", "lots"])
+def test_words_the_list_leaves_out_count_nothing_alone(word):
+    assert unit_value(word) is None
 
 
 @pytest.mark.parametrize(
