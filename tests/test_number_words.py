@@ -69,6 +69,33 @@ def test_fractions(finder, nlp, text, value):
 
 
 @pytest.mark.parametrize(
+    ("text", "amount", "value"),
+    [
+        ("A fifth of the lanterns never lit.", "A fifth of", 0.2),
+        ("The storm flattened half the barley.", "half the", 0.5),
+        ("Half of the cyclists finished in the rain.", "Half of", 0.5),
+        ("One quarter of the ferries were cancelled.", "One quarter of", 0.25),
+        ("Roughly a tenth of the bees survived.", "a tenth of", 0.1),
+    ],
+)
+def test_a_fraction_before_of_or_a_determiner_is_a_share(finder, nlp, text, amount, value):
+    found = [(t, v) for t, v in read(finder, nlp, text) if amount in t]
+    assert [v for _, v in found] == [pytest.approx(value)], read(finder, nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Exports slowed in the second half of the decade.",
+        "The merger closed in the last quarter of the year.",
+        "Rain fell through the latter half of the festival.",
+    ],
+)
+def test_a_fraction_after_a_period_word_is_a_period(finder, nlp, text):
+    assert [v for _, v in read(finder, nlp, text) if v is not None and v < 1] == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The shop closed for three quarters running.",

@@ -57,7 +57,10 @@ class NumberWords:
         self.grammar: dict[str, tuple[float, str]] = {}
         for row in patterns.table("number_words"):
             if len(row) >= _COLUMNS:
-                self.grammar[row[0].lower()] = (float(row[1]), row[2])
+                value = float(row[1])
+                if row[2].startswith("fraction"):
+                    value = 1 / round(1 / value)  # the table's 0.333333333333 is a third
+                self.grammar[row[0].lower()] = (value, row[2])
 
     def kind(self, word: str) -> str:
         """The grammar's kind of ``word`` ("one", "multiplier", "fraction"...), else ""."""
@@ -78,9 +81,9 @@ class NumberWords:
 
 def number_word_forms(patterns: PatternSet) -> list[str]:
     """Words that may start or scale a number in words: the English cardinals and the
-    grammar's multipliers (fractions alone are a rank or a period, not an amount)."""
+    grammar's multipliers and fractions ("a dozen", "half of")."""
     words = [row[0].lower() for row in patterns.table("number_words")
-             if row[2] == "multiplier"]
+             if row[2] == "multiplier" or row[2].startswith("fraction")]
     return sorted({*CARDINAL_WORDS, *words})
 
 
