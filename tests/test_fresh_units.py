@@ -335,7 +335,6 @@ def test_value_and_unit(finder, nlp, text, value, unit):
 
 def main() -> None:
     """Print the sweep's recall (value, value+unit) and its misses, to stderr."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
     from claimx.batch import ExtractorOptions, shared_extractor
     from claimx.extractors.quantities import QuantityFinder
 
