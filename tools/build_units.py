@@ -61,7 +61,7 @@ PHYSICAL: dict[str, tuple[str, ...]] = {
     "gray": ("", "milli"),
     "sievert": ("", "milli", "micro"),
     "becquerel": ("", "kilo", "mega", "giga", "tera"),
-    "byte": ("kilo", "mega", "giga", "tera", "peta"),
+    "byte": ("kilo", "mega", "giga", "tera", "peta", "exa"),
     "bit": ("", "kilo", "mega", "giga", "tera"),
     "tesla": ("", "milli"),
     "coulomb": ("",),

@@ -22,6 +22,7 @@ _DETERMINER_BEFORE = regex.compile(
     r"(?i)(?<![\p{L}])(?:a|an|the|his|her|their|its|our|my|your|this|that)\s+$")
 # "2m-3m deep", "5m to 7m": the first end of a range of glued "m" reads as the second does.
 _GLUED_M_RANGE = regex.compile(r"\s?(?:[-–]|to)\s?\d[\d.,]*m(?![\p{L}\p{N}])")
+_GLUED_M_LOW_END = regex.compile(r"\d[\d.,]*m\s?(?:[-–]|to)\s?$")
 # A capitalised word before "<number>K", itself not opening the sentence, makes it a name or a
 # form ("Form 10K", "the Galaxy 8K"), not a count of thousands.
 _NAME_BEFORE = regex.compile(r"[\p{L}\p{N},;:]\s+\p{Lu}[\p{L}-]*\s+$")
@@ -83,7 +84,9 @@ class Scales:
             return True  # "the 5000m title", "1500m heats"
         if self.units.suffix.match(text, end) or _PLURAL_NEXT.match(text, end):
             return False  # "350m yuan", "800m users": a currency or counted noun
-        before = text[max(0, cand.start - _BEFORE_WINDOW):cand.start]
+        low_end = _GLUED_M_LOW_END.search(text, max(0, cand.start - _NEAR_WINDOW), cand.start)
+        start = low_end.start() if low_end is not None else cand.start  # "of 5m to 7m"
+        before = text[max(0, start - _BEFORE_WINDOW):start]
         if self._before.search(before) or self._near.search(
                 text, max(0, cand.start - _NEAR_WINDOW), min(len(text), end + _NEAR_WINDOW)):
             return True  # "a depth of 1,700m", "1m is 100 cm"
