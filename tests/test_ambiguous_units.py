@@ -57,7 +57,7 @@ def test_glued_m_is_metres_beside_a_field_event_else_million(finder, nlp, text, 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Gusts reached 25 m/s on the ridge.", (25.0, "m per s")),
+        ("Gusts reached 25 m/s on the ridge.", (25.0, "m per second")),
         ("The train touched 320 km/h on the new line.", (320.0, "kph")),
         ("The lab applied 5 kV/cm across the sample.", (5.0, "kilovolt per cm")),
     ],

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import pytest
 from quantity_reading import found_quantities
+from text_to_num import text2num
+
+from claimx.extractors.quantities.number_words import CARDINAL_WORDS, unit_value
 
 
 def read(finder, nlp, text):
@@ -26,6 +29,18 @@ def read(finder, nlp, text):
 )
 def test_cardinals_come_from_the_library(finder, nlp, text, expected):
     assert expected in read(finder, nlp, text)
+
+
+# text2num 3.1 stops at billions; "trillion" is read as a scale (number_scales.tsv)
+@pytest.mark.parametrize("word", [w for w in CARDINAL_WORDS if w != "trillion"])
+def test_every_cardinal_word_is_one_the_library_reads(word):
+    assert unit_value(word) == text2num(word, "en")
+    assert unit_value(word.capitalize()) == unit_value(word)
+
+
+@pytest.mark.parametrize("word", ["o", "gazillion", "dozen", "lots"])
+def test_words_the_list_leaves_out_count_nothing_alone(word):
+    assert unit_value(word) is None
 
 
 @pytest.mark.parametrize(
@@ -51,6 +66,33 @@ def test_dozens_multiply(finder, nlp, text, expected):
 )
 def test_fractions(finder, nlp, text, value):
     assert value in [pytest.approx(v) for _, v in read(finder, nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "value"),
+    [
+        ("A fifth of the lanterns never lit.", "A fifth of", 0.2),
+        ("The storm flattened half the barley.", "half the", 0.5),
+        ("Half of the cyclists finished in the rain.", "Half of", 0.5),
+        ("One quarter of the ferries were cancelled.", "One quarter of", 0.25),
+        ("Roughly a tenth of the bees survived.", "a tenth of", 0.1),
+    ],
+)
+def test_a_fraction_before_of_or_a_determiner_is_a_share(finder, nlp, text, amount, value):
+    found = [(t, v) for t, v in read(finder, nlp, text) if amount in t]
+    assert [v for _, v in found] == [pytest.approx(value)], read(finder, nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Exports slowed in the second half of the decade.",
+        "The merger closed in the last quarter of the year.",
+        "Rain fell through the latter half of the festival.",
+    ],
+)
+def test_a_fraction_after_a_period_word_is_a_period(finder, nlp, text):
+    assert [v for _, v in read(finder, nlp, text) if v is not None and v < 1] == []
 
 
 @pytest.mark.parametrize(

@@ -211,7 +211,7 @@ def test_an_escaped_dash_is_an_entry_not_a_removal(tmp_path):
         ("cue_verbs.txt", "said\tloudly\n", "one entry a line, no tabs"),
         ("units.jsonl", "# a note\n", "holds rule lines only"),
         ("units.jsonl", '{"label": "UNITS", "pattern": "furlong"}\n',
-         "label 'UNITS' is not one of CURRENCY, CURRENCY_PREFIX, UNIT"),
+         "label 'UNITS' is not one of CURRENCY, CURRENCY_PREFIX, DIVISOR, UNIT"),
     ],
 )
 def test_bad_user_lines_are_errors(tmp_path, name, text, message):

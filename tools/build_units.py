@@ -6,8 +6,11 @@ Three layers, merged in this order (an earlier layer's form always wins):
    Celsius, "PS" as horsepower, "pounds" as money), copied as they are.
 2. pint's unit registry (BSD): the physical units of ``PHYSICAL`` with the SI prefixes each
    takes, their names, English plurals, symbols and dimensions.
-3. babel's CLDR data (BSD-3): every ISO 4217 currency legal somewhere on ``TENDER_ON``, with
-   its English names, plurals and symbol.
+3. babel's CLDR data (BSD-3): every ISO 4217 currency legal somewhere on a fixed day, with
+   its English names, plurals and symbol (``tools/units_cldr.py``).
+
+Composed from pint too: bit rates ("Tbps") and the short symbols that divide a unit after a
+slash (``DIVISOR`` rules: the "s" of "m/s", the "L" of "mmol/L").
 
 pint and babel are build-time tools (the ``build`` extra), never runtime dependencies: the
 generated file is committed, and the output depends only on their versions (no clock, no
@@ -22,13 +25,13 @@ import argparse
 import json
 import sys
 from collections.abc import Iterable, Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-import babel.numbers
 import pint
-from babel import Locale
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # its sibling, run or imported
+from units_cldr import currency_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 CURATED = ROOT / "tools" / "units_curated.jsonl"
@@ -38,7 +41,7 @@ OUTPUT = ROOT / "patterns" / "quantities" / "units.jsonl"
 # Symbols of one character are left to the curated layer, which decides their ambiguity.
 PHYSICAL: dict[str, tuple[str, ...]] = {
     "meter": ("", "kilo", "centi", "milli", "micro", "nano"),
-    "gram": ("", "kilo", "milli", "micro"),
+    "gram": ("", "kilo", "milli", "micro", "nano"),
     "metric_ton": ("", "kilo", "mega"),
     "second": ("milli", "micro", "nano"),
     "liter": ("", "milli", "centi", "deci", "hecto"),
@@ -58,16 +61,19 @@ PHYSICAL: dict[str, tuple[str, ...]] = {
     "gray": ("", "milli"),
     "sievert": ("", "milli", "micro"),
     "becquerel": ("", "kilo", "mega", "giga", "tera"),
-    "byte": ("kilo", "mega", "giga", "tera", "peta"),
+    "byte": ("kilo", "mega", "giga", "tera", "peta", "exa"),
     "bit": ("", "kilo", "mega", "giga", "tera"),
     "tesla": ("", "milli"),
     "coulomb": ("",),
-    "mole": ("",),
+    "mole": ("", "milli", "micro", "nano"),
     "lumen": ("",),
     "lux": ("",),
     "curie": ("",),
     "roentgen": ("",),
     "kelvin": ("",),
+    "parsec": ("", "kilo", "mega"),
+    "millimeter_Hg": ("",),
+    "pixel": ("mega",),
     "mile": ("",),
     "nautical_mile": ("",),
     "light_year": ("",),
@@ -96,9 +102,14 @@ PHYSICAL: dict[str, tuple[str, ...]] = {
 # Symbols that are ordinary words or other abbreviations after a number in news text.
 NO_SYMBOL = frozenset({"bar", "bit", "pc", "au", "ct", "ton", "psi", "acre", "stone", "in", "thm",
                        "kt", "Mt", "cal"})
-# Names that are also everyday words, people's names or other senses are left out.
+# Names that are also everyday words, people's names or other senses are left out; with an SI
+# prefix they are units only ("kilobits", "milligrays", "micromoles").
 NO_NAME = frozenset({"oil barrel", "therm", "curie", "bar", "octet", "psi", "metric ton", "gray",
-                     "bit", "bits", "mole", "moles"})
+                     "bit", "bits", "mole", "moles", "dot", "pel"})
+# Of those, plurals that after a number are the unit: "60 grays" of radiotherapy.
+UNIT_PLURALS = frozenset({"grays"})
+# Data rates are the prefixed bit's symbol and "ps" ("Mbps", "Tbps"), read as per second.
+BIT_RATE_PREFIXES = ("kilo", "mega", "giga", "tera")
 # Word endings with their own plural ("megahertz", "horsepower" stay as they are).
 IRREGULAR_PLURALS = {"foot": "feet", "inch": "inches", "hertz": "hertz", "lux": "lux",
                      "horsepower": "horsepower"}
@@ -108,21 +119,13 @@ NAMED_DIMENSIONS = {"becquerel": "radioactivity", "curie": "radioactivity",
                     "gray": "radiation_dose", "sievert": "radiation_dose",
                     "roentgen": "radiation_exposure", "byte": "information",
                     "bit": "information"}
+# Units whose symbols of one or two letters are unambiguous after a slash ("m/s", "mg/L",
+# "kg/d"), where the symbol divides the unit before it; after a number they stay ambiguous.
+DIVISORS = ("second", "minute", "hour", "day", "liter", "gram", "meter")
+DIVISOR_EXAMPLE = "Officials said the reading reached 7 mg/{form} on Monday."
 _SHORTEST_NAME = 3  # pint aliases shorter than this are symbols ("kt", "l")
 MICRO_SIGNS = ("µ", "μ")  # the micro sign and the Greek letter mu, both in use
-TENDER_ON = date(2025, 1, 1)  # a fixed day, so the currency list does not follow the clock
-# Last words of currency names that are also English words or other units.
-NOT_A_CURRENCY_WORD = frozenset({"real", "gold", "mark", "sol", "kip", "dram", "won", "som",
-                                 "leone", "pound", "dollar", "franc", "peso", "rupee",
-                                 "dinar", "rial", "riyal", "shilling", "krone", "krona",
-                                 "kwacha", "manat", "leu", "lev", "ruble", "rand", "tala",
-                                 "soles"})
-# ISO codes that are also words or well-known abbreviations in capitals ("TOP 10", "AMD").
-NOT_A_CURRENCY_CODE = frozenset({"ALL", "TOP", "MAD", "PEN", "SOS", "BOB", "AMD", "RON", "BAM",
-                                 "CUP", "MOP", "DOP", "ERN", "NAD", "MUR", "BIF", "GEL"})
 UNIT_EXAMPLE = "Officials said the reading reached 7 {form} on Monday."
-CODE_EXAMPLE = "The contract was worth 7,000 {form}, the ministry said."
-SYMBOL_EXAMPLE = "The contract was worth {form}7,000, the ministry said."
 
 
 def read_curated(path: Path = CURATED) -> list[dict[str, Any]]:
@@ -196,7 +199,18 @@ def unit_names(definition: Any) -> list[str]:
     aliases = [a for a in definition.aliases
                if a.isalpha() and a.islower() and len(a) >= _SHORTEST_NAME]
     names = [n.replace("_", " ") for n in (definition.name, *aliases)]
-    return [n for n in names if n not in NO_NAME]
+    return [n for n in names if n.islower()]  # not "millimeter Hg"
+
+
+def named(base: str, form: str, prefix: str, canonical: str) -> bool:
+    """Whether ``form`` (``base`` with ``prefix``) is kept as a name: a name of NO_NAME only
+    as the unit's own one-word name with a prefix ("kilobits", not "kilooctets"), or as one
+    of UNIT_PLURALS."""
+    if base not in NO_NAME and plural(base) not in NO_NAME:
+        return True
+    if prefix:
+        return base == canonical and " " not in base
+    return form in UNIT_PLURALS
 
 
 def physical_forms(registry: pint.UnitRegistry, name: str, prefix: str
@@ -208,7 +222,8 @@ def physical_forms(registry: pint.UnitRegistry, name: str, prefix: str
     for base in names:
         forms = [prefix + base] if base in plurals else [prefix + base, prefix + plural(base)]
         # (pint lists "feet" and "inches" as aliases, already plural)
-        yield from ((form, False) for form in forms if form not in NO_NAME)
+        canonical = definition.name.replace("_", " ")
+        yield from ((form, False) for form in forms if named(base, form, prefix, canonical))
     symbol = definition.symbol
     if not symbol or "_" in symbol or symbol in NO_SYMBOL:
         return
@@ -257,54 +272,41 @@ def physical_rules(registry: pint.UnitRegistry, curated: list[dict[str, Any]],
     return rules
 
 
-def current_currencies() -> list[str]:
-    locale = Locale("en")
-    return sorted({code for territory in locale.territories
-                   for code in babel.numbers.get_territory_currencies(
-                       territory, start_date=TENDER_ON, tender=True)})
-
-
-def currency_names(code: str) -> list[str]:
-    """English names of a currency, lower case (news writes "Nigerian naira")."""
-    names = [Locale("en").currencies.get(code, ""),
-             babel.numbers.get_currency_name(code, count=1, locale="en"),
-             babel.numbers.get_currency_name(code, count=2, locale="en")]
-    return list(dict.fromkeys(n.lower() for n in names if n and n != code))
-
-
-def currency_words(codes: list[str]) -> dict[str, str]:
-    """Last words of currency names that name one currency only ("naira", "kwanzas")."""
-    owners: dict[str, set[str]] = {}
-    for code in codes:
-        for name in currency_names(code):
-            owners.setdefault(name.rsplit(" ", 1)[-1], set()).add(code)
-    return {word: next(iter(code)) for word, code in owners.items()
-            if len(code) == 1 and word not in NOT_A_CURRENCY_WORD
-            and word.rstrip("s") not in NOT_A_CURRENCY_WORD}
-
-
-def currency_rules(taken: Taken) -> list[dict[str, Any]]:
-    codes = current_currencies()
-    words = currency_words(codes)
+def divisor_rules(registry: pint.UnitRegistry, curated: list[dict[str, Any]]
+                  ) -> list[dict[str, Any]]:
+    """The short symbols of ``DIVISORS`` (pint's and their capital "L"), read only after a
+    slash; each carries the id the rest of the lexicon gives its unit."""
+    dims = Dimensions(registry)
+    ids = CuratedIds(registry, curated)
     rules = []
+    for name in DIVISORS:
+        key = str(registry.Unit(name))
+        symbol = registry._units[name].symbol
+        for form in dict.fromkeys((symbol, symbol.upper() if name == "liter" else symbol)):
+            unit = ids.id_for(key)
+            rules.append({"label": "DIVISOR", "pattern": form, "id": unit,
+                          "dimension": dims.of(key, name), "source": "pint",
+                          "example": DIVISOR_EXAMPLE.format(form=form), "expect_value": "7",
+                          "expect_unit": f"mg per {unit}"})
+    return rules
 
-    def add(form: str, code: str, example: str) -> None:
-        if taken.free(form):
-            taken.add(form)
-            rules.append({"label": "CURRENCY", "pattern": form, "id": code,
-                          "dimension": "currency", "source": "cldr",
-                          "example": example.format(form=form), "expect_value": "7000"})
 
-    for code in codes:
-        if code not in NOT_A_CURRENCY_CODE:
-            add(code, code, CODE_EXAMPLE)
-        symbol = babel.numbers.get_currency_symbol(code, locale="en")
-        if symbol != code and not symbol.isalpha():
-            add(symbol, code, SYMBOL_EXAMPLE)
-        for name in currency_names(code):
-            add(name, code, CODE_EXAMPLE)
-    for word, code in sorted(words.items()):
-        add(word, code, CODE_EXAMPLE)
+def bit_rate_rules(registry: pint.UnitRegistry, curated: list[dict[str, Any]],
+                   taken: Taken) -> list[dict[str, Any]]:
+    """ "Tbps", "terabits per second": a prefixed bit per second, composed (with the curated
+    id where the curated layer has the rate: "mbps")."""
+    ids = CuratedIds(registry, curated)
+    rules = []
+    for prefix in BIT_RATE_PREFIXES:
+        key = str(registry.Unit(f"{prefix}bit / second"))
+        unit = ids.ids.get(key, f"{prefix}bit_per_second")
+        symbol = registry._prefixes[prefix].symbol + "bps"
+        for form in (symbol, f"{prefix}bits per second", f"{prefix}bit per second"):
+            if taken.free(form):
+                taken.add(form)
+                rules.append({"label": "UNIT", "pattern": form, "id": unit,
+                              "dimension": "data_rate", "source": "pint",
+                              "example": UNIT_EXAMPLE.format(form=form), "expect_value": "7"})
     return rules
 
 
@@ -341,7 +343,9 @@ def build() -> str:
     curated = read_curated()
     curated_dimensions(registry, curated)
     taken = Taken(curated)
-    rules = curated + physical_rules(registry, curated, taken) + currency_rules(taken)
+    rules = (curated + physical_rules(registry, curated, taken)
+             + bit_rate_rules(registry, curated, taken) + currency_rules(taken)
+             + divisor_rules(registry, curated))
     return "".join(json.dumps(rule, ensure_ascii=False) + "\n" for rule in rules)
 
 

@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 
 _MODIFIER_DEPS = ("amod", "compound", "nmod")
 _NUMBER_DEPS = ("nummod", "amod", "quantmod", "compound", "nmod")
+# An amount that is the subject of the word after it counts no noun: that word is its verb,
+# whatever tag the tagger gave it ("300 disagreed").
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _OF_REACH = 6  # how far after "of" its noun may stand, in tokens
 _HEAD_REACH = 5  # how far after the amount its syntactic head may stand
 _LEADING_TAGS = ("HYPH", "DT", "VBN", "VBG")
@@ -132,6 +135,8 @@ class Nouns:
         elif nxt.tag_ in ("NNS", "NNPS") or (nxt.tag_ == "NN" and nxt.lower_ not in
                                               self._time_words and not cand.vague):
             head = nxt
+        if head is not None and head.i == anchor.head.i and anchor.dep_ in _SUBJECT_DEPS:
+            return None  # "Of those asked, 300 disagreed": the amount is the subject of a verb
         if head is not None:
             head = _common_noun(head)
         # a compound goes on to its last noun: "12 member trade bloc" (not a hyphened

@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.lang.en.lex_attrs import _num_words as SPACY_NUMBER_WORDS
 from text_to_num import find_numbers, text2num
 
 if TYPE_CHECKING:
@@ -22,6 +21,17 @@ _LANGUAGE = "en"
 _REACH = 14
 # A word the library would read on its own: "o" is zero to it, "one" an amount only in context.
 _ANY_VALUE = 0.0
+# The English cardinals written as one word, the closed class that number words are built from
+# ("twenty-five" is two of them); text2num reads each but "trillion", a scale word too
+# (tests/test_number_words.py checks it).
+# spaCy has such a list too, but only as a private name of its English lexical attributes.
+CARDINAL_WORDS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "hundred", "thousand", "million", "billion", "trillion",
+)
+_CARDINALS = frozenset(CARDINAL_WORDS)
 
 
 @dataclass(frozen=True)
@@ -47,7 +57,10 @@ class NumberWords:
         self.grammar: dict[str, tuple[float, str]] = {}
         for row in patterns.table("number_words"):
             if len(row) >= _COLUMNS:
-                self.grammar[row[0].lower()] = (float(row[1]), row[2])
+                value = float(row[1])
+                if row[2].startswith("fraction"):
+                    value = 1 / round(1 / value)  # the table's 0.333333333333 is a third
+                self.grammar[row[0].lower()] = (value, row[2])
 
     def kind(self, word: str) -> str:
         """The grammar's kind of ``word`` ("one", "multiplier", "fraction"...), else ""."""
@@ -67,16 +80,16 @@ class NumberWords:
 
 
 def number_word_forms(patterns: PatternSet) -> list[str]:
-    """Words that may start or scale a number in words: spaCy's English number words and the
-    grammar's multipliers (fractions alone are a rank or a period, not an amount)."""
+    """Words that may start or scale a number in words: the English cardinals and the
+    grammar's multipliers and fractions ("a dozen", "half of")."""
     words = [row[0].lower() for row in patterns.table("number_words")
-             if row[2] == "multiplier"]
-    return sorted({*SPACY_NUMBER_WORDS, *words})
+             if row[2] == "multiplier" or row[2].startswith("fraction")]
+    return sorted({*CARDINAL_WORDS, *words})
 
 
 def unit_value(word: str) -> float | None:
     """The value of one word that counts by itself ("seven", "forty"), else None."""
-    if not word.isalpha() or word.lower() not in SPACY_NUMBER_WORDS:
+    if not word.isalpha() or word.lower() not in _CARDINALS:
         return None
     try:
         return float(text2num(word.lower(), _LANGUAGE))

@@ -37,6 +37,8 @@ MINUS_BEFORE = regex.compile(r"(?i)(?<![\p{L}])minus[\s-]$")
 _SPACED_MINUS = regex.compile(r"(?<=\p{L} )- $")
 _HYPHEN_DIGIT = regex.compile(r"-\p{N}")
 _WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
+# "2km-3km", "5cm-8cm", "2m-3m": a range whose ends carry the same glued unit, not a code
+_GLUED_UNIT_HYPHEN = regex.compile(r"\d(\p{L}{1,4})[-–]$")
 GLUED_FRACTION = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 _MINUS = "-−–"
 _LARGEST = 1e15  # beyond this a digit string is an id, not an amount
@@ -119,7 +121,7 @@ class DigitReader:
         if cand.end < len(text) and _WORD_CHAR.match(text[cand.end]):
             return None  # "3G", "5am", "1990s": letters glued on that are no unit
         if _HYPHEN_DIGIT.match(text[cand.end : cand.end + 2]) and cand.unit and (
-                text[cand.end - 1].isalpha()):
+                text[cand.end - 1].isalpha()) and not glued_range_end(text, cand.end + 1):
             return None  # a code: "58120 K-310"
         if self.set_aside.digits(page, cand):
             return None
@@ -135,6 +137,8 @@ def _signed(text: str, s: int, value: float) -> tuple[float, int, bool] | None:
     if _YEAR_DASH.search(lead):
         return None  # the end of "2000-1" or "2019-20": a period
     sub = _SUB_PREFIX.search(lead) is not None
+    if glued_range_end(text, s):
+        return value, start, sub
     if (s > 1 and text[s - 1] == "-" and _WORD_HYPHEN_END.search(lead)
             and not _MINUS_HYPHEN_END.search(lead) and not sub):
         return None  # inside a name or code: "COVID-19", "F-150", "abc3-120m"
@@ -148,6 +152,14 @@ def _signed(text: str, s: int, value: float) -> tuple[float, int, bool] | None:
     if minus is not None and value > 0:
         value, start = -value, s - len(minus.group())
     return value, start, sub
+
+
+def glued_range_end(text: str, s: int) -> bool:
+    """Whether the digits at ``s`` end a range after a hyphen with the unit glued to both
+    ends as it is to the first ("2km-3km", "4m-6m")."""
+    unit = _GLUED_UNIT_HYPHEN.search(text, max(0, s - 6), s)
+    return unit is not None and regex.match(
+        r"[\d.,]*\d" + regex.escape(unit.group(1)) + r"(?![\p{L}])", text[s:]) is not None
 
 
 def _fraction_tail(text: str, raw: str, value: float, end: int) -> tuple[float, int] | None:

@@ -91,8 +91,9 @@ class Ranges:
         if gap != "to" or (a.unit is None and not lead.rstrip().endswith("from")):
             return joins
         before = text[max(0, a.start - _CHANGE_WINDOW) : a.start].lower()
-        if lead.rstrip().endswith(" at"):
-            return joins  # "growth is forecast at 1.8% to 2.2%": a level's range, no change
+        if lead.rstrip().endswith((" at", " of")):
+            # "forecast at 1.8% to 2.2%", "growth of 1.8% to 2.2%": a level's range, no change
+            return joins
         if a.unit is not None and self.changes.change_in(before):
             joins = False  # "grew by $12.5bn to $310.8bn": a change and a level
         loose = self.changes.loose.search(text, max(0, a.start - _LOOSE_WINDOW), a.start)

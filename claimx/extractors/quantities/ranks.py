@@ -17,7 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from claimx.extractors.quantities.candidate import NOUN_TAGS, Cand, inside
-from claimx.extractors.quantities.number_words import SPACY_NUMBER_WORDS, unit_value
+from claimx.extractors.quantities.number_words import CARDINAL_WORDS, unit_value
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -46,11 +46,11 @@ _NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "GPE", "LOC", "EVENT", "LAW", 
 
 
 def ordinal_words() -> frozenset[str]:
-    """Every ordinal written as one word, from spaCy's number words ("first", "twelfth",
+    """Every ordinal written as one word, from the English cardinals ("first", "twelfth",
     "ninetieth", "hundredth"); a hyphened one ("twenty-first") ends in one of them."""
     cardinals = {cardinal: ordinal for ordinal, cardinal in _IRREGULAR.items()}
     words = set()
-    for word in (w for w in SPACY_NUMBER_WORDS if w.isalpha()):
+    for word in CARDINAL_WORDS:
         if word in cardinals:
             words.add(cardinals[word])
         else:

@@ -20,6 +20,12 @@ _WORD_NEXT = regex.compile(r"[\s-]+\p{L}")
 # screen"), not a count of thousands ("300k users", "earned 40k", "the 100k mark").
 _DETERMINER_BEFORE = regex.compile(
     r"(?i)(?<![\p{L}])(?:a|an|the|his|her|their|its|our|my|your|this|that)\s+$")
+# "2m-3m deep", "5m to 7m": the first end of a range of glued "m" reads as the second does.
+_GLUED_M_RANGE = regex.compile(r"\s?(?:[-–]|to)\s?\d[\d.,]*m(?![\p{L}\p{N}])")
+_GLUED_M_LOW_END = regex.compile(r"\d[\d.,]*m\s?(?:[-–]|to)\s?$")
+# A capitalised word before "<number>K", itself not opening the sentence, makes it a name or a
+# form ("Form 10K", "the Galaxy 8K"), not a count of thousands.
+_NAME_BEFORE = regex.compile(r"[\p{L}\p{N},;:]\s+\p{Lu}[\p{L}-]*\s+$")
 _SCALE_COLUMNS = 3
 # How far around the number the metre context is looked for, in characters.
 _BEFORE_WINDOW = 60
@@ -69,13 +75,18 @@ class Scales:
         """Whether a glued "m" after ``cand``'s digits is metres: a distance word follows
         ("high", "hurdles"), or precedes within a few words ("a depth of"), or a standard
         race distance follows a determiner or a racing verb ("won the 100m", "winning 1500m")."""
+        other_end = _GLUED_M_RANGE.match(text, end)
+        if other_end is not None:
+            end = other_end.end()  # "2m-3m deep": what follows the range decides both ends
         if self._after.match(text, end) or self._imperial_gloss.match(text, end):
             return True
         if cand.value in self._races and self._race_noun_next.match(text, end):
             return True  # "the 5000m title", "1500m heats"
         if self.units.suffix.match(text, end) or _PLURAL_NEXT.match(text, end):
             return False  # "350m yuan", "800m users": a currency or counted noun
-        before = text[max(0, cand.start - _BEFORE_WINDOW):cand.start]
+        low_end = _GLUED_M_LOW_END.search(text, max(0, cand.start - _NEAR_WINDOW), cand.start)
+        start = low_end.start() if low_end is not None else cand.start  # "of 5m to 7m"
+        before = text[max(0, start - _BEFORE_WINDOW):start]
         if self._before.search(before) or self._near.search(
                 text, max(0, cand.start - _NEAR_WINDOW), min(len(text), end + _NEAR_WINDOW)):
             return True  # "a depth of 1,700m", "1m is 100 cm"
@@ -86,11 +97,14 @@ class Scales:
 
     def kilo(self, text: str, cand: Cand, end: int) -> str:
         """What a glued "k" after ``cand``'s digits (no currency) is: "km" before a race
-        ("a 10k run"), "name" for a capital K between a determiner and a noun ("a 4K screen",
-        "an 8K camera"), else "thousand" ("300k users", "earned 40k", "the 100k mark")."""
+        ("a 10k run"), "name" for a capital K after a name ("Form 10K") or between a
+        determiner and a noun ("a 4K screen", "an 8K camera"), else "thousand" ("300k users",
+        "earned 40k", "the 100k mark")."""
         if self._race_noun_next.match(text, end):
             return "km"
         before = text[max(0, cand.start - _NEAR_WINDOW) : cand.start]
+        if text[end - 1] == "K" and _NAME_BEFORE.search(before):
+            return "name"
         if text[end - 1] == "K" and _DETERMINER_BEFORE.search(before) and (
                 _WORD_NEXT.match(text, end) and not _PLURAL_NEXT.match(text, end)):
             return "name"

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from claimx.extractors.quantities.lexicon import any_of
+from claimx.extractors.quantities.ranks import ordinal_words
 
 if TYPE_CHECKING:
     from claimx.extractors.quantities.bounds import Bounds
@@ -20,6 +21,8 @@ _MEGA_CODE = regex.compile(r"\s?(?P<m>[Mk])(?P<code>[A-Z]{3})(?![\p{L}\p{N}])")
 _BRACKETED = regex.compile(r"\s?\([^()]{1,40}\)")
 _MEGA = {"M": 1e6, "k": 1e3}
 _KILO = ("k", "K")
+_WORD_NEXT = regex.compile(r"\s+\p{L}")
+ORDINALS = ordinal_words()
 
 
 class Suffixes:
@@ -36,8 +39,10 @@ class Suffixes:
         self._inch_word = regex.compile(
             r"\s(?P<m>in)\.?(?=\s+(?:" + any_of(patterns.word_list("quant_inch_in_after"))
             + r")\b)")
+        # ("150mm of rain fell in a day" is a total over a day: "in a day" makes no rate)
         self._late_rate = regex.compile(
-            r"\s+of\s+(?:[\p{L}-]+\s+){1,4}?(?:a|an|per)\s+(?P<t>"
+            r"\s+of\s+(?:[\p{L}-]+\s+){1,4}?(?<!\b(?:in|within|over|for|during)\s)"
+            r"(?:a|an|per)\s+(?P<t>"
             + any_of(patterns.word_list("quant_rate_periods")) + r")\b", regex.IGNORECASE)
         self._dating_next = regex.compile(
             r"\s+(?:" + any_of(patterns.word_list("quant_dating_words")) + r")\b")
@@ -162,6 +167,11 @@ class Suffixes:
             cand.unit = f"{cand.unit} per {'year' if per == 'annum' else per}"
         return pos
 
+    @staticmethod
+    def _ordinal_use(text: str, noun: str, end: int) -> bool:
+        """ "5% a second time": an ordinal before a word, not "8 MB a second"."""
+        return noun.lower() in ORDINALS and _WORD_NEXT.match(text, end) is not None
+
     def rate_of(self, text: str, cand: Cand, pos: int) -> int:
         """ "$3 per share", "£12 an hour", "$45 per sq m", "80,000 barrel-a-day"."""
         rate = self._rate.match(text, pos)
@@ -174,7 +184,11 @@ class Suffixes:
         if unit_match is not None and unit_match.start("u") == rate.start("n"):
             per_unit = self.units.unit_id(unit_match.group("u"))
             end = unit_match.end()
-        if rate.group("a") and noun.lower() not in self._per_nouns:
+        elif rate.group("per") == "/":
+            per_unit = self.units.divisors.get(noun)  # "m/s", "mmol/L"
+        # "a" makes a rate before a period or a measure ("£5 a share", "rupees an acre")
+        if rate.group("a") and noun.lower() not in self._per_nouns and (
+                self.units.measure_word(noun) is None or self._ordinal_use(text, noun, end)):
             return pos
         if noun.lower() in ("cent", "cents") and rate.group("per"):
             return pos  # "per cent" after a currency is not a rate

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 # The labels that make a unit money (branch i10-claims reads the same labels).
 CURRENCY_LABELS = ("CURRENCY", "CURRENCY_PREFIX")
+DIVISOR_LABEL = "DIVISOR"
 _SPACES_HYPHENS = regex.compile(r"[\s-]+")
 # Longer currency forms ignore case ("usd", "c $"); "PS" or "p" do not.
 _LOOSE_LENGTH = 3
@@ -34,6 +35,7 @@ class Units:
         self.currency_ids: set[str] = set()
         self.dimensions: dict[str, str] = {}  # unit id -> "length", "energy", "currency", ...
         self._generated: set[str] = set()  # forms tools/build_units.py wrote from pint or CLDR
+        self.divisors: dict[str, str] = {}  # "s" -> "second": symbols read only after a slash
         prefix: list[str] = []
         suffix: list[str] = []
         for rule in patterns.rules_for("units"):
@@ -45,6 +47,9 @@ class Units:
 
     def _add(self, rule: Rule, form: str, prefix: list[str], suffix: list[str]) -> None:
         self.dimensions.setdefault(rule.id, rule.get("dimension") or "")
+        if rule.label == DIVISOR_LABEL:
+            self.divisors[form] = rule.id
+            return
         if rule.get("source"):
             self._generated.add(form)
         if rule.label in CURRENCY_LABELS:
@@ -121,6 +126,10 @@ class Units:
     def prefix_id(self, surface: str) -> str | None:
         """The currency a form names before a number."""
         return self.unit_ids.get("pre:" + squeeze(surface))
+
+    def divisor(self, surface: str) -> str | None:
+        """The unit a form names after a slash: any unit, or a short symbol ("m/s")."""
+        return self.divisors.get(surface) or self.unit_id(surface)
 
     def measure_word(self, word: str) -> str | None:
         """A lower-case word of three letters or more that names a unit, not a currency

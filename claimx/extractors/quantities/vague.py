@@ -1,5 +1,6 @@
-"""Vague and fractional quantifiers ("dozens", "nearly all", "half of"), "most" as a
-determiner, and shares opened by a number word (``quant_vague.tsv``)."""
+"""Vague quantifiers ("dozens", "nearly all", "the majority of"; ``quant_vague.tsv``), "most" as
+a determiner, and shares opened by a number word ("one in ten"). Fractions ("a third of",
+"half the") are numbers in words (``words.py``)."""
 
 from __future__ import annotations
 

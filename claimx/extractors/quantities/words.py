@@ -35,11 +35,11 @@ class WordNumbers:
     def __init__(self, patterns: PatternSet, words: NumberWords, suffixes: Suffixes,
                  set_aside: SetAside) -> None:
         self.words, self.suffixes, self.set_aside = words, suffixes, set_aside
-        starters = number_word_forms(patterns) + [
-            w for w, (_, kind) in words.grammar.items() if kind.startswith("fraction")]
+        starters = number_word_forms(patterns)
         # "a" and "an" open a number only before a scale, a multiplier or a fraction; the word
         # after them is also a start of its own ("a five-year plan").
         openers = [w for w in words.grammar if words.kind(w) == "one"]
+        self._period_words = frozenset(w.lower() for w in patterns.word_list("quant_period_words"))
         self._start = regex.compile(
             r"(?<![\p{L}])(?:" + any_of(starters) + r"|(?:" + any_of(openers)
             + r")(?=\s+(?:" + any_of(starters) + r")(?![\p{L}])))(?![\p{L}])",
@@ -74,7 +74,8 @@ class WordNumbers:
             last = i + 1 if i + 1 < len(doc) and words.kind(doc[i + 1].lower_) == "one" else i
             if self._scale_after(page, last):
                 return words.grammar_value(doc[i].lower_), last
-            return None
+            # "half of", "half the": the share keeps the word it opens, as the vague phrases do
+            return (words.grammar_value(doc[i].lower_), i + 1) if self._share_of(doc, i) else None
         if (unit_value(doc[i].lower_) or 0.0) >= _HUNDRED:
             return None  # a scale alone ("several hundred", "billion"): no amount of its own
         cardinal = words.cardinal_at(doc, i)
@@ -89,11 +90,24 @@ class WordNumbers:
         if words.kind(nxt) == "multiplier":
             return self._times(page, words.grammar_value(nxt), i + 1)
         if words.kind(nxt).startswith("fraction") and self._scale_after(page, i + 1):
-            return words.grammar_value(nxt), i + 1
+            return words.grammar_value(nxt), i + 1  # "a quarter million"
+        if words.kind(nxt).startswith("fraction") and self._share_of(doc, i + 1):
+            return words.grammar_value(nxt), i + 2  # "a third of", with its "of"
         cardinal = words.cardinal_at(doc, i + 1)
         if cardinal is not None and (unit_value(nxt) or 0.0) >= _HUNDRED:
             return cardinal  # the article is the one of "a hundred and ten"
         return (1.0, i) if self._scale_after(page, i) else None
+
+    def _share_of(self, doc: Doc, i: int) -> bool:
+        """Whether the fraction at token ``i`` is a share of what follows: before "of" or a
+        determiner ("a third of voters", "half the orchard"), and no period ("the first
+        half of 2016", "the third quarter of the year")."""
+        if i + 1 >= len(doc) or not (doc[i + 1].lower_ == "of" or doc[i].tag_ == "PDT"):
+            return False
+        before = doc[i - 1] if i > 0 else None
+        if before is not None and before.lower_ in ("a", "an", "one") and i > 1:
+            before = doc[i - 2]
+        return before is None or before.lower_ not in self._period_words
 
     def _scale_after(self, page: Page, last: int) -> bool:
         """Whether a scale word ("million", "bn") follows token ``last``."""
@@ -117,7 +131,7 @@ class WordNumbers:
         before_of = j + 1 < len(doc) and doc[j + 1].lower_ == "of"
         if kind.startswith("fraction") and 0 < value < _FRACTION_LIMIT and value.is_integer() and (
                 hyphened or before_of or kind == "fraction_bare" or self._scale_after(page, j)):
-            return value * self.words.grammar_value(word), j
+            return value * self.words.grammar_value(word), j + 1 if before_of else j
         return value, last
 
     def _read(self, page: Page, i: int) -> tuple[Cand | None, int] | None:
