@@ -34,6 +34,11 @@ _PERSONAL_POSSESSIVES = frozenset({"his", "her", "their"})
 # How far back (characters) the names that make an entity salient may be.
 SALIENT_REACH = 600
 _DEFINITE = "the"
+PERSON = "person"
+# How far back (characters) a person's description looks for the one person named.
+PERSON_REACH = 1500
+_SINGULAR_NOUNS = frozenset({"NN", "NNP"})
+_INDEFINITE = frozenset({"a", "an", "another", "one"})
 
 
 def describe(layer: MentionResolver, head: Token, mention: Span) -> Speaker | None:
@@ -60,7 +65,9 @@ def _referent(layer: MentionResolver, head: Token, pos: int, refers: str) -> Nam
                    None)
     # A title names an office, and a modified description ("the port authority") a body of
     # its own: only a name or role that carries the noun settles them.
-    if carried is not None or refers == TITLE or _modified(head):
+    # A person's description may say more of them ("the veteran defender"): still them.
+    if carried is not None or refers == TITLE or (_modified(head) and refers != PERSON) or (
+            refers == PERSON and _introduced_unnamed(head)):
         return carried
     names = layer.recent_names(pos, labels, SALIENT_REACH)
     if len({n.entity or n.name for n in names}) == 1:
@@ -68,7 +75,35 @@ def _referent(layer: MentionResolver, head: Token, pos: int, refers: str) -> Nam
     # Several in view: the one that was a subject, the entity the text was about, if no
     # other was ("Harbor Lines said ... (Coastline News) ... The company added").
     subjects = [n for n in names if layer.is_subject(n, conjuncts=True)]
-    return subjects[0] if len({n.entity or n.name for n in subjects}) == 1 else None
+    if len({n.entity or n.name for n in subjects}) == 1:
+        return subjects[0]
+    if refers == PERSON:
+        # "the striker" is the person most recently in focus: the last one who was the
+        # subject of a main clause, however many were named, else the one person named
+        # further back.
+        leading = [n for n in subjects if layer.is_subject(n, main=True)]
+        return leading[0] if leading else _lone_person(layer, pos)
+    return None
+
+
+def _introduced_unnamed(head: Token) -> bool:
+    """The text brought this person in without a name ("a witness said ... the witness
+    added"): the description is that stranger, not whoever was in focus."""
+    doc = head.doc
+    for i in range(head.i - 1, -1, -1):
+        tok = doc[i]
+        if head.idx - tok.idx > PERSON_REACH:
+            return False
+        if tok.lower_ == head.lower_ and any(
+                t.dep_ == "det" and t.lower_ in _INDEFINITE for t in tok.lefts):
+            return True
+    return False
+
+
+def _lone_person(layer: MentionResolver, pos: int) -> Name | None:
+    """The one person named within PERSON_REACH before ``pos``, if only one was."""
+    names = layer.recent_names(pos, DESCRIBED_LABELS[PERSON], PERSON_REACH)
+    return names[0] if len({n.entity or n.name for n in names}) == 1 else None
 
 
 def voice(layer: MentionResolver, head: Token, mention: Span) -> Speaker | None:
@@ -109,7 +144,8 @@ def _description(layer: MentionResolver, head: Token) -> str | None:
     """What ``head`` may stand for, when it heads a definite singular description ("the
     company") or one a person possesses ("her company": hers is the one in view), not a
     count ("the two companies") or a thing's ("its company")."""
-    if head.tag_ != "NN" or head.ent_type_:
+    demonym = _demonym(layer, head)
+    if not demonym and (head.tag_ != "NN" or head.ent_type_):
         return None
     lefts = list(head.lefts)
     owner = _possessor(head)
@@ -119,9 +155,18 @@ def _description(layer: MentionResolver, head: Token) -> str | None:
     if not (definite or personal) or any(t.dep_ == "nummod" for t in lefts) or (
             owner is not None and not personal):
         return None
+    if demonym:
+        return PERSON
     refers = layer.words.descriptions.get(head.lower_)
     # A voice that resolved no possessor is a body of its own, like "the company".
     return "thing" if refers == VOICE else refers
+
+
+def _demonym(layer: MentionResolver, head: Token) -> bool:
+    """"the Brazilian": a nationality's singular noun (a NORP name the person nouns list)
+    stands for a person; a capitalised head of any other name ("the Economist") is a name."""
+    return head.ent_type_ == "NORP" and head.tag_ in _SINGULAR_NOUNS \
+        and layer.words.descriptions.get(head.lower_) == PERSON
 
 
 def _modified(head: Token) -> bool:

@@ -62,6 +62,45 @@ def subject_referent(layer: MentionResolver, pronoun: Token) -> Speaker | None:
     return None
 
 
+def person_referent(layer: MentionResolver, pronoun: Token, gender: str) -> Speaker | None:
+    """Who "he"/"she" at ``pronoun`` stands for when the text was just about them: the
+    nearest main-clause subject before it, within three sentences, that is a person (a name,
+    a person's description, or "he"/"she" again) of that gender, resolved through the layer
+    ("The striker spoke of Ruiz's foul on Abel. "...," he said": the striker, not Abel).
+    None when the nearest such subject is of the other gender or no person: the nearest
+    compatible name decides then."""
+    doc = layer.doc
+    sentences = 0
+    for i in range(pronoun.i - 1, -1, -1):
+        tok = doc[i]
+        if tok.is_sent_start:
+            sentences += 1
+            if sentences > SUBJECT_SENTENCES:
+                return None
+        if tok.dep_ not in SUBJECTS or not _leads(tok) or layer.quoted(tok.idx):
+            continue
+        if tok.tag_ == "PRP":
+            other = layer.words.pronouns.get(tok.lower_, ("", None))[1]
+            if other is None:
+                continue  # "it", "they": no person
+            return layer.resolve(tok) if other == gender else None
+        found = _person_subject(layer, tok)
+        if found is not None:
+            known = layer.genders.get(found.name)
+            return found if known in (None, gender) else None
+    return None
+
+
+def _person_subject(layer: MentionResolver, tok: Token) -> Speaker | None:
+    """The Speaker of a subject that names or describes a person, else None."""
+    if layer.label_of(tok) == "PERSON":
+        return layer.resolve(tok)
+    if tok.ent_type_ or layer.words.descriptions.get(tok.lower_) != "person":
+        return None
+    found = layer.resolve(tok)
+    return found if _person(layer, found) else None
+
+
 def _person(layer: MentionResolver, speaker: Speaker) -> bool:
     entity = layer.entity(speaker.entity)
     return entity is not None and entity.label == "PERSON"

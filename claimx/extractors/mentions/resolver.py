@@ -20,14 +20,14 @@ from typing import TYPE_CHECKING
 from claimx.doc.offsets import end_char, index_from
 from claimx.doc.syntax import SUBJECTS
 from claimx.doc.text import doc_text
-from claimx.extractors.mentions.descriptions import TITLE, describe
+from claimx.extractors.mentions.descriptions import PERSON, TITLE, describe
 from claimx.extractors.mentions.phrases import (
     SOURCE_LABELS,
     affiliated_person,
     entity_of,
     name_in_phrase,
 )
-from claimx.extractors.mentions.pronouns import subject_referent
+from claimx.extractors.mentions.pronouns import person_referent, subject_referent
 from claimx.models import Entity, Span, Speaker
 
 if TYPE_CHECKING:
@@ -224,9 +224,9 @@ class MentionResolver:
                 return n
         return nearest
 
-    def is_subject(self, name: Name, *, conjuncts: bool = False) -> bool:
+    def is_subject(self, name: Name, *, conjuncts: bool = False, main: bool = False) -> bool:
         """The name is a grammatical subject (``conjuncts``: or conjoined to one, "A and B
-        merged")."""
+        merged"; ``main``: of its sentence's main verb, or a verb conjoined to it)."""
         span = self.doc.char_span(name.start, name.end, alignment_mode="expand")
         if span is None:
             return False
@@ -235,7 +235,9 @@ class MentionResolver:
             root = root.head
         while conjuncts and root.dep_ == "conj" and root.head.i != root.i:
             root = root.head
-        return root.dep_ in SUBJECTS
+        verb = root.head
+        return root.dep_ in SUBJECTS and (not main or verb.dep_ == "ROOT" or (
+            verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
 
     def mention_tokens(self, head: Token) -> tuple[int, int]:
         """Token range of the speaker phrase headed by ``head``: determiners, titles and
@@ -311,11 +313,16 @@ class MentionResolver:
             subject = subject_referent(self, head)
             if subject is not None:
                 return Speaker(subject.name, subject.entity, mention)
+        focused = person_referent(self, head, gender) \
+            if gender is not None and head.lower_ in _SUBJECT_FORMS else None
+        if focused is not None:
+            # "she" told us Rhea Castane is a woman: a later "he" is someone else.
+            self.genders.setdefault(focused.name, gender)  # type: ignore[arg-type]
+            return Speaker(focused.name, focused.entity, mention)
         labels = _REFERENT_LABELS.get(refers)
         found = self._nearest_before(mention.start, labels, gender) if labels else None
         if found is not None:
             if gender is not None and found.label == "PERSON":
-                # "she" told us Rhea Castane is a woman: a later "he" is someone else.
                 self.genders.setdefault(found.name, gender)
             return Speaker(found.name, found.entity, mention)
         return Speaker(mention.text, None, mention)
@@ -342,6 +349,11 @@ class MentionResolver:
         # Only a name on the head itself counts: "the minister of Digital Development" is
         # not the ministry.
         ent = entity_of(named)
+        if ent is not None and named.ent_type_ == "NORP" and len(ent) == 1:
+            # "The Brazilian said": a person of the article, not the nationality.
+            described = describe(self, named, mention)
+            if described is not None:
+                return described
         if ent is not None:
             span_start, span_end = ent.start_char, ent.end_char
         else:
@@ -369,9 +381,11 @@ class MentionResolver:
 
 
 def _descriptions(patterns: PatternSet) -> dict[str, str]:
-    """Description nouns: the entities' organisation heads and person titles, and the nouns
-    of speaker_descriptions.tsv."""
-    nouns = dict.fromkeys(patterns.word_list("entity_org_heads"), "thing")
+    """Description nouns: nouns of persons, the entities' organisation heads and person
+    titles, and the nouns of speaker_descriptions.tsv."""
+    # Nouns whose usual sense is a person (WordNet) first: every list after them overrides.
+    nouns = dict.fromkeys(patterns.word_list("speaker_person_nouns"), PERSON)
+    nouns.update(dict.fromkeys(patterns.word_list("entity_org_heads"), "thing"))
     nouns.update(dict.fromkeys(patterns.word_list("titles"), TITLE))
     nouns.update((str(row["noun"]).lower(), str(row["refers"]))
                  for row in patterns.rows("speaker_descriptions"))
