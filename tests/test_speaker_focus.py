@@ -73,3 +73,24 @@ def test_he_or_she_goes_to_the_main_subject_before(extractor, text, speaker):
     found = _last_speaker(extractor, text)
     assert found.mention.text.lower() in ("he", "she")
     assert found.name == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Sol Baker joined Leeds in 2019. "We lost badly," added the 30-year-old, referring to '
+        "the final.",
+        'Sol Baker joined Leeds in 2019. "We were tired," the 30-year-old said after the game.',
+        "Sol Baker joined Leeds in 2019. The 30-year-old said the squad needed a rest.",
+    ],
+)
+def test_an_age_stands_for_the_person_in_focus(extractor, text):
+    found = _last_speaker(extractor, text)
+    assert found.mention.text.lower() == "the 30-year-old"
+    assert found.name == "Sol Baker"
+
+
+def test_an_age_with_an_indefinite_article_is_someone_new(extractor):
+    text = "Sol Baker joined Leeds in 2019. A 30-year-old said the squad needed a rest."
+    found = _last_speaker(extractor, text)
+    assert found.entity is None

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from claimx.extractors.entities import resolve_role
+from claimx.extractors.mentions.phrases import age_start
 from claimx.models import Span, Speaker
 
 if TYPE_CHECKING:
@@ -144,6 +145,10 @@ def _description(layer: MentionResolver, head: Token) -> str | None:
     """What ``head`` may stand for, when it heads a definite singular description ("the
     company") or one a person possesses ("her company": hers is the one in view), not a
     count ("the two companies") or a thing's ("its company")."""
+    age = age_start(head.doc, head.i)
+    if age is not None:
+        # "the 30-year-old": a person; "a 30-year-old" is someone new.
+        return PERSON if head.doc[age].lower_ == _DEFINITE else None
     demonym = _demonym(layer, head)
     if not demonym and (head.tag_ != "NN" or head.ent_type_):
         return None

@@ -24,6 +24,7 @@ from claimx.extractors.mentions.descriptions import PERSON, TITLE, describe
 from claimx.extractors.mentions.phrases import (
     SOURCE_LABELS,
     affiliated_person,
+    age_start,
     entity_of,
     name_in_phrase,
 )
@@ -250,6 +251,9 @@ class MentionResolver:
                 start = min(start, left.left_edge.i)
         while start < head.i and (doc[start].lower_ in self.words.drop_left or doc[start].is_punct):
             start += 1
+        age = age_start(doc, head.i)
+        if age is not None:
+            start = min(start, age)  # "the 30-year-old"
         end = head.i + 1
         ent = entity_of(head)
         if ent is not None:
