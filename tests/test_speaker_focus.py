@@ -94,3 +94,23 @@ def test_an_age_with_an_indefinite_article_is_someone_new(extractor):
     text = "Sol Baker joined Leeds in 2019. A 30-year-old said the squad needed a rest."
     found = _last_speaker(extractor, text)
     assert found.entity is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Tom Grant praised his wife, Mary Grant, at the rally in Dayton. Grant said the "
+         "campaign would win Ohio.", "Tom Grant"),
+        ("Ellen Shaw thanked her brother, Mark Shaw, after the vote. Shaw said the result was "
+         "a relief.", "Ellen Shaw"),
+        ("Victor Hale introduced his son, Adam Hale, to the board. Hale said the firm would "
+         "stay in the family.", "Victor Hale"),
+        # the relative was the subject last: they are in focus
+        ("Victor Hale met the board. His son, Adam Hale, spoke next. Hale said the firm would "
+         "stay in the family.", "Adam Hale"),
+    ],
+)
+def test_a_shared_surname_goes_to_the_person_last_seen_as_a_subject(extractor, text, speaker):
+    found = _last_speaker(extractor, text)
+    assert found.mention.text in ("Grant", "Shaw", "Hale")
+    assert found.name == speaker
