@@ -114,3 +114,21 @@ def test_a_shared_surname_goes_to_the_person_last_seen_as_a_subject(extractor, t
     found = _last_speaker(extractor, text)
     assert found.mention.text in ("Grant", "Shaw", "Hale")
     assert found.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # someone possessed by the person in focus is someone else
+        ("Tom Clarke built the firm in 1990. His former partner said the books were clean.",
+         "His former partner"),
+        ("Ellen Shaw won the seat in May. Her lawyer said the recount was over.", "Her lawyer"),
+        # who was told is not the speaker, so the speaker stays the person in focus
+        ('Norman Hale spoke to the radio host. "Now I can speak freely," he told the host.',
+         "Norman Hale"),
+        ('Ruth Oduya met the nurse on Monday. "We need more beds," she told the nurse.',
+         "Ruth Oduya"),
+    ],
+)
+def test_a_possessed_or_told_person_is_not_the_person_in_focus(extractor, text, speaker):
+    assert _last_speaker(extractor, text).name == speaker

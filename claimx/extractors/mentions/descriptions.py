@@ -40,6 +40,8 @@ PERSON = "person"
 PERSON_REACH = 1500
 _SINGULAR_NOUNS = frozenset({"NN", "NNP"})
 _INDEFINITE = frozenset({"a", "an", "another", "one"})
+# Roles of someone told, met or named in passing, not of the person in focus.
+_OBJECTS = frozenset({"dobj", "pobj", "dative", "iobj"})
 
 
 def describe(layer: MentionResolver, head: Token, mention: Span) -> Speaker | None:
@@ -51,6 +53,12 @@ def describe(layer: MentionResolver, head: Token, mention: Span) -> Speaker | No
     if voiced is not None:
         return voiced
     refers = _description(layer, head)
+    if refers == PERSON and not _introduced_unnamed(head):
+        # "the striker" is first the person in focus: the subject of the main clause just
+        # before, however many people were named.
+        focused = layer.in_focus(head)
+        if focused is not None and focused.entity is not None:
+            return Speaker(focused.name, focused.entity, mention)
     found = _referent(layer, head, mention.start, refers) if refers is not None else None
     return Speaker(found.name, found.entity, mention) if found is not None else None
 
@@ -73,18 +81,12 @@ def _referent(layer: MentionResolver, head: Token, pos: int, refers: str) -> Nam
     names = layer.recent_names(pos, labels, SALIENT_REACH)
     if len({n.entity or n.name for n in names}) == 1:
         return names[0]
+    if refers == PERSON:
+        return _lone_person(layer, pos)  # the person in focus was looked for first
     # Several in view: the one that was a subject, the entity the text was about, if no
     # other was ("Harbor Lines said ... (Coastline News) ... The company added").
     subjects = [n for n in names if layer.is_subject(n, conjuncts=True)]
-    if len({n.entity or n.name for n in subjects}) == 1:
-        return subjects[0]
-    if refers == PERSON:
-        # "the striker" is the person most recently in focus: the last one who was the
-        # subject of a main clause, however many were named, else the one person named
-        # further back.
-        leading = [n for n in subjects if layer.is_subject(n, main=True)]
-        return leading[0] if leading else _lone_person(layer, pos)
-    return None
+    return subjects[0] if len({n.entity or n.name for n in subjects}) == 1 else None
 
 
 def _introduced_unnamed(head: Token) -> bool:
@@ -147,7 +149,8 @@ def _description(layer: MentionResolver, head: Token) -> str | None:
     count ("the two companies") or a thing's ("its company")."""
     age = age_start(head.doc, head.i)
     if age is not None:
-        # "the 30-year-old": a person; "a 30-year-old" is someone new.
+        # "the 30-year-old": a person; "a 30-year-old" is someone new. (The parse misreads
+        # the age's role: '"...," added the 30-year-old' makes it an object.)
         return PERSON if head.doc[age].lower_ == _DEFINITE else None
     demonym = _demonym(layer, head)
     if not demonym and (head.tag_ != "NN" or head.ent_type_):
@@ -161,10 +164,18 @@ def _description(layer: MentionResolver, head: Token) -> str | None:
             owner is not None and not personal):
         return None
     if demonym:
-        return PERSON
+        return PERSON if _may_be_in_focus(head) else None
     refers = layer.words.descriptions.get(head.lower_)
+    if refers == PERSON and not _may_be_in_focus(head):
+        return None
     # A voice that resolved no possessor is a body of its own, like "the company".
     return "thing" if refers == VOICE else refers
+
+
+def _may_be_in_focus(head: Token) -> bool:
+    """A person's description may be the person in focus unless someone possesses it ("his
+    partner" is not him) or it is who was told or met ("told the host")."""
+    return _possessor(head) is None and head.dep_ not in _OBJECTS
 
 
 def _demonym(layer: MentionResolver, head: Token) -> bool:

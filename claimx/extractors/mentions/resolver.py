@@ -194,9 +194,9 @@ class MentionResolver:
                 return n
         return nearest
 
-    def is_subject(self, name: Name, *, conjuncts: bool = False, main: bool = False) -> bool:
+    def is_subject(self, name: Name, *, conjuncts: bool = False) -> bool:
         """The name is a grammatical subject (``conjuncts``: or conjoined to one, "A and B
-        merged"; ``main``: of its sentence's main verb, or a verb conjoined to it)."""
+        merged")."""
         span = self.doc.char_span(name.start, name.end, alignment_mode="expand")
         if span is None:
             return False
@@ -205,9 +205,12 @@ class MentionResolver:
             root = root.head
         while conjuncts and root.dep_ == "conj" and root.head.i != root.i:
             root = root.head
-        verb = root.head
-        return root.dep_ in SUBJECTS and (not main or verb.dep_ == "ROOT" or (
-            verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
+        return root.dep_ in SUBJECTS
+
+    def in_focus(self, head: Token) -> Speaker | None:
+        """The person the text was just about, before a description headed by ``head``
+        (pronouns.person_referent)."""
+        return person_referent(self, head)
 
     def mention_tokens(self, head: Token) -> tuple[int, int]:
         """Token range of the speaker phrase headed by ``head``: determiners, titles and
