@@ -49,3 +49,34 @@ def test_a_cue_noun_with_no_owner_names_no_speaker(extractor, text, cue):
 def test_a_noun_that_reports_nothing_gives_no_quote(extractor):
     text = "Tim Baird met the press. The problem is that the vote was rigged."
     assert extractor(text).quotes == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("Prices will rise next year. That is what Karl Benn said on Monday.",
+         "Prices will rise next year", "Karl Benn"),
+        ("The plant will close in May. That's what the union told its members.",
+         "The plant will close in May", "the union"),
+        ("Taxes must fall. This is what Ruth Oduya argued in her speech.", "Taxes must fall",
+         "Ruth Oduya"),
+    ],
+)
+def test_that_is_what_someone_said_attributes_the_sentence_before(
+        extractor, text, content, speaker):
+    quotes = extractor(text).quotes
+    assert [(q.type, [c.text for c in q.content], q.speaker.name if q.speaker else None)
+            for q in quotes] == [("indirect", [content], speaker)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices will rise. That is what worries Karl Benn.",  # no speech verb
+        "Prices will rise, analysts said. That is what Karl Benn said too.",  # its own cue
+        "The report warned that rents would climb. That is what Karl Benn said in May.",
+    ],
+)
+def test_that_is_what_takes_no_sentence_with_its_own_attribution(extractor, text):
+    assert not any(q.speaker is not None and q.speaker.name == "Karl Benn"
+                   for q in extractor(text).quotes)
