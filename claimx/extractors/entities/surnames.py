@@ -5,7 +5,9 @@ Linking by written form alone cannot tell "Mrs. Grant" from her husband "Tom Gra
 up on a bare "Grant" once "Tom Grant" and "Mary Grant" both appear, leaving the principal
 split in two. Here each one-word mention of a shared or titled surname is resolved on its own:
 a gendered title ("Mr.", "Mrs.") rules out people of the other gender (from their own titles,
-else their given name), and among the rest the one mentioned last before it wins.
+else their given name), and among the rest the one in focus wins: the one who was last the
+subject of a clause ("Tom Grant praised his wife, Mary Grant. Grant said": Tom), else the one
+mentioned last before it.
 """
 
 from __future__ import annotations
@@ -29,11 +31,12 @@ def resolve_surnames(doc: Doc, cands: list[Cand], lex: Lexicon) -> None:
         by_surname.setdefault(person.split()[-1], []).append(person)
     genders = {p: _gender(doc, cs, lex) for p, cs in persons.items()}
     last_seen: dict[str, int] = {}
+    last_subject: dict[str, int] = {}
     for cand in sorted(cands, key=lambda c: c.start):
         k = key(doc[cand.start:cand.end].text)
         title = _title_gender(doc, cand.start, lex)
         if k in persons:
-            last_seen[k] = cand.start
+            _seen(doc, cand, k, last_seen, last_subject)
             continue
         if " " in k or k not in by_surname:
             continue
@@ -42,10 +45,21 @@ def resolve_surnames(doc: Doc, cands: list[Cand], lex: Lexicon) -> None:
             continue  # one person or none: linking by form already gets it right
         # A titled surname nobody else fits is a person of its own ("Mrs. Grant"), reached
         # again only through the same title: a bare "Grant" means a full-named Grant.
-        ref = _most_recent(pool, last_seen, persons) if pool else f"{k}#{title}"
+        ref = _in_focus(pool, last_seen, last_subject, persons) if pool else f"{k}#{title}"
         cand.ref = ref
         cand.label = "PERSON"
-        last_seen[ref] = cand.start
+        _seen(doc, cand, ref, last_seen, last_subject)
+
+
+def _seen(doc: Doc, cand: Cand, person: str, last_seen: dict[str, int],
+          last_subject: dict[str, int]) -> None:
+    """Note a mention of ``person``, and whether it was a clause's subject."""
+    last_seen[person] = cand.start
+    root = doc[cand.start:cand.end].root
+    if root.dep_ in ("appos", "compound") and root.head.i != root.i:
+        root = root.head  # "His brother, Paul Grant, stayed home": Paul is the subject
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        last_subject[person] = cand.start
 
 
 def _full_names(doc: Doc, cands: list[Cand]) -> dict[str, list[Cand]]:
@@ -75,10 +89,13 @@ def _gender(doc: Doc, cands: list[Cand], lex: Lexicon) -> str | None:
     return lex.given_genders.get(doc[cands[0].start].text)
 
 
-def _most_recent(
-    pool: list[str], last_seen: dict[str, int], persons: dict[str, list[Cand]]
-) -> str:
-    """The person mentioned last so far; before any is mentioned, the first to be named."""
+def _in_focus(pool: list[str], last_seen: dict[str, int], last_subject: dict[str, int],
+              persons: dict[str, list[Cand]]) -> str:
+    """The person last seen as a subject; else the one mentioned last so far; before any
+    is mentioned, the first to be named."""
+    subjects = [p for p in pool if p in last_subject]
+    if subjects:
+        return max(subjects, key=lambda p: last_subject[p])
     seen = [p for p in pool if p in last_seen]
     if seen:
         return max(seen, key=lambda p: last_seen[p])

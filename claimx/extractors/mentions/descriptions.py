@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from claimx.extractors.entities import resolve_role
+from claimx.extractors.mentions.phrases import age_start
 from claimx.models import Span, Speaker
 
 if TYPE_CHECKING:
@@ -34,6 +35,13 @@ _PERSONAL_POSSESSIVES = frozenset({"his", "her", "their"})
 # How far back (characters) the names that make an entity salient may be.
 SALIENT_REACH = 600
 _DEFINITE = "the"
+PERSON = "person"
+# How far back (characters) a person's description looks for the one person named.
+PERSON_REACH = 1500
+_SINGULAR_NOUNS = frozenset({"NN", "NNP"})
+_INDEFINITE = frozenset({"a", "an", "another", "one"})
+# Roles of someone told, met or named in passing, not of the person in focus.
+_OBJECTS = frozenset({"dobj", "pobj", "dative", "iobj"})
 
 
 def describe(layer: MentionResolver, head: Token, mention: Span) -> Speaker | None:
@@ -45,6 +53,12 @@ def describe(layer: MentionResolver, head: Token, mention: Span) -> Speaker | No
     if voiced is not None:
         return voiced
     refers = _description(layer, head)
+    if refers == PERSON and not _introduced_unnamed(head):
+        # "the striker" is first the person in focus: the subject of the main clause just
+        # before, however many people were named.
+        focused = layer.in_focus(head)
+        if focused is not None and focused.entity is not None:
+            return Speaker(focused.name, focused.entity, mention)
     found = _referent(layer, head, mention.start, refers) if refers is not None else None
     return Speaker(found.name, found.entity, mention) if found is not None else None
 
@@ -60,15 +74,39 @@ def _referent(layer: MentionResolver, head: Token, pos: int, refers: str) -> Nam
                    None)
     # A title names an office, and a modified description ("the port authority") a body of
     # its own: only a name or role that carries the noun settles them.
-    if carried is not None or refers == TITLE or _modified(head):
+    # A person's description may say more of them ("the veteran defender"): still them.
+    if carried is not None or refers == TITLE or (_modified(head) and refers != PERSON) or (
+            refers == PERSON and _introduced_unnamed(head)):
         return carried
     names = layer.recent_names(pos, labels, SALIENT_REACH)
     if len({n.entity or n.name for n in names}) == 1:
         return names[0]
+    if refers == PERSON:
+        return _lone_person(layer, pos)  # the person in focus was looked for first
     # Several in view: the one that was a subject, the entity the text was about, if no
     # other was ("Harbor Lines said ... (Coastline News) ... The company added").
     subjects = [n for n in names if layer.is_subject(n, conjuncts=True)]
     return subjects[0] if len({n.entity or n.name for n in subjects}) == 1 else None
+
+
+def _introduced_unnamed(head: Token) -> bool:
+    """The text brought this person in without a name ("a witness said ... the witness
+    added"): the description is that stranger, not whoever was in focus."""
+    doc = head.doc
+    for i in range(head.i - 1, -1, -1):
+        tok = doc[i]
+        if head.idx - tok.idx > PERSON_REACH:
+            return False
+        if tok.lower_ == head.lower_ and any(
+                t.dep_ == "det" and t.lower_ in _INDEFINITE for t in tok.lefts):
+            return True
+    return False
+
+
+def _lone_person(layer: MentionResolver, pos: int) -> Name | None:
+    """The one person named within PERSON_REACH before ``pos``, if only one was."""
+    names = layer.recent_names(pos, DESCRIBED_LABELS[PERSON], PERSON_REACH)
+    return names[0] if len({n.entity or n.name for n in names}) == 1 else None
 
 
 def voice(layer: MentionResolver, head: Token, mention: Span) -> Speaker | None:
@@ -109,7 +147,13 @@ def _description(layer: MentionResolver, head: Token) -> str | None:
     """What ``head`` may stand for, when it heads a definite singular description ("the
     company") or one a person possesses ("her company": hers is the one in view), not a
     count ("the two companies") or a thing's ("its company")."""
-    if head.tag_ != "NN" or head.ent_type_:
+    age = age_start(head.doc, head.i)
+    if age is not None:
+        # "the 30-year-old": a person; "a 30-year-old" is someone new. (The parse misreads
+        # the age's role: '"...," added the 30-year-old' makes it an object.)
+        return PERSON if head.doc[age].lower_ == _DEFINITE else None
+    demonym = _demonym(layer, head)
+    if not demonym and (head.tag_ != "NN" or head.ent_type_):
         return None
     lefts = list(head.lefts)
     owner = _possessor(head)
@@ -119,9 +163,26 @@ def _description(layer: MentionResolver, head: Token) -> str | None:
     if not (definite or personal) or any(t.dep_ == "nummod" for t in lefts) or (
             owner is not None and not personal):
         return None
+    if demonym:
+        return PERSON if _may_be_in_focus(head) else None
     refers = layer.words.descriptions.get(head.lower_)
+    if refers == PERSON and not _may_be_in_focus(head):
+        return None
     # A voice that resolved no possessor is a body of its own, like "the company".
     return "thing" if refers == VOICE else refers
+
+
+def _may_be_in_focus(head: Token) -> bool:
+    """A person's description may be the person in focus unless someone possesses it ("his
+    partner" is not him) or it is who was told or met ("told the host")."""
+    return _possessor(head) is None and head.dep_ not in _OBJECTS
+
+
+def _demonym(layer: MentionResolver, head: Token) -> bool:
+    """"the Brazilian": a nationality's singular noun (a NORP name the person nouns list)
+    stands for a person; a capitalised head of any other name ("the Economist") is a name."""
+    return head.ent_type_ == "NORP" and head.tag_ in _SINGULAR_NOUNS \
+        and layer.words.descriptions.get(head.lower_) == PERSON
 
 
 def _modified(head: Token) -> bool:

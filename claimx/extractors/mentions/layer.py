@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from claimx.extractors.mentions.resolver import MentionResolver, MentionWords, Regions
+from claimx.extractors.mentions.resolver import MentionResolver, Regions
+from claimx.extractors.mentions.words import MentionWords
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 # How many sentences back (counting the pronoun's own) the subject may be.
 SUBJECT_SENTENCES = 3
+# The same for the person in focus of "he"/"she" or a person's description.
+FOCUS_SENTENCES = 2
 PLURAL_PRONOUNS = frozenset({"they", "them"})
 # Names of bodies that may speak; a person is not "it", and not "they" alone.
 _BODY_LABELS = frozenset({"ORG", "NORP", "GPE"})
@@ -60,6 +62,49 @@ def subject_referent(layer: MentionResolver, pronoun: Token) -> Speaker | None:
                 continue
             return found
     return None
+
+
+def person_referent(layer: MentionResolver, mention: Token,
+                    gender: str | None = None) -> Speaker | None:
+    """Who "he"/"she" (of ``gender``) or a person's description at ``mention`` stands for
+    when the text was just about them: the nearest subject of a sentence's main verb before
+    it, in its own sentence or the one before, when that subject is a person (a name, a person's
+    description, or "he"/"she" again) of that gender, resolved through the layer ("The
+    striker spoke of Ruiz's foul on Abel. "...," he said": the striker, not Abel). None when
+    that subject is anything else, or of the other gender: the caller's own rule decides."""
+    doc = layer.doc
+    sentences = 0
+    for i in range(mention.i - 1, -1, -1):
+        tok = doc[i]
+        if tok.is_sent_start:
+            sentences += 1
+            if sentences > FOCUS_SENTENCES:
+                return None
+        # The subject of the sentence's own verb, not of a clause conjoined to it ("Lee
+        # tried to jump, but his knee hit the bar": Lee).
+        if tok.dep_ not in SUBJECTS or tok.head.dep_ != "ROOT" or layer.quoted(tok.idx):
+            continue
+        if tok.tag_ == "PRP":
+            other = layer.words.pronouns.get(tok.lower_, ("", None))[1]
+            if other is None or gender not in (None, other):
+                return None  # "it", "they", or someone of the other gender
+            return layer.resolve(tok)
+        found = _person_subject(layer, tok)
+        if found is None:
+            return None
+        known = layer.genders.get(found.name)
+        return found if gender is None or known in (None, gender) else None
+    return None
+
+
+def _person_subject(layer: MentionResolver, tok: Token) -> Speaker | None:
+    """The Speaker of a subject that names or describes a person, else None."""
+    if layer.label_of(tok) == "PERSON":
+        return layer.resolve(tok)
+    if tok.ent_type_ or layer.words.descriptions.get(tok.lower_) != "person":
+        return None
+    found = layer.resolve(tok)
+    return found if _person(layer, found) else None
 
 
 def _person(layer: MentionResolver, speaker: Speaker) -> bool:

@@ -12,28 +12,27 @@ so a quote and a claim that share a speaker get the same answer.
 from __future__ import annotations
 
 import bisect
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from claimx.doc.offsets import end_char, index_from
 from claimx.doc.syntax import SUBJECTS
 from claimx.doc.text import doc_text
-from claimx.extractors.mentions.descriptions import TITLE, describe
+from claimx.extractors.mentions.descriptions import describe
 from claimx.extractors.mentions.phrases import (
     SOURCE_LABELS,
     affiliated_person,
+    age_start,
     entity_of,
     name_in_phrase,
 )
-from claimx.extractors.mentions.pronouns import subject_referent
+from claimx.extractors.mentions.pronouns import person_referent, subject_referent
+from claimx.extractors.mentions.words import MentionWords
 from claimx.models import Entity, Span, Speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
-
-    from claimx.rules.loader import PatternSet
 
 # What a pronoun may stand for, by its "refers" value in speaker_pronouns.tsv.
 _REFERENT_LABELS = {"person": frozenset({"PERSON"}), "thing": frozenset({"ORG"})}
@@ -47,40 +46,6 @@ TITLE_REACH = 12
 # Names before a position checked for one that covers it, and for a pronoun's referent.
 _COVER_LOOKBACK = 40
 _REFERENT_LOOKBACK = 200
-
-
-@dataclass(frozen=True)
-class MentionWords:
-    """The vocabulary of mentions (patterns/quotes/speaker_*, names_gender.tsv and the
-    entities' articles, organisation heads and titles), read once per extractor."""
-
-    pronouns: Mapping[str, tuple[str, str | None]]  # pronoun -> what it refers to, gender
-    gender_title: re.Pattern[str]  # a title that tells the gender, right before a mention
-    drop_left: frozenset[str]  # words a speaker phrase may start with that are not its own
-    articles: frozenset[str]
-    given_names: Mapping[str, str]  # given name -> the gender it usually carries
-    descriptions: Mapping[str, str]  # description noun -> "person", "thing" or TITLE
-    speech: frozenset[str]  # speech verbs (cue_verbs.txt): a noun that is their subject spoke
-
-    @classmethod
-    def from_patterns(cls, patterns: PatternSet) -> MentionWords:
-        pronouns = {str(row["pronoun"]).lower(): (str(row["refers"]), _text(row["gender"]))
-                    for row in patterns.rows("speaker_pronouns")}
-        titles = patterns.table("speaker_gender_titles")
-        # Honorifics that tell a person's gender when they stand right before a mention.
-        alternatives = "|".join(
-            rf"\b(?P<{g}>{'|'.join(re.escape(t) for t, tg in titles if tg == g) or '(?!x)x'})"
-            r"\.?\s+$" for g in ("m", "f"))
-        return cls(
-            pronouns=pronouns,
-            gender_title=re.compile(alternatives),
-            drop_left=patterns.word_list("speaker_drop_left"),
-            articles=patterns.word_list("entity_articles"),
-            given_names={row[0]: row[1] for row in patterns.table("names_gender")
-                         if len(row) > 1 and row[1] in ("f", "m")},
-            descriptions=_descriptions(patterns),
-            speech=patterns.word_list("cue_verbs"),
-        )
 
 
 @dataclass(frozen=True)
@@ -148,20 +113,24 @@ class MentionResolver:
         self.names = names
         self.starts = [n.start for n in names]
         self.blocked = sorted(regions.quoted)
+        # Each person's gender, keyed by resolved name; ``told`` holds those the text itself
+        # tells (a title, a pronoun that went to them), ``genders`` adds given names' too.
+        self.told: dict[str, str] = {}
         self.genders = self._genders(names)
 
     def _genders(self, names: list[Name]) -> dict[str, str]:
         """Each person's gender, "m" or "f", keyed by resolved name: from a title before one
-        of their mentions ("Mrs Okafor"), else from a given name that usually carries it."""
-        genders: dict[str, str] = {}
+        of their mentions ("Mrs Okafor"), which ``told`` keeps too, else from a given name
+        that usually carries it."""
         for n in names:
-            if n.label != "PERSON":
-                continue
-            title = self.words.gender_title.search(self.text, max(0, n.start - TITLE_REACH),
-                                                   n.start)
+            title = self.words.gender_title.search(
+                self.text, max(0, n.start - TITLE_REACH), n.start) \
+                if n.label == "PERSON" else None
             if title is not None:
-                genders[n.name] = "m" if title.group("m") else "f"  # a title always wins
-            elif n.name not in genders and " " in n.name:
+                self.told[n.name] = "m" if title.group("m") else "f"  # a title always wins
+        genders = dict(self.told)
+        for n in names:
+            if n.label == "PERSON" and n.name not in genders and " " in n.name:
                 given = self.words.given_names.get(n.name.split()[0])
                 if given is not None:
                     genders[n.name] = given
@@ -208,13 +177,14 @@ class MentionResolver:
         "Obama spoke after meeting Vladimir Putin. He said ..."), else the nearest one. A
         person whose title gives the other gender is skipped ("Mrs Okafor met Mr Bello. He
         said ..."). ``apart``: an entity the pronoun cannot be."""
+        genders = self.genders
         hi = index_from(self.starts, pos)
         nearest = None
         for n in reversed(self.names[max(0, hi - _REFERENT_LOOKBACK):hi]):
             if n.end > pos or n.label not in labels or self._inside_blocked(n.start, n.end) \
                     or (apart is not None and n.entity == apart):
                 continue
-            if gender is not None and self.genders.get(n.name, gender) != gender:
+            if gender is not None and genders.get(n.name, gender) != gender:
                 continue
             if nearest is None:
                 nearest = n
@@ -237,6 +207,11 @@ class MentionResolver:
             root = root.head
         return root.dep_ in SUBJECTS
 
+    def in_focus(self, head: Token) -> Speaker | None:
+        """The person the text was just about, before a description headed by ``head``
+        (pronouns.person_referent)."""
+        return person_referent(self, head)
+
     def mention_tokens(self, head: Token) -> tuple[int, int]:
         """Token range of the speaker phrase headed by ``head``: determiners, titles and
         compounds on the left, nothing after the head (appositions and relative clauses are
@@ -248,6 +223,9 @@ class MentionResolver:
                 start = min(start, left.left_edge.i)
         while start < head.i and (doc[start].lower_ in self.words.drop_left or doc[start].is_punct):
             start += 1
+        age = age_start(doc, head.i)
+        if age is not None:
+            start = min(start, age)  # "the 30-year-old"
         end = head.i + 1
         ent = entity_of(head)
         if ent is not None:
@@ -311,14 +289,25 @@ class MentionResolver:
             subject = subject_referent(self, head)
             if subject is not None:
                 return Speaker(subject.name, subject.entity, mention)
+        focused = person_referent(self, head, gender) \
+            if gender is not None and head.lower_ in _SUBJECT_FORMS else None
+        if focused is not None:
+            self._tell_gender(focused.name, gender)
+            return Speaker(focused.name, focused.entity, mention)
         labels = _REFERENT_LABELS.get(refers)
         found = self._nearest_before(mention.start, labels, gender) if labels else None
         if found is not None:
             if gender is not None and found.label == "PERSON":
-                # "she" told us Rhea Castane is a woman: a later "he" is someone else.
-                self.genders.setdefault(found.name, gender)
+                self._tell_gender(found.name, gender)
             return Speaker(found.name, found.entity, mention)
         return Speaker(mention.text, None, mention)
+
+    def _tell_gender(self, name: str, gender: str | None) -> None:
+        """"she" told us Rhea Castane is a woman: a later "he" is someone else. What the
+        text tells wins over a given name's usual gender, never over a title."""
+        if gender is not None:
+            self.told.setdefault(name, gender)
+            self.genders[name] = self.told[name]
 
     def _resolve_gendered_before(self, i: int) -> None:
         """Resolve the gendered pronouns before token ``i`` first, in order: each one that
@@ -342,6 +331,11 @@ class MentionResolver:
         # Only a name on the head itself counts: "the minister of Digital Development" is
         # not the ministry.
         ent = entity_of(named)
+        if ent is not None and named.ent_type_ == "NORP" and len(ent) == 1:
+            # "The Brazilian said": a person of the article, not the nationality.
+            described = describe(self, named, mention)
+            if described is not None:
+                return described
         if ent is not None:
             span_start, span_end = ent.start_char, ent.end_char
         else:
@@ -366,17 +360,3 @@ class MentionResolver:
                 and doc[start + 1].is_title:
             start += 1
         return self.text[doc[start].idx:end_char(doc, end)]
-
-
-def _descriptions(patterns: PatternSet) -> dict[str, str]:
-    """Description nouns: the entities' organisation heads and person titles, and the nouns
-    of speaker_descriptions.tsv."""
-    nouns = dict.fromkeys(patterns.word_list("entity_org_heads"), "thing")
-    nouns.update(dict.fromkeys(patterns.word_list("titles"), TITLE))
-    nouns.update((str(row["noun"]).lower(), str(row["refers"]))
-                 for row in patterns.rows("speaker_descriptions"))
-    return nouns
-
-
-def _text(cell: object) -> str | None:
-    return cell if isinstance(cell, str) else None

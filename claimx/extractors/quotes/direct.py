@@ -53,6 +53,9 @@ def attribute(ctx: QuoteContext, cand: Candidate) -> Kind:
         return Kind.MIXED
     if not (clean_start and clean_end):
         return Kind.MIXED if mixed(ctx, cand) else Kind.SCARE
+    if after_cue is not None and before_cue is not None and _introduces_next(ctx, after_cue):
+        # 'Lee said: "A." Kim said: "B."': Kim's colon introduces B; A is Lee's.
+        after_cue = None
     cue = after_cue if after_cue is not None else before_cue
     if cue is not None:
         set_cue(ctx, cand, cue)
@@ -71,6 +74,19 @@ def attribute(ctx: QuoteContext, cand: Candidate) -> Kind:
                                 or _heading(ctx, cand)):
         return Kind.SCARE
     return Kind.DIRECT
+
+
+def _introduces_next(ctx: QuoteContext, cue: int) -> bool:
+    """The cue's clause ends in a colon and an opening mark: it attributes the quotation
+    after it, not the one before."""
+    doc = ctx.doc
+    sent_end = ctx.sent(cue).end
+    for k in range(cue + 1, min(sent_end, cue + MAX_LEAD_WORDS)):
+        if doc[k].text == ":":
+            return k + 1 < ctx.n and doc[k + 1].text in ALL_MARKS
+        if doc[k].text in ALL_MARKS:
+            return False
+    return False
 
 
 def _transcript_turn(ctx: QuoteContext, cand: Candidate) -> bool:

@@ -27,8 +27,9 @@ verb when the quotation's own cue sits in its reported clause.
 Each part has a module of its own, all of them functions over one ``QuoteContext`` (context):
 marks (pairing marks), direct and mixed (what a quoted stretch is), cues and speakers (its cue
 and speaker), continuation (quotes that go on), reported and bounds (indirect speech and where
-it ends), acts (what kind of attribution a cue makes, and the cues that attribute no
-statement), addressee (who the words were said to), helpers (token and text helpers).
+it ends), copular ("Lee's argument is that ..."), acts (what kind of attribution a cue makes,
+and the cues that attribute no statement), addressee (who the words were said to), helpers
+(token and text helpers).
 Speakers are resolved to names and entities by the document's mention layer
 (claimx.extractors.mentions), which claims share. This module builds the context and runs
 them in order.
@@ -58,6 +59,7 @@ from claimx.extractors.quotes.context import (
     phrase_cues,
 )
 from claimx.extractors.quotes.continuation import inherit, merge_continuations
+from claimx.extractors.quotes.copular import copular_reports
 from claimx.extractors.quotes.direct import attribute
 from claimx.extractors.quotes.helpers import cue_span, has_double_mark, has_word, outside
 from claimx.extractors.quotes.marks import Candidate, Kind, nickname, pair_marks, paragraph_ids
@@ -94,7 +96,7 @@ class QuoteExtractor:
         cands = merge_continuations(ctx, read_candidates(ctx, cands))
         # Reported speech may contain mixed quotes and scare quotes, never a direct quote.
         ctx = replace(ctx, in_quote=_cover(ctx.n, cands, Kind.DIRECT))
-        reports, cands = outermost(ctx, reported(ctx), cands)
+        reports, cands = outermost(ctx, reported(ctx) + copular_reports(ctx), cands)
         inherit(ctx, cands, reports)
         return _quotes(ctx, cands, reports, furniture)
 

@@ -7,6 +7,7 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from claimx.doc.syntax import RELATIVE_PRONOUN, RELATIVES, SPEAKER_FAR, subject_of
+from claimx.extractors.mentions.phrases import age_after
 from claimx.extractors.quotes.helpers import nounish, opens_paragraph
 from claimx.extractors.quotes.marks import ALL_MARKS, DASHES, Candidate
 from claimx.models import Span, Speaker
@@ -63,6 +64,9 @@ def _unparsed_speaker(ctx: QuoteContext, cue: int, cand: Candidate | None) -> Sp
     the cue ('"...," said Rep. Jane Doe'), skipping times ("said Thursday")."""
     doc = ctx.doc
     if cand is not None and cand.close_i is not None and cand.close_i < cue:
+        age = next((a for k in range(cand.close_i + 1, cue) if (a := age_after(doc, k))), None)
+        if age is not None:
+            return ctx.speakers.resolve(age)  # '"...," the 30-year-old said'
         words = [t for t in doc[cand.close_i + 1:cue] if nounish(t)]
         if words:
             return ctx.speakers.resolve(doc[words[0].i:words[-1].i + 1].root)
@@ -71,6 +75,9 @@ def _unparsed_speaker(ctx: QuoteContext, cue: int, cand: Candidate | None) -> Sp
     before = cand is not None and (cand.close_i is None or cue < cand.close_i)
     for k in range(cue + 1, min(ctx.n, cue + NAME_AFTER_CUE)):
         tok = doc[k]
+        age = age_after(doc, k)
+        if age is not None:
+            return ctx.speakers.resolve(age)  # 'added the 30-year-old'
         if tok.is_punct or ctx.in_quote[k] >= 0 or ctx.par[k] != ctx.par[cue] \
                 or tok.tag_ == "IN":
             break
