@@ -5,8 +5,9 @@ tagger, parser and NER cost the same on each. ``FastParser`` tokenizes the whole
 splits it into sentences with a rule-based splitter, and sends to the pipeline only the runs
 of sentences that can hold a target:
 
-- claims: a digit, a number or scale word, a vague amount (``patterns/quantities/``), or a
-  word of ``patterns/fastpath/fastpath_claim_words.txt``;
+- claims: a number in digits that is not a year or a date (``_digits``), a number
+  or scale word, a vague amount (``patterns/quantities/``), or a word of
+  ``patterns/fastpath/fastpath_claim_words.txt``;
 - quotes: a quotation mark (``fastpath_quote_marks.txt``), a speech cue
   (``patterns/quotes/``), or a place between an opening and a closing mark.
 
@@ -51,6 +52,20 @@ def _words(words: Iterable[str]) -> str:
     return r"(?<![\p{L}])(?:" + "|".join(escaped or [r"(?!x)x"]) + r")(?![\p{L}])"
 
 
+def _digits(time_words: Iterable[str], year_before: Iterable[str]) -> str:
+    """The first digit of a number that can be an amount. Not a year after a word of
+    ``fastpath_year_before.txt`` ("in 2003", not "$2003" or "2003.5"), a decade ("the 1990s"),
+    a digit inside a name ("G7", "O2"), nor a day or a clock
+    time next to a month or clock word of ``quant_time_words.txt`` ("on 14 May", "May 14",
+    "at 9 pm"): the quantity pass sets those aside as times, so no claim comes from them."""
+    times = _words(time_words)
+    year = (r"(?<=" + _words(year_before) + r"[\s-]+)(?:1[89]|20)\d\d(?![\d%\p{L}]|[.,:]\d)")
+    decade = r"(?:1[89]|20)\d0s(?!\p{L})"
+    day = r"\d+(?:st|nd|rd|th)?\s*" + times
+    # A digit right after a letter is in a name ("G7", "Radio 4" is not, and stays).
+    return rf"(?<![\d.,:\p{{L}}])(?!{year}|{decade}|{day})(?<!{times}\s*)\d"
+
+
 class Selector:
     """Splits a text into sentences and tells which of them can hold the kinds asked."""
 
@@ -61,7 +76,9 @@ class Selector:
         self._end = regex.compile(_END.format(abbreviations=abbreviations or r"(?!x)x"))
         triggers: list[str] = []
         if "claims" in kinds:
-            triggers += [r"\d", _words(self._claim_words(patterns))]
+            triggers += [_digits(patterns.word_list("quant_time_words"),
+                                 patterns.word_list("fastpath_year_before")),
+                         _words(self._claim_words(patterns))]
         self.quotes = "quotes" in kinds
         if self.quotes:
             marks = patterns.word_list("fastpath_quote_marks", lower=False)
