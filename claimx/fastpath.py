@@ -22,6 +22,7 @@ NER still runs on the runs parsed, because claims (dates, people as sources) and
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -155,9 +156,7 @@ class FastParser:
         plan: list[tuple[int, int, bool]] = []
         token = 0
         for (_, end), wanted in zip(spans, flags, strict=True):
-            stop = token
-            while stop < len(starts) and starts[stop] < end:
-                stop += 1
+            stop = bisect_left(starts, end, lo=token)  # the first token at or after the end
             if stop == token:
                 continue
             if plan and plan[-1][2] and wanted:
