@@ -225,3 +225,27 @@ def test_a_run_gets_the_tags_the_whole_text_gives_it(fast):
     assert run
     for start, stop in run:
         assert [t.tag_ for t in doc[start:stop]] == [t.tag_ for t in whole[start:stop]]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The depot won't open. Drivers say they can't wait 3 more weeks. Nobody knows why.",
+        "Its owners didn't sell. They'd paid $40m for it, and shan't take less. Talks went on.",
+        "Pay rose 2% in Feb. and the union's gonna ask for 5% more. Members agreed.",
+    ],
+)
+def test_a_piece_keeps_the_tokens_and_norms_of_the_whole_text(fast, text):
+    from claimx.fastpath import CONTEXT, _pieces
+
+    parser: FastParser = fast._fast
+    doc = parser.nlp.make_doc(text)
+    plan = parser.plan(doc)
+    runs = [(start, stop) for start, stop, wanted in plan if wanted]
+    assert runs
+    for (start, stop), piece in zip(runs, _pieces(doc, plan), strict=True):
+        tokens = doc[max(0, start - CONTEXT):min(len(doc), stop + CONTEXT)]
+        assert piece.text == tokens.text
+        assert [t.norm_ for t in piece] == [t.norm_ for t in tokens]
+    assert any(t.norm_ != t.lower_ for t in doc)  # a tokenizer exception gave its own norm
