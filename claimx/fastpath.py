@@ -5,8 +5,9 @@ tagger, parser and NER cost the same on each. ``FastParser`` tokenizes the whole
 splits it into sentences with a rule-based splitter, and sends to the pipeline only the runs
 of sentences that can hold a target:
 
-- claims: a digit, a number or scale word, a vague amount (``patterns/quantities/``), or a
-  word of ``patterns/fastpath/fastpath_claim_words.txt``;
+- claims: a number in digits that is not a year or a date (``_digits``), a number
+  or scale word, a vague amount (``patterns/quantities/``), or a word of
+  ``patterns/fastpath/fastpath_claim_words.txt``;
 - quotes: a quotation mark (``fastpath_quote_marks.txt``), a speech cue
   (``patterns/quotes/``), or a place between an opening and a closing mark.
 
@@ -21,6 +22,7 @@ NER still runs on the runs parsed, because claims (dates, people as sources) and
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -30,7 +32,7 @@ from claimx.doc.offsets import token_starts
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc
 
     from claimx.rules.loader import PatternSet
 
@@ -51,6 +53,20 @@ def _words(words: Iterable[str]) -> str:
     return r"(?<![\p{L}])(?:" + "|".join(escaped or [r"(?!x)x"]) + r")(?![\p{L}])"
 
 
+def _digits(time_words: Iterable[str], year_before: Iterable[str]) -> str:
+    """The first digit of a number that can be an amount. Not a year after a word of
+    ``fastpath_year_before.txt`` ("in 2003", not "$2003" or "2003.5"), a decade ("the 1990s"),
+    a digit inside a name ("G7", "O2"), nor a day or a clock
+    time next to a month or clock word of ``quant_time_words.txt`` ("on 14 May", "May 14",
+    "at 9 pm"): the quantity pass sets those aside as times, so no claim comes from them."""
+    times = _words(time_words)
+    year = (r"(?<=" + _words(year_before) + r"[\s-]+)(?:1[89]|20)\d\d(?![\d%\p{L}]|[.,:]\d)")
+    decade = r"(?:1[89]|20)\d0s(?!\p{L})"
+    day = r"\d+(?:st|nd|rd|th)?\s*" + times
+    # A digit right after a letter is in a name ("G7", "Radio 4" is not, and stays).
+    return rf"(?<![\d.,:\p{{L}}])(?!{year}|{decade}|{day})(?<!{times}\s*)\d"
+
+
 class Selector:
     """Splits a text into sentences and tells which of them can hold the kinds asked."""
 
@@ -61,7 +77,9 @@ class Selector:
         self._end = regex.compile(_END.format(abbreviations=abbreviations or r"(?!x)x"))
         triggers: list[str] = []
         if "claims" in kinds:
-            triggers += [r"\d", _words(self._claim_words(patterns))]
+            triggers += [_digits(patterns.word_list("quant_time_words"),
+                                 patterns.word_list("fastpath_year_before")),
+                         _words(self._claim_words(patterns))]
         self.quotes = "quotes" in kinds
         if self.quotes:
             marks = patterns.word_list("fastpath_quote_marks", lower=False)
@@ -122,8 +140,8 @@ class FastParser:
         """Docs for the texts, in order, parsed where it matters."""
         docs = [self.nlp.make_doc(text) for text in texts]
         plans = [self.plan(doc) for doc in docs]
-        pieces = [_with_context(doc, a, b).as_doc() for doc, plan in zip(docs, plans, strict=True)
-                  for a, b, wanted in plan if wanted]
+        pieces = [piece for doc, plan in zip(docs, plans, strict=True)
+                  for piece in _pieces(doc, plan)]
         parsed = iter(self.nlp.pipe(pieces, batch_size=self.batch_size))
         for doc, plan in zip(docs, plans, strict=True):
             yield assemble(doc, plan, [next(parsed) for *_, wanted in plan if wanted])
@@ -138,9 +156,7 @@ class FastParser:
         plan: list[tuple[int, int, bool]] = []
         token = 0
         for (_, end), wanted in zip(spans, flags, strict=True):
-            stop = token
-            while stop < len(starts) and starts[stop] < end:
-                stop += 1
+            stop = bisect_left(starts, end, lo=token)  # the first token at or after the end
             if stop == token:
                 continue
             if plan and plan[-1][2] and wanted:
@@ -157,8 +173,23 @@ class FastParser:
 CONTEXT = 4
 
 
-def _with_context(doc: Doc, start: int, stop: int) -> Span:
-    return doc[max(0, start - CONTEXT):min(len(doc), stop + CONTEXT)]
+def _pieces(doc: Doc, plan: Sequence[tuple[int, int, bool]]) -> Iterator[Doc]:
+    """Each run to parse, with its context, as a Doc of its own: its tokens and the norms the
+    tokenizer gave them, the only annotation a Doc fresh from make_doc has. (Span.as_doc
+    copies every attribute of the whole Doc for each piece, three times the cost.)"""
+    from spacy.attrs import NORM
+    from spacy.tokens import Doc
+
+    norms = doc.to_array([NORM])
+    for start, stop, wanted in plan:
+        if not wanted:
+            continue
+        first, last = max(0, start - CONTEXT), min(len(doc), stop + CONTEXT)
+        tokens = doc[first:last]
+        piece = Doc(doc.vocab, words=[t.text for t in tokens],
+                    spaces=[bool(t.whitespace_) for t in tokens])
+        piece.from_array([NORM], norms[first:last])  # type: ignore[arg-type]
+        yield piece
 
 
 def assemble(doc: Doc, plan: Sequence[tuple[int, int, bool]], parsed: Sequence[Doc]) -> Doc:

@@ -71,6 +71,36 @@ def test_a_claim_sentence_needs_a_number_or_an_amount_word(claims_selector, sent
 
 
 @pytest.mark.parametrize(
+    ("sentence", "wanted"),
+    [
+        # A year after a word of fastpath_year_before.txt, a decade, a day or a clock time
+        # next to a month or clock word (quant_time_words.txt), a digit inside a name:
+        ("The mill was built in 1887 by a weaver.", False),
+        ("Nobody has lived there since 1971.", False),
+        ("The lease runs until 2031, the landlord says.", False),
+        ("Work on the dam stopped in mid-2019.", False),
+        ("Jazz clubs thrived there in the 1950s.", False),
+        ("The inquiry opens on 9 October.", False),
+        ("Voting ends on March 3rd at the town hall.", False),
+        ("The gates close at 11 pm sharp.", False),
+        ("She flew to Lima on an A380.", False),
+        ("Traffic on the M62 was slow.", False),
+        ("The G20 summit ended without a deal.", False),
+        # ...but an amount is still parsed, even one that looks like a year:
+        ("The orchard has 1950 apple trees.", True),
+        ("A total of 2010 runners finished the race.", True),
+        ("The fine was \u00a32015, the court said.", True),
+        ("Ticket prices rose 6% in 2021.", True),
+        ("In 2019 the shop took on 14 apprentices.", True),
+        ("The vote was 2-1 in favour.", True),
+        ("The bill came to 1,850 dollars.", True),
+    ],
+)
+def test_a_year_a_date_or_a_name_alone_makes_no_claim(claims_selector, sentence, wanted):
+    assert claims_selector.wanted(sentence, [(0, len(sentence))]) == [wanted]
+
+
+@pytest.mark.parametrize(
     ("text", "wanted"),
     [
         ("\u201cWe will win,\u201d the coach said. The team trained.", [True, False]),
@@ -94,6 +124,10 @@ ARTICLES = [
     "The choir won the regional prize for the third time. Its conductor was delighted.\n\n"
     "Rents in the old town reached a record high. Tenants have formed a union.",
     "Lindgren is now the world number one. She played her hundredth match in Madrid.",
+    # Sentences with only a year or a date are left out; a claim's time still comes from the
+    # entities of its own sentence.
+    "The museum opened in 1962. Visitors rose 12% to 80,000 in the year to 31 March.\n"
+    "It closed on 4 May for repairs. Its director, Ana Ruiz, expects 90,000 next year.",
 ]
 
 
@@ -191,3 +225,27 @@ def test_a_run_gets_the_tags_the_whole_text_gives_it(fast):
     assert run
     for start, stop in run:
         assert [t.tag_ for t in doc[start:stop]] == [t.tag_ for t in whole[start:stop]]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The depot won't open. Drivers say they can't wait 3 more weeks. Nobody knows why.",
+        "Its owners didn't sell. They'd paid $40m for it, and shan't take less. Talks went on.",
+        "Pay rose 2% in Feb. and the union's gonna ask for 5% more. Members agreed.",
+    ],
+)
+def test_a_piece_keeps_the_tokens_and_norms_of_the_whole_text(fast, text):
+    from claimx.fastpath import CONTEXT, _pieces
+
+    parser: FastParser = fast._fast
+    doc = parser.nlp.make_doc(text)
+    plan = parser.plan(doc)
+    runs = [(start, stop) for start, stop, wanted in plan if wanted]
+    assert runs
+    for (start, stop), piece in zip(runs, _pieces(doc, plan), strict=True):
+        tokens = doc[max(0, start - CONTEXT):min(len(doc), stop + CONTEXT)]
+        assert piece.text == tokens.text
+        assert [t.norm_ for t in piece] == [t.norm_ for t in tokens]
+    assert any(t.norm_ != t.lower_ for t in doc)  # a tokenizer exception gave its own norm
