@@ -50,6 +50,7 @@ class Lexicon:
     stoplist: frozenset[str]
     generic_heads: frozenset[str]
     org_heads: frozenset[str]
+    event_heads: frozenset[str]  # "Open", "Games": last words of an event's name
     team_words: frozenset[str]
     club_words: frozenset[str]
     club_city_words: frozenset[str]  # club words only after a city ("Hull City")
@@ -95,6 +96,7 @@ class Lexicon:
             stoplist=words("stoplist"),
             generic_heads=words("generic_heads"),
             org_heads=words("org_heads"),
+            event_heads=words("event_heads"),
             team_words=words("team_words"),
             club_words=words("club_words"),
             club_city_words=words("club_city_words"),
