@@ -33,6 +33,7 @@ from claimx.extractors.entities.acronyms import add_acronyms, initialisms
 from claimx.extractors.entities.candidate import Cand, disjoint
 from claimx.extractors.entities.consistency import drop_common_words, propagate
 from claimx.extractors.entities.context import context_labels, coordinated_places
+from claimx.extractors.entities.events import EventNames
 from claimx.extractors.entities.evidence import evidence_labels
 from claimx.extractors.entities.gazetteer import Gazetteer
 from claimx.extractors.entities.headlines import check_headlines, headline_lines
@@ -48,6 +49,7 @@ from claimx.extractors.entities.page import (
 )
 from claimx.extractors.entities.repair import clean, extend_joined_names, first_name_persons
 from claimx.extractors.entities.roles import person_roles
+from claimx.extractors.entities.rows import row_names
 from claimx.extractors.entities.sports import match_reports, table_rows
 from claimx.extractors.entities.titled import TitledNames
 from claimx.extractors.entities.tokens import in_lines
@@ -71,6 +73,7 @@ class EntityExtractor:
         self._gazetteer = Gazetteer(nlp, patterns)
         self._lex = Lexicon.from_patterns(patterns)
         self._org_names = OrgHeadNames(nlp, self._lex)
+        self._events = EventNames(nlp, self._lex)
         self._titled_names = TitledNames(nlp, self._lex)
 
     def __call__(self, doc: Doc, *, furniture: Sequence[Furniture] = ()) -> list[Entity]:
@@ -86,6 +89,7 @@ class EntityExtractor:
         text = doc_text(doc)
         headlines = headline_lines(text, lex)
         cands = self._model_mentions(doc, headlines)
+        cands = self._events(doc, cands, headlines)
         cands = check_headlines(doc, cands, headlines)
         self._org_names(doc, cands, headlines)
         self._titled_names(doc, cands, headlines)
@@ -94,6 +98,7 @@ class EntityExtractor:
         cands = table_rows(doc, cands, headlines, furniture, lex)
         coordinated_places(doc, cands, lex)
         cands = match_reports(doc, cands, lex)
+        cands = row_names(doc, cands, lex)
         context_labels(doc, cands, lex)
         acronyms = add_acronyms(doc, cands)
         cands += initialisms(doc, cands, lex)

@@ -1,0 +1,132 @@
+"""Who a wire results line names, read from the line's shape: a name with its country in
+brackets ("Ana Ruiz ( Spain )") is a competitor, a person unless a match score follows the
+bracket, when it is a club; the two names of a results pair ("Orvik 2 Lamsa 1") and a name
+before a standings row's numbers are teams; names listed with people are people; a line's
+field label ("Attendance :", "Halftime 1-0") is no name."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from claimx.doc.text import doc_text
+from claimx.extractors.entities.candidate import Cand, overlapping
+from claimx.extractors.entities.labels import NUMERIC_LABELS, PLACE_LABELS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from claimx.extractors.entities.lexicon import Lexicon
+
+MAX_NAME_WORDS = 4
+MIN_FULL_NAME = 2  # words of a listed person's full name
+# A name in a row: up to four words of letters (inner dots, dashes, apostrophes allowed).
+_NAME = r"[^\W\d_](?:[^\W\d_]|[.'’&-])*(?:[ \t][^\W\d_](?:[^\W\d_]|[.'’&-])*){0,3}"
+# A whole-number score standing alone: not a year's start, a time, a set score or a count.
+_GOALS = r"\d{1,3}(?![\d,.:/-])"
+# "Orvik 2 ( Dal 12 ) Lamsa 1": a results pair at a line's start, bracketed scorers allowed,
+# ending the line or followed only by brackets or a full stop.
+_PAIR = re.compile(rf"(?m)^[ \t]*(?P<a>{_NAME})[ \t]+{_GOALS}[ \t]+(?:\([^)\n]*\)[ \t]*)?"
+                   rf"(?P<b>{_NAME})[ \t]+{_GOALS}(?=[ \t]*(?:$|[(.]))")
+# "Orvik 24 15 6 3 41 19 51": a name before four or more whole numbers ends a standings row.
+_STANDING = re.compile(rf"(?m)^[ \t]*(?P<a>{_NAME})(?:[ \t]+\d+){{4,}}[ \t]*$")
+# A match score right after the bracket: "( Czech Republic ) 1 Kestrel", never a set ("6-3").
+_TEAM_SCORE = re.compile(r"[ \t]*\d{1,3}(?:[ \t]+[^\W\d_]|[ \t]*$)", re.MULTILINE)
+# A score closing a one-word sentence: "Halftime 1-0 ."
+_CLOSING_SCORE = re.compile(r"[ \t]*\d{1,2}[-–]\d{1,2}[ \t]*(?:\.|$)", re.MULTILINE)
+# Labels a competitor or a team's name may have been given before its row says what it is.
+LISTED_AS = frozenset({"ORG", "GPE"})  # the model's labels for a listed person's name
+RELABELLED = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "PRODUCT", "FAC", "EVENT"})
+
+
+def row_names(doc: Doc, cands: list[Cand], lex: Lexicon) -> list[Cand]:
+    """Settle the names of results lines by their shape, in the order of the module doc."""
+    cands = _bracketed_countries(doc, cands)
+    cands = _results_teams(doc, cands)
+    _listed_people(doc, cands, lex)
+    return _field_labels(doc, cands)
+
+
+def _bracketed_countries(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    text = doc_text(doc)
+    countries = [c for c in cands if c.gaz and not c.weak and c.label in PLACE_LABELS]
+    for country in countries:
+        opening, closing = country.start - 1, country.end
+        if opening < 1 or closing >= len(doc) or doc[opening].text != "(" \
+                or doc[closing].text != ")":
+            continue
+        start = opening
+        while start > 0 and opening - start < MAX_NAME_WORDS and doc[start - 1].is_title:
+            start -= 1
+        if start == opening:
+            continue
+        team = bool(_TEAM_SCORE.match(text, doc[closing].idx + 1))
+        cands = _settle(cands, start, opening, "ORG" if team else "PERSON")
+    return cands
+
+
+def _results_teams(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    text = doc_text(doc)
+    for match in [*_PAIR.finditer(text), *_STANDING.finditer(text)]:
+        for group in ("a", "b"):
+            if group not in match.groupdict() or match.group(group) is None:
+                continue
+            span = doc.char_span(match.start(group), match.end(group))
+            if span is None or not all(t.is_title or t.is_upper for t in span) or any(
+                t.ent_type_ in NUMERIC_LABELS for t in span
+            ):
+                continue  # "March 24 2031 ...": the model's dates are not teams
+            if len(span) <= MAX_NAME_WORDS:
+                cands = _settle(cands, span.start, span.end, "ORG")
+    return cands
+
+
+def _settle(cands: list[Cand], start: int, end: int, label: str) -> list[Cand]:
+    """Give the name at ``start:end`` its row's label. A country the gazetteer knows stays a
+    place (a national side is a place in wire annotation); a city becomes its club."""
+    inside = overlapping(cands, start, end)
+    if any(c.start < start or c.end > end or c.label not in RELABELLED for c in inside):
+        return cands
+    if any(c.gaz and not c.weak for c in inside):
+        return cands
+    club = any(c.label in PLACE_LABELS for c in inside) and label == "ORG"
+    cands = [c for c in cands if c not in inside]
+    cands.append(Cand(start, end, label, sure=True, club=club))
+    return cands
+
+
+def _listed_people(doc: Doc, cands: list[Cand], lex: Lexicon) -> None:
+    """"Ruan Botha , Kenji Morita": a full name the model called a body or a place the
+    gazetteer does not know, listed by commas next to a person, is a person too, unless a
+    head or club word ends it."""
+    by_start = {c.start: c for c in cands}
+    by_end = {c.end: c for c in cands}
+    for cand in cands:
+        if cand.label not in LISTED_AS or cand.gaz or cand.end - cand.start < MIN_FULL_NAME:
+            continue
+        last = doc[cand.end - 1].lower_
+        if last in lex.org_heads or last in lex.club_words or last in lex.team_words:
+            continue
+        before = by_end.get(cand.start - 1) if cand.start and doc[cand.start - 1].text == "," \
+            else None
+        after = by_start.get(cand.end + 1) if cand.end < len(doc) and doc[cand.end].text == "," \
+            else None
+        if any(n is not None and n.label == "PERSON" for n in (before, after)):
+            cand.label = "PERSON"
+
+
+def _field_labels(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """"Attendance : 18,400", "Halftime 1-0 .": a line's one-word label before a colon, or a
+    one-word sentence closed by a score, names nothing."""
+    text = doc_text(doc)
+    return [c for c in cands
+            if not (c.end - c.start == 1 and not c.gaz and _is_label(doc, text, c.start))]
+
+
+def _is_label(doc: Doc, text: str, i: int) -> bool:
+    line_start = i == 0 or "\n" in doc[i - 1].text or doc[i - 1].text in (".", ":")
+    if not line_start or i + 1 >= len(doc):
+        return False
+    if doc[i + 1].text == ":":
+        return True
+    return bool(_CLOSING_SCORE.match(text, doc[i].idx + len(doc[i].text)))

@@ -1,0 +1,124 @@
+"""Entities in wire copy: named events, competitors with their country in brackets, teams in
+results and standings lines, names listed with people, and a line's field labels.
+
+Every text here was written for these tests; the names are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimx.models import Entity
+
+pytestmark = pytest.mark.model
+
+
+def mentions(extractor, text: str) -> dict[str, str]:
+    """Each mention's text and its entity's label; offsets checked on the way."""
+    doc = extractor(text)
+    found: dict[str, str] = {}
+    for entity in doc.entities:
+        for mention in entity.mentions:
+            assert text[mention.start:mention.end] == mention.text
+            found[mention.text] = entity.label
+    return found
+
+
+def entity(extractor, text: str, name: str) -> Entity:
+    found = [e for e in extractor(text).entities if e.name == name]
+    assert found, f"no entity named {name!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Dorota Wilk won the Baltic Harbour Open on Sunday after a long final .",
+         "Baltic Harbour Open"),
+        ("The Tamsin Games open next week with 40 nations taking part .", "Tamsin Games"),
+        ("She rode in the Tour of the Karst for the first time last spring .",
+         "Tour of the Karst"),
+        ("Judges gave the Ferncliff Prize for poetry to a first-time writer .", "Ferncliff Prize"),
+        ("Fans queued overnight for tickets to the Moravian Cup final .", "Moravian Cup"),
+    ],
+)
+def test_name_ending_in_an_event_head_is_an_event(extractor, text, name):
+    assert mentions(extractor, text).get(name) == "EVENT"
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("Quarter-finals\n\nOrla Brandt ( Ireland ) beat Kasia Nowicka ( Poland ) 6-2 6-3\n",
+         ["Orla Brandt", "Kasia Nowicka"]),
+        ("Leading scores :\n\n69 Teodor Lund ( Norway ) , Ravi Chandran ( India )\n",
+         ["Teodor Lund", "Ravi Chandran"]),
+        ("Results :\n\n1. Amara Diallo ( Senegal ) 10.02\n2. Wendel Roos ( Belgium ) 10.11\n",
+         ["Amara Diallo", "Wendel Roos"]),
+    ],
+)
+def test_name_with_its_country_in_brackets_is_a_person(extractor, text, people):
+    found = mentions(extractor, text)
+    for person in people:
+        assert found.get(person) == "PERSON", found
+
+
+@pytest.mark.parametrize(
+    ("text", "clubs"),
+    [
+        ("Group stage :\n\nTorvik Ballklubb ( Norway ) 2 Duna Sport ( Hungary ) 0\n",
+         ["Torvik Ballklubb", "Duna Sport"]),
+        ("Result on Tuesday :\n\nRapid Kolvar ( Slovakia ) 1 Vesta Lumo ( Finland ) 3\n",
+         ["Rapid Kolvar", "Vesta Lumo"]),
+        ("Second leg :\n\nOrso Bianco ( Italy ) 0 Meridia Lisboa ( Portugal ) 0\n",
+         ["Orso Bianco", "Meridia Lisboa"]),
+    ],
+)
+def test_name_with_its_country_before_a_score_is_a_club(extractor, text, clubs):
+    found = mentions(extractor, text)
+    for club in clubs:
+        assert found.get(club) == "ORG", found
+
+
+@pytest.mark.parametrize(
+    ("text", "teams"),
+    [
+        ("Results of third division matches on Sunday :\n\nAtletico Morena 1 Uniao Serrada 0\n",
+         ["Atletico Morena", "Uniao Serrada"]),
+        ("Results :\n\nVitoria Sal 3 ( Lemos 12 , Bento 40 ) Jose Gil 1 ( Rato 80 )\n",
+         ["Vitoria Sal", "Jose Gil"]),
+        ("Standings after Sunday 's games :\n\nAdriano Lemos 22 14 5 3 40 19 47\n"
+         "Uniao Serrada 22 12 6 4 35 22 42\n", ["Adriano Lemos", "Uniao Serrada"]),
+    ],
+)
+def test_names_of_a_results_or_standings_line_are_teams(extractor, text, teams):
+    found = mentions(extractor, text)
+    for team in teams:
+        assert found.get(team) == "ORG", found
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Leaders :\n\n70 Harriet Coyle ( Wales ) , Sizwe Dube , Pieter Kruger\n", "Sizwe Dube"),
+        ("Leading scores :\n\n67 Sipho Mabaso , Kagiso Rampa , Jan Steyn\n", "Kagiso Rampa"),
+        ("Named in the squad : Bongani Khumalo , Themba Ndlovu , Jaco Venter .",
+         "Themba Ndlovu"),
+        ("Also named : Mateus Pires , Lwazi Mokoena , Ana Beltran .", "Lwazi Mokoena"),
+    ],
+)
+def test_name_listed_with_people_is_a_person(extractor, text, person):
+    assert mentions(extractor, text).get(person) == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "label_word"),
+    [
+        ("Ostmark 2 Lidvia 1\n\nAttendance : 21,300 .\n", "Attendance"),
+        ("Brask 1 ( Holm 30 ) Lidvik 1 ( Rask 77 ) . Halftime 1-0 .\n", "Halftime"),
+        ("Orvik won by two wickets .\n\nUmpires : A. Holt and B. Crane\n", "Umpires"),
+        ("Orvik 2 Lamsa 1\n\nCrowd : 9,100 .", "Crowd"),
+    ],
+)
+def test_field_label_of_a_line_is_no_name(extractor, text, label_word):
+    assert label_word not in mentions(extractor, text)
