@@ -122,3 +122,49 @@ def test_name_listed_with_people_is_a_person(extractor, text, person):
 )
 def test_field_label_of_a_line_is_no_name(extractor, text, label_word):
     assert label_word not in mentions(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Norwegian insurer Fjellvik Gruppen said claims rose in the storm season .",
+         "Fjellvik Gruppen"),
+        ("Carmaker Ostrander cut its forecast for the year on Friday .", "Ostrander"),
+        ("The Belgian side Meulebeke signed two defenders before the deadline .", "Meulebeke"),
+        ("Private bank Halsgrove reported a loss for the first half .", "Halsgrove"),
+        ("Officials met the chief of Tarvona , the state power company , on Monday .",
+         "Tarvona"),
+    ],
+)
+def test_name_described_as_a_business_or_club_is_an_organisation(extractor, text, name):
+    assert mentions(extractor, text).get(name) == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Bondholders of Lumiero Energia SpA met in the capital on Tuesday .",
+         "Lumiero Energia SpA"),
+        ("Lenders to Brakstad ASA agreed a new plan on Friday .", "Brakstad ASA"),
+        ("Talks with Oberwald Kaffee GmbH broke down on Sunday .", "Oberwald Kaffee GmbH"),
+        ("Shares in Vintermark AB rose after the bid was confirmed .", "Vintermark AB"),
+        ("In Vienna , steel group Kornauer AG lost 3 percent .", "Kornauer AG"),
+    ],
+)
+def test_name_ending_in_a_legal_form_is_a_company(extractor, text, name):
+    assert mentions(extractor, text).get(name) == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("In Hobart : Northvale 287 ( A. Kinsella 92 , R. Ostlund 66 ) v Southmere 31-0\n",
+         "R. Ostlund"),
+        ("J. Ferrier c Amos b Doyle 71\nK. Baptiste not out 40\n", "K. Baptiste"),
+        ("In Cairns : Ridgeway 240 ( D. Whitcombe 81 , E. Okafor 44 ) v Harbourside 12-1\n",
+         "E. Okafor"),
+        ("Innings : S. Oduya c Holm b Rask 45\n", "S. Oduya"),
+    ],
+)
+def test_initial_and_surname_are_a_person(extractor, text, person):
+    assert mentions(extractor, text).get(person) == "PERSON"

@@ -33,6 +33,7 @@ from claimx.extractors.entities.acronyms import add_acronyms, initialisms
 from claimx.extractors.entities.candidate import Cand, disjoint
 from claimx.extractors.entities.consistency import drop_common_words, propagate
 from claimx.extractors.entities.context import context_labels, coordinated_places
+from claimx.extractors.entities.described import DescribedCompanies
 from claimx.extractors.entities.events import EventNames
 from claimx.extractors.entities.evidence import evidence_labels
 from claimx.extractors.entities.gazetteer import Gazetteer
@@ -74,6 +75,7 @@ class EntityExtractor:
         self._lex = Lexicon.from_patterns(patterns)
         self._org_names = OrgHeadNames(nlp, self._lex)
         self._events = EventNames(nlp, self._lex)
+        self._described = DescribedCompanies(nlp, self._lex)
         self._titled_names = TitledNames(nlp, self._lex)
 
     def __call__(self, doc: Doc, *, furniture: Sequence[Furniture] = ()) -> list[Entity]:
@@ -100,6 +102,7 @@ class EntityExtractor:
         cands = match_reports(doc, cands, lex)
         cands = row_names(doc, cands, lex)
         context_labels(doc, cands, lex)
+        cands = self._described(doc, cands)
         acronyms = add_acronyms(doc, cands)
         cands += initialisms(doc, cands, lex)
         cands = drop_furniture(doc, cands, furniture, lex)

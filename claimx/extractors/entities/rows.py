@@ -117,10 +117,10 @@ def _listed_people(doc: Doc, cands: list[Cand], lex: Lexicon) -> None:
 
 def _field_labels(doc: Doc, cands: list[Cand]) -> list[Cand]:
     """"Attendance : 18,400", "Halftime 1-0 .": a line's one-word label before a colon, or a
-    one-word sentence closed by a score, names nothing."""
+    one-word sentence closed by a score, names nothing, nor does the model's span from it
+    over the score."""
     text = doc_text(doc)
-    return [c for c in cands
-            if not (c.end - c.start == 1 and not c.gaz and _is_label(doc, text, c.start))]
+    return [c for c in cands if c.gaz or not _is_label(doc, text, c.start)]
 
 
 def _is_label(doc: Doc, text: str, i: int) -> bool:
