@@ -105,6 +105,7 @@ def test_names_of_a_results_or_standings_line_are_teams(extractor, text, teams):
         ("Named in the squad : Bongani Khumalo , Themba Ndlovu , Jaco Venter .",
          "Themba Ndlovu"),
         ("Also named : Mateus Pires , Lwazi Mokoena , Ana Beltran .", "Lwazi Mokoena"),
+        ("Second round :\n\n70 Henrik Dahl ( Sweden ) , Sibusiso Zungu\n", "Sibusiso Zungu"),
     ],
 )
 def test_name_listed_with_people_is_a_person(extractor, text, person):
@@ -168,3 +169,20 @@ def test_name_ending_in_a_legal_form_is_a_company(extractor, text, name):
 )
 def test_initial_and_surname_are_a_person(extractor, text, person):
     assert mentions(extractor, text).get(person) == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "team", "scorers"),
+    [
+        ("Scorers :\nLidvik Ballklubb - Strand 12 , Aukrust 70 pen\n", "Lidvik Ballklubb",
+         ["Strand", "Aukrust"]),
+        ("Goals :\nOrso Bianco - Farinelli 4 , 66\n", "Orso Bianco", ["Farinelli"]),
+        ("Scorers :\nMeridia Lisboa - Caldeira 31 , Tavares 89 og\n", "Meridia Lisboa",
+         ["Caldeira", "Tavares"]),
+    ],
+)
+def test_scorers_after_their_team_are_people(extractor, text, team, scorers):
+    found = mentions(extractor, text)
+    assert found.get(team) == "ORG", found
+    for scorer in scorers:
+        assert found.get(scorer) == "PERSON", found

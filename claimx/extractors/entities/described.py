@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from claimx.extractors.entities.candidate import Cand, overlapping
+from claimx.extractors.entities.tokens import starts_sentence
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -52,8 +53,10 @@ class DescribedCompanies:
             return cands
         if len(inside) == 1 and inside[0].end == end and inside[0].start in (noun, start):
             cand = inside[0]
-            if cand.start == noun and not doc[noun].is_title:
-                return cands  # a lower-case noun the model took in: leave its span alone
+            if cand.start == noun and doc[noun].is_title and not starts_sentence(
+                doc, noun, self._lex.articles
+            ):
+                return cands  # "Bank Lemanic", "the Exchange Club": the noun is the name's
             cand.start = start
             if cand.label in RELABELLED:
                 cand.label = "ORG"

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from claimx.doc.text import doc_text
 from claimx.extractors.entities.candidate import Cand, overlapping
 from claimx.extractors.entities.labels import NUMERIC_LABELS, PLACE_LABELS
+from claimx.extractors.entities.tokens import DASHES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -30,11 +31,20 @@ _PAIR = re.compile(rf"(?m)^[ \t]*(?P<a>{_NAME})[ \t]+{_GOALS}[ \t]+(?:\([^)\n]*\
                    rf"(?P<b>{_NAME})[ \t]+{_GOALS}(?=[ \t]*(?:$|[(.]))")
 # "Orvik 24 15 6 3 41 19 51": a name before four or more whole numbers ends a standings row.
 _STANDING = re.compile(rf"(?m)^[ \t]*(?P<a>{_NAME})(?:[ \t]+\d+){{4,}}[ \t]*$")
+# "Kestrel United - Valk 51 , Okonkwo 77": a team, a spaced dash, then its scorers with
+# their minutes (a penalty or an own goal marked).
+_MINUTES = r"\d{1,3}(?:[ \t]+(?:pen|og))?(?:[ \t]*,[ \t]*\d{1,3}(?:[ \t]+(?:pen|og))?)*"
+_SCORER = rf"{_NAME}[ \t]+{_MINUTES}"
+_SCORER_LINE = re.compile(rf"(?m)^[ \t]*(?P<team>{_NAME})[ \t]+[-–][ \t]+"
+                          rf"(?P<rest>{_SCORER}(?:[ \t]*,[ \t]*{_SCORER})*)[ \t]*\.?[ \t]*$")
+_SCORER_NAME = re.compile(rf"(?P<name>{_NAME})[ \t]+{_MINUTES}")
 # A match score right after the bracket: "( Czech Republic ) 1 Kestrel", never a set ("6-3").
 _TEAM_SCORE = re.compile(r"[ \t]*\d{1,3}(?:[ \t]+[^\W\d_]|[ \t]*$)", re.MULTILINE)
 # A score closing a one-word sentence: "Halftime 1-0 ."
 _CLOSING_SCORE = re.compile(r"[ \t]*\d{1,2}[-–]\d{1,2}[ \t]*(?:\.|$)", re.MULTILINE)
 # Labels a competitor or a team's name may have been given before its row says what it is.
+LIST_PASSES = 4  # names a person's mark can travel along a list
+LIST_GAP = 6  # tokens between two listed names: " ( Fiji ) ," or " , 14 -"
 LISTED_AS = frozenset({"ORG", "GPE"})  # the model's labels for a listed person's name
 RELABELLED = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "PRODUCT", "FAC", "EVENT"})
 
@@ -43,6 +53,7 @@ def row_names(doc: Doc, cands: list[Cand], lex: Lexicon) -> list[Cand]:
     """Settle the names of results lines by their shape, in the order of the module doc."""
     cands = _bracketed_countries(doc, cands)
     cands = _results_teams(doc, cands)
+    cands = _scorers(doc, cands)
     _listed_people(doc, cands, lex)
     return _field_labels(doc, cands)
 
@@ -81,6 +92,20 @@ def _results_teams(doc: Doc, cands: list[Cand]) -> list[Cand]:
     return cands
 
 
+def _scorers(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    text = doc_text(doc)
+    for line in _SCORER_LINE.finditer(text):
+        spans = [(line.start("team"), line.end("team"), "ORG")]
+        offset = line.start("rest")
+        spans += [(offset + m.start("name"), offset + m.end("name"), "PERSON")
+                  for m in _SCORER_NAME.finditer(line.group("rest"))]
+        for start, end, label in spans:
+            span = doc.char_span(start, end)
+            if span is not None and len(span) <= MAX_NAME_WORDS:
+                cands = _settle(cands, span.start, span.end, label)
+    return cands
+
+
 def _settle(cands: list[Cand], start: int, end: int, label: str) -> list[Cand]:
     """Give the name at ``start:end`` its row's label. A country the gazetteer knows stays a
     place (a national side is a place in wire annotation); a city becomes its club."""
@@ -96,23 +121,50 @@ def _settle(cands: list[Cand], start: int, end: int, label: str) -> list[Cand]:
 
 
 def _listed_people(doc: Doc, cands: list[Cand], lex: Lexicon) -> None:
-    """"Ruan Botha , Kenji Morita": a full name the model called a body or a place the
-    gazetteer does not know, listed by commas next to a person, is a person too, unless a
-    head or club word ends it."""
+    """"Ruan Botha ( Fiji ) , Kenji Morita", "15 - Dai Ellis , 14 - Owen Rees": a full name
+    the model called a body or a place the gazetteer does not know, listed by commas next to
+    a person (a bracket, a shirt number or a dash between them), is a person too, unless a
+    head or club word ends it. Each person found lets the next one in the list be found."""
     by_start = {c.start: c for c in cands}
     by_end = {c.end: c for c in cands}
-    for cand in cands:
-        if cand.label not in LISTED_AS or cand.gaz or cand.end - cand.start < MIN_FULL_NAME:
-            continue
-        last = doc[cand.end - 1].lower_
-        if last in lex.org_heads or last in lex.club_words or last in lex.team_words:
-            continue
-        before = by_end.get(cand.start - 1) if cand.start and doc[cand.start - 1].text == "," \
-            else None
-        after = by_start.get(cand.end + 1) if cand.end < len(doc) and doc[cand.end].text == "," \
-            else None
-        if any(n is not None and n.label == "PERSON" for n in (before, after)):
+    listed = [c for c in cands if _may_be_listed(doc, c, lex)]
+    for _ in range(LIST_PASSES):
+        found = [c for c in listed if c.label != "PERSON" and any(
+            n is not None and n.label == "PERSON"
+            for n in (by_end.get(_list_gap(doc, c.start, -1)),
+                      by_start.get(_list_gap(doc, c.end - 1, 1)))
+        )]
+        for cand in found:
             cand.label = "PERSON"
+        if not found:
+            return
+
+
+def _may_be_listed(doc: Doc, cand: Cand, lex: Lexicon) -> bool:
+    if cand.label not in LISTED_AS or cand.gaz or cand.end - cand.start < MIN_FULL_NAME:
+        return False
+    last = doc[cand.end - 1].lower_
+    return not (last in lex.org_heads or last in lex.club_words or last in lex.team_words)
+
+
+def _list_gap(doc: Doc, i: int, step: int) -> int:
+    """The token index where the neighbouring name ends (step -1) or starts (step 1) across a
+    list's separators from token ``i``, or -1 when no comma separates them."""
+    comma = False
+    depth = 0
+    j = i + step
+    while 0 <= j < len(doc) and abs(j - i) <= LIST_GAP:
+        text = doc[j].text
+        if text in "()":
+            depth += 1 if (text == "(") == (step > 0) else -1
+        elif depth == 0 and text == ",":
+            comma = True
+        elif depth == 0 and not (text in DASHES or text.isdigit()):
+            break
+        j += step
+    if not comma:
+        return -1
+    return j + 1 if step < 0 else j
 
 
 def _field_labels(doc: Doc, cands: list[Cand]) -> list[Cand]:
