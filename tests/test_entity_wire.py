@@ -186,3 +186,17 @@ def test_scorers_after_their_team_are_people(extractor, text, team, scorers):
     assert found.get(team) == "ORG", found
     for scorer in scorers:
         assert found.get(scorer) == "PERSON", found
+
+
+@pytest.mark.parametrize(
+    ("text", "player"),
+    [
+        ("Leading scores after the third round :\n\nPieter Marais 65 66 67 198\n"
+         "Jonah Reeve 66 68 65 199\n", "Jonah Reeve"),
+        ("Second round :\n\nOskar Bergvall 70 68 138\nTiago Farrell 71 69 140\n", "Tiago Farrell"),
+        ("Final scores :\n\nKwame Asante 68 70 69 71 278\nRuben Castel 70 70 70 69 279\n",
+         "Kwame Asante"),
+    ],
+)
+def test_a_row_of_round_scores_names_a_player(extractor, text, player):
+    assert mentions(extractor, text).get(player) == "PERSON"

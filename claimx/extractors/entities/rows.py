@@ -29,8 +29,13 @@ _GOALS = r"\d{1,3}(?![\d,.:/-])"
 # ending the line or followed only by brackets or a full stop.
 _PAIR = re.compile(rf"(?m)^[ \t]*(?P<a>{_NAME})[ \t]+{_GOALS}[ \t]+(?:\([^)\n]*\)[ \t]*)?"
                    rf"(?P<b>{_NAME})[ \t]+{_GOALS}(?=[ \t]*(?:$|[(.]))")
-# "Orvik 24 15 6 3 41 19 51": a name before four or more whole numbers ends a standings row.
-_STANDING = re.compile(rf"(?m)^[ \t]*(?P<a>{_NAME})(?:[ \t]+\d+){{4,}}[ \t]*$")
+# "Orvik 24 15 6 3 41 19 51", "Orvik 28 10 .737 -": a name before a row of numbers, which
+# `_is_standing` tells from a player's round scores.
+_STANDING = re.compile(rf"(?m)^[ \t]*(?P<a>{_NAME})(?P<cells>(?:[ \t]+(?:\d+|\d?\.\d{{3}}|-|"
+                       rf"\d+ 1/2))+)[ \t]*$")
+_WIN_SHARE = re.compile(r"^\d?\.\d{3}$")  # ".737", "1.000"
+PLAYED_WON_DRAWN_LOST = 4
+MIN_ROUNDS = 2
 # "Kestrel United - Valk 51 , Okonkwo 77": a team, a spaced dash, then its scorers with
 # their minutes (a penalty or an own goal marked).
 _MINUTES = r"\d{1,3}(?:[ \t]+(?:pen|og))?(?:[ \t]*,[ \t]*\d{1,3}(?:[ \t]+(?:pen|og))?)*"
@@ -78,7 +83,14 @@ def _bracketed_countries(doc: Doc, cands: list[Cand]) -> list[Cand]:
 
 def _results_teams(doc: Doc, cands: list[Cand]) -> list[Cand]:
     text = doc_text(doc)
-    for match in [*_PAIR.finditer(text), *_STANDING.finditer(text)]:
+    rows = list(_STANDING.finditer(text))
+    for match in rows:
+        if _is_round_scores(match.group("cells").split()):
+            span = doc.char_span(match.start("a"), match.end("a"))
+            if span is not None and len(span) <= MAX_NAME_WORDS:
+                cands = _settle(cands, span.start, span.end, "PERSON")
+    standings = [m for m in rows if _is_standing(m.group("cells").split())]
+    for match in [*_PAIR.finditer(text), *standings]:
         for group in ("a", "b"):
             if group not in match.groupdict() or match.group(group) is None:
                 continue
@@ -90,6 +102,25 @@ def _results_teams(doc: Doc, cands: list[Cand]) -> list[Cand]:
             if len(span) <= MAX_NAME_WORDS:
                 cands = _settle(cands, span.start, span.end, "ORG")
     return cands
+
+
+def _is_standing(cells: list[str]) -> bool:
+    """A team's standings row, not a player's scores: games played equal won + drawn + lost
+    ("24 15 6 3"), or a winning share is given ("28 10 .737"). A golfer's "65 66 67 198" is
+    neither."""
+    if any(_WIN_SHARE.match(cell) for cell in cells):
+        return True
+    ints = [int(cell) for cell in cells if cell.isdigit()]
+    return len(ints) >= PLAYED_WON_DRAWN_LOST and ints[0] == sum(ints[1:PLAYED_WON_DRAWN_LOST])
+
+
+def _is_round_scores(cells: list[str]) -> bool:
+    """A player's rounds and their total ("68 70 69 71 278"): the last number adds up the
+    others, of which there are at least two."""
+    if not all(cell.isdigit() for cell in cells) or len(cells) < MIN_ROUNDS + 1:
+        return False
+    ints = [int(cell) for cell in cells]
+    return ints[-1] == sum(ints[:-1])
 
 
 def _scorers(doc: Doc, cands: list[Cand]) -> list[Cand]:
