@@ -6,11 +6,16 @@ The small model's entities are the raw material. On news text they need, in one 
 1. ``repair``: boundaries a reader would mark: no leading "the", bullets, titles or
    sentence-opening prepositions, no trailing "'s", prepositions, "MP" or table numbers, no
    span across a line break, a bracket or a spaced dash;
-2. ``headlines``: headlines checked against the body; ``orgnames``: names ending in an
-   organisation head the model missed; ``titled``: people named after a title it missed;
+2. ``events``: names ending in an event head ("the Harbour Open"), before ``headlines``:
+   headlines checked against the body; ``orgnames``: names ending in an organisation head or
+   a legal form the model missed; ``titled``: people named after a title it missed; given
+   names and initials make people;
 3. ``gazetteer``: countries, cities, regions, nationalities, events, international bodies;
-4. ``sports`` and ``context``: results rows and score tables, match reports, places listed
-   with places, "X province", "X, a spokesman", "X University", "Varna striker", given names;
+4. ``sports``, ``rows`` and ``context``: results rows and score tables, match reports, wire
+   results lines read by their shape (a country in brackets, results pairs, standings,
+   scorers, lists of people, field labels), places listed with places, "X province",
+   "X, a spokesman", "X University", "Varna striker"; ``described``: a name after a
+   business or club noun ("insurer X", "Dutch side X") is an organisation;
 5. ``page``: page furniture, where only real names survive, a byline names people and a
    dateline opens with a place;
 6. ``consistency``: names the document already uses are tagged where the model missed them,
