@@ -200,3 +200,23 @@ def test_scorers_after_their_team_are_people(extractor, text, team, scorers):
 )
 def test_a_row_of_round_scores_names_a_player(extractor, text, player):
     assert mentions(extractor, text).get(player) == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "name"),
+    [
+        ("VANTRO TO BUY RIVAL FOR $ 1.2 BLN .\n\nOSLO 2032-07-15\n\nVantro said it would pay "
+         "in cash .", 1.2e9, "OSLO"),
+        ("KELDA POSTS 40 MILLION EURO PROFIT .\n\nBERGEN 2032-02-01\n\nKelda said demand held "
+         "up .", 4e7, "BERGEN"),
+        ("ORSK RAISES 300 MLN DOLLARS IN BOND SALE .\n\nRIGA 2032-05-11\n\nOrsk sold the bonds "
+         "on Monday .", 3e8, "RIGA"),
+    ],
+)
+def test_scale_word_in_a_capitals_headline_costs_nothing(extractor, text, value, name):
+    """A scale word matched in any case ("BLN") is read, and the document keeps its records."""
+    doc = extractor(text)
+    assert not doc.errors
+    values = [q.value for claim in doc.claims for q in claim.quantities]
+    assert value in values
+    assert name in mentions(extractor, text)
