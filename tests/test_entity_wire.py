@@ -119,6 +119,7 @@ def test_name_listed_with_people_is_a_person(extractor, text, person):
         ("Brask 1 ( Holm 30 ) Lidvik 1 ( Rask 77 ) . Halftime 1-0 .\n", "Halftime"),
         ("Orvik won by two wickets .\n\nUmpires : A. Holt and B. Crane\n", "Umpires"),
         ("Orvik 2 Lamsa 1\n\nCrowd : 9,100 .", "Crowd"),
+        ("Brask 2 ( Holm 8 ) Lidvik 0 . Halftime 1-0 . Attendance 6,350 .\n", "Attendance"),
     ],
 )
 def test_field_label_of_a_line_is_no_name(extractor, text, label_word):
@@ -220,3 +221,20 @@ def test_scale_word_in_a_capitals_headline_costs_nothing(extractor, text, value,
     values = [q.value for claim in doc.claims for q in claim.quantities]
     assert value in values
     assert name in mentions(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("Close of play :\n\nAt Dunmore : Westerleigh 283 and 174-6 v Northcombe 296 .\n",
+         ["Westerleigh", "Northcombe"]),
+        ("Scores on the first day :\n\nAt Carrow : Eastmere 201 ( J. Pym 5-40 ) v Harlby 45-2\n",
+         ["Eastmere", "Harlby"]),
+        ("Second day :\n\nAt Lanton : Southwold Vale 150 v Marsh Fenton 12-0\n",
+         ["Southwold Vale", "Marsh Fenton"]),
+    ],
+)
+def test_the_sides_of_a_cricket_score_line_are_teams(extractor, text, sides):
+    found = mentions(extractor, text)
+    for side in sides:
+        assert found.get(side) == "ORG", found

@@ -1,8 +1,9 @@
 """Who a wire results line names, read from the line's shape: a name with its country in
 brackets ("Ana Ruiz ( Spain )") is a competitor, a person unless a match score follows the
-bracket, when it is a club; the two names of a results pair ("Orvik 2 Lamsa 1") and a name
-before a standings row's numbers are teams; names listed with people are people; a line's
-field label ("Attendance :", "Halftime 1-0") is no name."""
+bracket, when it is a club; the two names of a results pair ("Orvik 2 Lamsa 1") or of a
+cricket score line ("Orvik 210 v Lamsa 45-1") and a name before a standings row's numbers are
+teams, a golfer's rounds and total name a player; scorers after "Team -" and names listed with
+people are people; a line's field label ("Attendance :", "Halftime 1-0") is no name."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 from claimx.doc.text import doc_text
 from claimx.extractors.entities.candidate import Cand, overlapping
 from claimx.extractors.entities.labels import NUMERIC_LABELS, PLACE_LABELS
-from claimx.extractors.entities.tokens import DASHES
+from claimx.extractors.entities.tokens import DASHES, NUMBERISH
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -46,7 +47,13 @@ _SCORER_NAME = re.compile(rf"(?P<name>{_NAME})[ \t]+{_MINUTES}")
 # A match score right after the bracket: "( Czech Republic ) 1 Kestrel", never a set ("6-3").
 _TEAM_SCORE = re.compile(r"[ \t]*\d{1,3}(?:[ \t]+[^\W\d_]|[ \t]*$)", re.MULTILINE)
 # A score closing a one-word sentence: "Halftime 1-0 ."
-_CLOSING_SCORE = re.compile(r"[ \t]*\d{1,2}[-–]\d{1,2}[ \t]*(?:\.|$)", re.MULTILINE)
+_CLOSING_SCORE = re.compile(r"[ \t]*(?:\d{1,2}[-–]\d{1,2}|\d{1,3}(?:,\d{3})+)[ \t]*(?:\.|$)",
+                            re.MULTILINE)  # ... or a crowd: "Attendance 4,200 ."
+# "Somerset 283 and 174-6 ( Varley 4-38 ) v Kent 296": a cricket match's two sides, each
+# with its innings, around "v".
+_INNINGS = r"\d{1,3}(?:-\d{1,2})?(?:[ \t]+(?:and|for)[ \t]+\d{1,3}(?:-\d{1,2})?)?"
+_CRICKET = re.compile(rf"(?m)(?:^|:)[ \t]*(?P<a>{_NAME})[ \t]+{_INNINGS}(?:[ \t]*\([^)\n]*\))?"
+                      rf"[ \t]+v[ \t]+(?P<b>{_NAME})[ \t]+\d")
 # Labels a competitor or a team's name may have been given before its row says what it is.
 LIST_PASSES = 4  # names a person's mark can travel along a list
 LIST_GAP = 6  # tokens between two listed names: " ( Fiji ) ," or " , 14 -"
@@ -77,7 +84,7 @@ def _bracketed_countries(doc: Doc, cands: list[Cand]) -> list[Cand]:
         if start == opening:
             continue
         team = bool(_TEAM_SCORE.match(text, doc[closing].idx + 1))
-        cands = _settle(cands, start, opening, "ORG" if team else "PERSON")
+        cands = _settle(doc, cands, start, opening, "ORG" if team else "PERSON")
     return cands
 
 
@@ -88,9 +95,9 @@ def _results_teams(doc: Doc, cands: list[Cand]) -> list[Cand]:
         if _is_round_scores(match.group("cells").split()):
             span = doc.char_span(match.start("a"), match.end("a"))
             if span is not None and len(span) <= MAX_NAME_WORDS:
-                cands = _settle(cands, span.start, span.end, "PERSON")
+                cands = _settle(doc, cands, span.start, span.end, "PERSON")
     standings = [m for m in rows if _is_standing(m.group("cells").split())]
-    for match in [*_PAIR.finditer(text), *standings]:
+    for match in [*_PAIR.finditer(text), *_CRICKET.finditer(text), *standings]:
         for group in ("a", "b"):
             if group not in match.groupdict() or match.group(group) is None:
                 continue
@@ -100,7 +107,7 @@ def _results_teams(doc: Doc, cands: list[Cand]) -> list[Cand]:
             ):
                 continue  # "March 24 2031 ...": the model's dates are not teams
             if len(span) <= MAX_NAME_WORDS:
-                cands = _settle(cands, span.start, span.end, "ORG")
+                cands = _settle(doc, cands, span.start, span.end, "ORG")
     return cands
 
 
@@ -133,16 +140,19 @@ def _scorers(doc: Doc, cands: list[Cand]) -> list[Cand]:
         for start, end, label in spans:
             span = doc.char_span(start, end)
             if span is not None and len(span) <= MAX_NAME_WORDS:
-                cands = _settle(cands, span.start, span.end, label)
+                cands = _settle(doc, cands, span.start, span.end, label)
     return cands
 
 
-def _settle(cands: list[Cand], start: int, end: int, label: str) -> list[Cand]:
+def _settle(doc: Doc, cands: list[Cand], start: int, end: int, label: str) -> list[Cand]:
     """Give the name at ``start:end`` its row's label. A country the gazetteer knows stays a
     place (a national side is a place in wire annotation); a city becomes its club."""
     inside = overlapping(cands, start, end)
-    if any(c.start < start or c.end > end or c.label not in RELABELLED for c in inside):
-        return cands
+    run_on = [c for c in inside if c.end > end and c.start >= start
+              and all(NUMBERISH.match(t.text) for t in doc[end:c.end])]
+    if any(((c.start < start or c.end > end) and c not in run_on)
+           or c.label not in RELABELLED for c in inside):
+        return cands  # part of a longer name; a span the model ran on over a score yields
     if any(c.gaz and not c.weak for c in inside):
         return cands
     club = any(c.label in PLACE_LABELS for c in inside) and label == "ORG"
