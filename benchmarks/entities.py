@@ -68,6 +68,8 @@ def predict(records: list[dict], extractor) -> dict[str, list[tuple[int, int, st
     out: dict[str, list[tuple[int, int, str]]] = {}
     for doc in extractor.pipe(texts):
         out[doc.id] = [(m.start, m.end, m.label) for e in doc.entities for m in e.mentions]
+        for problem in doc.errors:  # a failed document scores no mention: say so
+            print(f"{doc.id}: {problem.code}: {problem.message}", file=sys.stderr)
     return out
 
 

@@ -6,11 +6,16 @@ The small model's entities are the raw material. On news text they need, in one 
 1. ``repair``: boundaries a reader would mark: no leading "the", bullets, titles or
    sentence-opening prepositions, no trailing "'s", prepositions, "MP" or table numbers, no
    span across a line break, a bracket or a spaced dash;
-2. ``headlines``: headlines checked against the body; ``orgnames``: names ending in an
-   organisation head the model missed; ``titled``: people named after a title it missed;
+2. ``events``: names ending in an event head ("the Harbour Open"), before ``headlines``:
+   headlines checked against the body; ``orgnames``: names ending in an organisation head or
+   a legal form the model missed; ``titled``: people named after a title it missed; given
+   names and initials make people;
 3. ``gazetteer``: countries, cities, regions, nationalities, events, international bodies;
-4. ``sports`` and ``context``: results rows and score tables, match reports, places listed
-   with places, "X province", "X, a spokesman", "X University", "Varna striker", given names;
+4. ``sports``, ``rows`` and ``context``: results rows and score tables, match reports, wire
+   results lines read by their shape (a country in brackets, results pairs, standings,
+   scorers, lists of people, field labels), places listed with places, "X province",
+   "X, a spokesman", "X University", "Varna striker"; ``described``: a name after a
+   business or club noun ("insurer X", "Dutch side X") is an organisation;
 5. ``page``: page furniture, where only real names survive, a byline names people and a
    dateline opens with a place;
 6. ``consistency``: names the document already uses are tagged where the model missed them,
@@ -33,6 +38,8 @@ from claimx.extractors.entities.acronyms import add_acronyms, initialisms
 from claimx.extractors.entities.candidate import Cand, disjoint
 from claimx.extractors.entities.consistency import drop_common_words, propagate
 from claimx.extractors.entities.context import context_labels, coordinated_places
+from claimx.extractors.entities.described import DescribedCompanies
+from claimx.extractors.entities.events import EventNames
 from claimx.extractors.entities.evidence import evidence_labels
 from claimx.extractors.entities.gazetteer import Gazetteer
 from claimx.extractors.entities.headlines import check_headlines, headline_lines
@@ -48,6 +55,7 @@ from claimx.extractors.entities.page import (
 )
 from claimx.extractors.entities.repair import clean, extend_joined_names, first_name_persons
 from claimx.extractors.entities.roles import person_roles
+from claimx.extractors.entities.rows import row_names
 from claimx.extractors.entities.sports import match_reports, table_rows
 from claimx.extractors.entities.titled import TitledNames
 from claimx.extractors.entities.tokens import in_lines
@@ -71,6 +79,8 @@ class EntityExtractor:
         self._gazetteer = Gazetteer(nlp, patterns)
         self._lex = Lexicon.from_patterns(patterns)
         self._org_names = OrgHeadNames(nlp, self._lex)
+        self._events = EventNames(nlp, self._lex)
+        self._described = DescribedCompanies(nlp, self._lex)
         self._titled_names = TitledNames(nlp, self._lex)
 
     def __call__(self, doc: Doc, *, furniture: Sequence[Furniture] = ()) -> list[Entity]:
@@ -86,6 +96,7 @@ class EntityExtractor:
         text = doc_text(doc)
         headlines = headline_lines(text, lex)
         cands = self._model_mentions(doc, headlines)
+        cands = self._events(doc, cands, headlines)
         cands = check_headlines(doc, cands, headlines)
         self._org_names(doc, cands, headlines)
         self._titled_names(doc, cands, headlines)
@@ -94,7 +105,9 @@ class EntityExtractor:
         cands = table_rows(doc, cands, headlines, furniture, lex)
         coordinated_places(doc, cands, lex)
         cands = match_reports(doc, cands, lex)
+        cands = row_names(doc, cands, lex)
         context_labels(doc, cands, lex)
+        cands = self._described(doc, cands)
         acronyms = add_acronyms(doc, cands)
         cands += initialisms(doc, cands, lex)
         cands = drop_furniture(doc, cands, furniture, lex)

@@ -54,6 +54,7 @@ def headline_lines(text: str, lex: Lexicon) -> Lines:
             or stripped[-1:] in SENTENCE_ENDS
             or stripped[-1:].isdigit()
             or len(_LONE_DIGIT.findall(line)) >= ROW_NUMBERS
+            or _LONE_DIGIT.match(line.lstrip())  # "66 Ana Ruiz , Tom Hale": a ranked row
         ):
             continue  # a sentence, or a results row ("Ostrava 2 Brno 1")
         titled = sum(1 for w in content if w[0].isupper())

@@ -50,6 +50,8 @@ class Lexicon:
     stoplist: frozenset[str]
     generic_heads: frozenset[str]
     org_heads: frozenset[str]
+    company_nouns: frozenset[str]  # "insurer", "side": what a business or club is
+    event_heads: frozenset[str]  # "Open", "Games": last words of an event's name
     team_words: frozenset[str]
     club_words: frozenset[str]
     club_city_words: frozenset[str]  # club words only after a city ("Hull City")
@@ -94,7 +96,9 @@ class Lexicon:
             first_names=frozenset().union(*given),
             stoplist=words("stoplist"),
             generic_heads=words("generic_heads"),
-            org_heads=words("org_heads"),
+            org_heads=words("org_heads") | words("legal_forms"),
+            event_heads=words("event_heads"),
+            company_nouns=words("company_nouns"),
             team_words=words("team_words"),
             club_words=words("club_words"),
             club_city_words=words("club_city_words"),

@@ -35,7 +35,8 @@ class OrgHeadNames:
         self._matcher = Matcher(nlp.vocab)
         self._matcher.add("ORG_HEAD", [[
             {"IS_TITLE": True, "TAG": {"IN": NAME_TAGS}, "OP": "+"},
-            {"IS_TITLE": True, "LOWER": {"IN": heads}},
+            # Any capitalised form: "Council", and legal forms such as "AG" or "SpA".
+            {"IS_LOWER": False, "LOWER": {"IN": heads}},
         ]], greedy="LONGEST")
 
     def __call__(self, doc: Doc, cands: list[Cand], headlines: list[tuple[int, int]]) -> None:

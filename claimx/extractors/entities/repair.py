@@ -3,6 +3,7 @@ call the name, and fix labels the words themselves settle (a given name, a cut-o
 
 from __future__ import annotations
 
+import re
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -133,21 +134,42 @@ def is_name(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
         return False
     return " ".join(text.lower().split()) not in lex.stoplist
 
+# One capital and a full stop: a given name's initial ("T. Hargreaves").
+_INITIAL = re.compile(r"^[A-Z]\.$")
+SURNAME_WORDS = 2  # words after an initial that can be the surname
+
 
 def first_name_persons(doc: Doc, cands: list[Cand], lex: Lexicon) -> None:
-    """"Marta Vidal" tagged ORG: a known given name then a capitalised word is a PERSON."""
+    """"Marta Vidal" or "T. Hargreaves" tagged ORG: a known given name or an initial, then
+    a capitalised word that is no organisation head, is a PERSON."""
     for cand in cands:
+        if cand.end - cand.start == 1 and _INITIAL.match(doc[cand.start].text):
+            _extend_initial(doc, cand, cands)
         if cand.label == "PERSON" or cand.end - cand.start <= 1:
             continue
         first, second = doc[cand.start], doc[cand.start + 1]
+        initial = bool(_INITIAL.match(first.text)) and doc[cand.end - 1].lower_ not in (
+            lex.org_heads
+        )
         if (
-            first.text in lex.first_names
+            (first.text in lex.first_names or initial)
             and second.text[:1].isupper()
             and second.is_alpha
             and all(doc[i].text[:1].isupper() or doc[i].is_punct
                     for i in range(cand.start, cand.end))
         ):
             cand.label = "PERSON"
+
+
+def _extend_initial(doc: Doc, cand: Cand, cands: list[Cand]) -> None:
+    """"R." tagged alone before "Yates": the initial and the surname no mention holds are one
+    person's name."""
+    end = cand.end
+    while end < len(doc) and end - cand.end < SURNAME_WORDS and doc[end].is_title \
+            and doc[end].is_alpha:
+        end += 1
+    if end > cand.end and not any(c.start < end and cand.end <= c.start for c in cands):
+        cand.end, cand.label = end, "PERSON"
 
 
 def extend_joined_names(doc: Doc, cands: list[Cand], lex: Lexicon) -> None:

@@ -32,12 +32,20 @@ _BEFORE_WINDOW = 60
 _NEAR_WINDOW = 40
 
 
+class _ScaleTable(dict[str, tuple[float, str]]):
+    """Scale entries by surface form. A lower-case entry matches in any case ("BLN" in a
+    capitals headline, "Million"), so the text a match took finds its entry lower-cased."""
+
+    def __missing__(self, key: str) -> tuple[float, str]:
+        return dict.__getitem__(self, key.lower())
+
+
 class Scales:
     """The multiplier and placement rule of each scale word; metres told from millions."""
 
     def __init__(self, patterns: PatternSet, units: Units) -> None:
         self.units = units
-        self.scales: dict[str, tuple[float, str]] = {}
+        self.scales: dict[str, tuple[float, str]] = _ScaleTable()
         for row in patterns.table("number_scales"):
             if len(row) >= _SCALE_COLUMNS:
                 self.scales[row[0]] = (float(row[1]), row[2])
