@@ -25,18 +25,18 @@ PLACE_PREFIX_LABELS = frozenset({"GPE", "LOC", "NORP", "PERSON"})
 
 
 class OrgHeadNames:
-    """One Matcher for capitalised names ending in an organisation head, built once."""
+    """One Matcher for capitalised names ending in an organisation head, built once; it runs
+    over the runs of title-case words alone (claimx.rules.runs)."""
 
     def __init__(self, nlp: Language, lex: Lexicon) -> None:
-        from spacy.matcher import Matcher
+        from claimx.rules.runs import TitleRunMatcher
 
         heads = sorted(lex.org_heads)
         self._heads = lex.org_heads
-        self._matcher = Matcher(nlp.vocab)
-        self._matcher.add("ORG_HEAD", [[
+        self._matcher = TitleRunMatcher(nlp, "ORG_HEAD", [
             {"IS_TITLE": True, "TAG": {"IN": NAME_TAGS}, "OP": "+"},
             {"IS_TITLE": True, "LOWER": {"IN": heads}},
-        ]], greedy="LONGEST")
+        ])
 
     def __call__(self, doc: Doc, cands: list[Cand], headlines: list[tuple[int, int]]) -> None:
         """Add the names the model missed; widen a body's name over the place before it."""
