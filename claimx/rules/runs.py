@@ -31,8 +31,7 @@ class TitleRunMatcher:
         words = [t["LOWER"]["IN"] for t in pattern if isinstance(t.get("LOWER"), dict)]
         if len(words) != 1:
             raise ValueError(f"{name}: exactly one token must ask LOWER IN a word list")
-        self._anchors = numpy.array(sorted({nlp.vocab.strings.add(w) for w in words[0]}),
-                                    dtype=numpy.uint64)
+        self._anchors = frozenset(nlp.vocab.strings.add(w) for w in words[0])
         self._tagged = any("TAG" in t for t in pattern)
         self._shortest = len(pattern)  # each token is there once, or more ("+")
         self._matcher = Matcher(nlp.vocab)
@@ -40,25 +39,31 @@ class TitleRunMatcher:
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         """``(key, start, end)`` of every match in the Doc, as ``Matcher(doc)`` gives them."""
-        from spacy.attrs import IS_TITLE, LOWER
-
         if not len(doc) or (self._tagged and not doc.has_annotation("TAG")):
             return self._matcher(doc)  # type: ignore[no-any-return]  # its checks and errors
-        table = doc.to_array([IS_TITLE, LOWER])
-        title = table[:, 0].astype(bool)
-        anchored = numpy.isin(table[:, 1], self._anchors) & title
         found: list[tuple[int, int, int]] = []
-        for start, end in _runs(title):
-            if end - start >= self._shortest and anchored[start:end].any():
+        for start, end, words in title_runs(doc):
+            if end - start >= self._shortest and not self._anchors.isdisjoint(words):
                 found += [(key, start + s, start + e)
                           for key, s, e in self._matcher(doc[start:end])]
         found.sort(key=lambda m: (m[1] - m[2], m[1]))
         return found
 
 
-def _runs(flags: numpy.ndarray[Any, Any]) -> list[tuple[int, int]]:
-    """The ``[start, end)`` of each maximal run of true values."""
-    edges = numpy.diff(numpy.concatenate(([0], flags.astype(numpy.int8), [0])))
-    starts = numpy.flatnonzero(edges == 1)
-    ends = numpy.flatnonzero(edges == -1)
-    return list(zip(starts.tolist(), ends.tolist(), strict=True))
+def title_runs(doc: Doc) -> list[tuple[int, int, list[int]]]:
+    """``(start, end, LOWER ids)`` of each maximal run of title-case tokens; cached per Doc
+    (keyed by its length, so a retokenized Doc rebuilds it). Read it, never change it."""
+    from spacy.attrs import IS_TITLE, LOWER
+
+    key = f"claimx.title_runs:{len(doc)}"
+    cached = doc.user_data.get(key)
+    if isinstance(cached, list):
+        return cached
+    table = doc.to_array([IS_TITLE, LOWER])
+    edges = numpy.diff(numpy.concatenate(([0], table[:, 0].astype(numpy.int8), [0])))
+    lows = table[:, 1]
+    cached = [(start, end, lows[start:end].tolist()) for start, end in zip(
+        numpy.flatnonzero(edges == 1).tolist(), numpy.flatnonzero(edges == -1).tolist(),
+        strict=True)]
+    doc.user_data[key] = cached
+    return cached
