@@ -41,11 +41,16 @@ class Flagger:
         self.bound_words = patterns.word_list("flag_bound_words")
         self.modals = patterns.word_list("flag_modals")
         self.conditionals = patterns.word_list("flag_conditionals")
+        # Word ids, so a clause's tokens are looked at only where one of these words stands.
+        self._may_deny = _ids(self.negations | {pair[0] for pair in self.negation_pairs})
+        self._modal_ids = _ids(self.modals)
+        self._conditional_ids = _ids(self.conditionals)
 
     def claims(self, doc: Doc, claims: tuple[Claim, ...],
                quotes: tuple[Quote, ...]) -> tuple[Claim, ...]:
         quoted = [(s.start, s.end) for q in quotes for s in q.content]
         flagged = []
+        words = _Words.of(doc) if claims else None
         for claim in claims:
             clause = doc.char_span(claim.start, claim.end, alignment_mode="expand")
             inside = any(s <= claim.start and claim.end <= e for s, e in quoted)
@@ -53,8 +58,9 @@ class Flagger:
             if clause is None:
                 flagged.append(replace(claim, voice=voice))
                 continue
-            flagged.append(replace(claim, negated=self._negated(clause),
-                                   modal=self._modal(doc, clause), voice=voice))
+            assert words is not None
+            flagged.append(replace(claim, negated=self._negated(clause, words),
+                                   modal=self._modal(doc, clause, words), voice=voice))
         return tuple(flagged)
 
     def quotes(self, doc: Doc, quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:
@@ -70,9 +76,10 @@ class Flagger:
             flagged.append(replace(quote, negated=negated))
         return tuple(flagged)
 
-    def _negated(self, clause: SpacySpan) -> bool:
-        return any(self._denies(token) for token in clause
-                   if clause.start <= token.head.i < clause.end)
+    def _negated(self, clause: SpacySpan, words: _Words) -> bool:
+        start, end, doc = clause.start, clause.end, clause.doc
+        return any(self._denies(doc[i]) for i in range(start, end)
+                   if words.lows[i] in self._may_deny and start <= words.heads[i] < end)
 
     def _denies(self, token: Token) -> bool:
         """A negation word modifying its head, not one that bounds a number."""
@@ -84,13 +91,20 @@ class Flagger:
             return False
         return nxt is None or nxt.lower_ not in self.bound_words
 
-    def _modal(self, doc: Doc, clause: SpacySpan) -> Span | None:
-        for token in clause:
+    def _modal(self, doc: Doc, clause: SpacySpan, words: _Words) -> Span | None:
+        for i in range(clause.start, clause.end):
+            if words.lows[i] not in self._modal_ids:
+                continue
+            token = doc[i]
             if token.tag_ == "MD" and token.lower_ in self.modals:
                 return _span(doc, token)
         # "If rates rise, sales could fall": the condition may sit outside the clause; its
         # subordinator marks a clause that modifies the claim's ("Provided" heads its own).
-        for token in clause.sent:
+        sent = clause.sent
+        for i in range(sent.start, sent.end):
+            if words.lows[i] not in self._conditional_ids:
+                continue
+            token = doc[i]
             if token.lower_ not in self.conditionals:
                 continue
             governed = token.head.head if token.dep_ == "mark" else token.head
@@ -102,3 +116,24 @@ class Flagger:
 
 def _span(doc: Doc, token: Token) -> Span:
     return Span.of(doc_text(doc), token.idx, token.idx + len(token.text))
+
+
+class _Words:
+    """A Doc's word ids and heads as plain lists, read once for all its claims."""
+
+    def __init__(self, lows: list[int], heads: list[int]) -> None:
+        self.lows, self.heads = lows, heads
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Words:
+        from spacy.attrs import HEAD, LOWER
+
+        offsets = doc.to_array(HEAD).astype("int64").tolist()  # a head is an offset: signed
+        return cls(doc.to_array(LOWER).tolist(), [i + off for i, off in enumerate(offsets)])
+
+
+def _ids(words: frozenset[str] | set[str]) -> frozenset[int]:
+    from spacy.strings import StringStore
+
+    strings = StringStore()  # a string's id is its hash, the same in every vocabulary
+    return frozenset(strings.add(word) for word in words)

@@ -151,3 +151,19 @@ def test_sentences_of_tokens(nlp):
 def test_sentence_breaks(text, gaps):
     breaks = SentenceBreaks(["Mr", "U.S"])
     assert [text[a:b] for a, b in breaks(text)] == gaps
+
+
+@pytest.mark.parametrize("text", [
+    "Prices rose 4%, the board said.",
+    "“Fine,” she said.\n\nNew line   spaced",
+    "",
+])
+def test_token_texts_are_the_tokens_texts_and_follow_a_retokenized_doc(nlp, text):
+    from claimx.doc.text import token_texts
+
+    doc = nlp(text)
+    assert token_texts(doc) == [t.text for t in doc]
+    if len(doc) > 1:
+        with doc.retokenize() as retokenizer:
+            retokenizer.merge(doc[0:2])
+        assert token_texts(doc) == [t.text for t in doc]

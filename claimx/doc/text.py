@@ -1,4 +1,4 @@
-"""The text of a parsed Doc, built once per Doc.
+"""The text of a parsed Doc and of its tokens, built once per Doc.
 
 spaCy rebuilds ``doc.text`` from every token on each access; claimx's rule matcher and every
 extractor read it, so it is cached on the Doc itself (its ``user_data``).
@@ -18,5 +18,19 @@ def doc_text(doc: Doc) -> str:
     cached = doc.user_data.get(key)
     if not isinstance(cached, str):
         cached = doc.text
+        doc.user_data[key] = cached
+    return cached
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """Each token's text, in order, cached per Doc like ``doc_text``: a pass that compares
+    many tokens' texts reads this list instead of building a Token object for each."""
+    key = f"claimx.token_texts:{len(doc)}"
+    cached = doc.user_data.get(key)
+    if not isinstance(cached, list):
+        from spacy.attrs import ORTH
+
+        strings = doc.vocab.strings
+        cached = [strings[orth] for orth in doc.to_array(ORTH).tolist()] if len(doc) else []
         doc.user_data[key] = cached
     return cached

@@ -5,13 +5,17 @@
 (``span.label_``, ``span.id_``), sorted by position; regex matches are snapped to whole tokens
 (``doc.char_span(..., alignment_mode="expand")``). ``text_matches(text)`` gives a regex rule's
 exact character offsets instead, for rules that run on the raw text (furniture).
+
+A token pattern that is only a run of lower-case words (``[{"LOWER": "according"},
+{"LOWER": "to"}]``) is matched by a PhraseMatcher on ``LOWER``: the same matches, without the
+Matcher's Python object per token of the Doc.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -47,6 +51,7 @@ class RuleMatcher:
 
         self._matcher = Matcher(nlp.vocab, validate=False)
         self._phrases = PhraseMatcher(nlp.vocab, attr=phrase_attr)
+        self._words = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._regexes: list[tuple[regex.Pattern[str], Rule]] = []
         self._rules: dict[int, Rule] = {}
         for number, rule in enumerate(rules):
@@ -56,6 +61,10 @@ class RuleMatcher:
                 self._regexes.append((compile_rule_regex(rule), rule))
             elif isinstance(rule.pattern, str):
                 self._phrases.add(key, [nlp.make_doc(rule.pattern)])
+            elif rule.pattern is not None and (words := _lower_words(rule.pattern)):
+                from spacy.tokens import Doc
+
+                self._words.add(key, [Doc(nlp.vocab, words=words)])
             elif rule.pattern is not None:
                 self._matcher.add(key, [rule.pattern])
 
@@ -72,7 +81,7 @@ class RuleMatcher:
         from spacy.tokens import Span as SpacySpan
 
         found: list[SpacySpan] = []
-        for matcher in (self._matcher, self._phrases):
+        for matcher in (self._matcher, self._words, self._phrases):
             if not len(matcher):
                 continue  # an empty matcher warns (W036) on every call
             for key, start, end in matcher(doc):
@@ -104,3 +113,15 @@ class RuleMatcher:
                     raise RuleTimeout(f"{rule.where}: rule {rule.id or rule.label!r} ran past "
                                       f"{timeout}s on this text") from None
                 timed_out.append(rule)
+
+
+def _lower_words(pattern: list[dict[str, Any]]) -> list[str] | None:
+    """The words of a token pattern that only asks each token's LOWER to equal a lower-case
+    string (no operator, no other key), else None."""
+    words = []
+    for token in pattern:
+        value = token.get("LOWER") if len(token) == 1 else None
+        if not isinstance(value, str) or not value or value != value.lower():
+            return None
+        words.append(value)
+    return words or None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from claimx.doc.text import token_texts
 from claimx.extractors.entities.candidate import Cand, taken_tokens
 from claimx.extractors.entities.labels import NOT_NAME_TAGS, NUMERIC_LABELS
 from claimx.extractors.entities.tokens import ACRONYM, lower_words, starts_sentence
@@ -61,15 +62,17 @@ def propagate(doc: Doc, cands: list[Cand], lex: Lexicon) -> list[Cand]:
     if not forms:
         return []
     longest = max(len(f) for f in forms)
+    firsts = {form[0] for form in forms}
+    texts = token_texts(doc)
     taken = taken_tokens(cands)
     lower: set[int] | None = None
     found: list[Cand] = []
     i = 0
     while i < len(doc):
         step = 1
-        if i not in taken and doc[i].text[:1].isupper():
+        if i not in taken and texts[i] in firsts and texts[i][:1].isupper():
             for n in range(min(longest, len(doc) - i), 0, -1):
-                form = tuple(doc[j].text for j in range(i, i + n))
+                form = tuple(texts[i : i + n])
                 if form not in forms or any(
                     j in taken or doc[j].ent_type_ in NUMERIC_LABELS for j in range(i, i + n)
                 ):

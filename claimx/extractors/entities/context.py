@@ -24,9 +24,8 @@ def coordinated_places(doc: Doc, cands: list[Cand], lex: Lexicon) -> None:
     a comma is a place too, when the model gave it a label that is not a place."""
     ordered = sorted(cands, key=lambda c: c.start)
     for left, right in itertools.pairwise(ordered):
-        gap = [doc[i].lower_ for i in range(left.end, right.start)]
-        if len(gap) != 1 or gap[0] not in lex.place_coordinators:
-            continue
+        if right.start - left.end != 1 or doc[left.end].lower_ not in lex.place_coordinators:
+            continue  # one word between them, and a coordinator
         for known, other in ((left, right), (right, left)):
             single = other.end - other.start == 1
             if (

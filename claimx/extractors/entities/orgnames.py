@@ -25,7 +25,8 @@ PLACE_PREFIX_LABELS = frozenset({"GPE", "LOC", "NORP", "PERSON"})
 
 
 class OrgHeadNames:
-    """One Matcher for capitalised names ending in an organisation head, built once."""
+    """One Matcher for capitalised names ending in an organisation head, built once. Its head
+    may be in capitals ("AG"), so it cannot run over title-case runs alone (claimx.rules.runs)."""
 
     def __init__(self, nlp: Language, lex: Lexicon) -> None:
         from spacy.matcher import Matcher

@@ -20,17 +20,17 @@ MIN_WORDS, MAX_WORDS = 2, 3
 
 
 class TitledNames:
-    """One Matcher for a capitalised title followed by capitalised proper nouns, built once."""
+    """One Matcher for a capitalised title followed by capitalised proper nouns, built once; it
+    runs over the runs of title-case words alone (claimx.rules.runs)."""
 
     def __init__(self, nlp: Language, lex: Lexicon) -> None:
-        from spacy.matcher import Matcher
+        from claimx.rules.runs import TitleRunMatcher
 
         self._lex = lex
-        self._matcher = Matcher(nlp.vocab)
-        self._matcher.add("TITLED", [[
+        self._matcher = TitleRunMatcher(nlp, "TITLED", [
             {"IS_TITLE": True, "LOWER": {"IN": sorted(lex.titles)}},
             {"IS_TITLE": True, "TAG": {"IN": NAME_TAGS}, "OP": "+"},
-        ]], greedy="LONGEST")
+        ])
 
     def __call__(self, doc: Doc, cands: list[Cand], headlines: list[tuple[int, int]]) -> None:
         """Add the person named after a title where no mention stands."""

@@ -60,7 +60,7 @@ def run_after(doc: Doc, i: int) -> tuple[int, int] | None:
 def lower_words(doc: Doc) -> set[int]:
     """Ids of the words the text writes in lower case (token ids: no Token objects built)."""
     rows = doc.to_array(["ORTH", "IS_LOWER"])
-    return {int(orth) for orth, is_lower in rows if is_lower}
+    return set(rows[rows[:, 1] != 0, 0].tolist())
 
 
 def in_lines(offset: int, lines: list[tuple[int, int]]) -> bool:

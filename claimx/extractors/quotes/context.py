@@ -178,18 +178,19 @@ class CueTokens:
     def of(cls, doc: Doc, hashes: CueHashes) -> CueTokens:
         from spacy.attrs import LOWER, TAG
 
-        rows = doc.to_array([LOWER, TAG]).tolist()
+        rows = doc.to_array([LOWER, TAG])
+        lows = rows[:, 0].tolist()
+        # Only the tokens that are cue words at all are looked at further.
+        cues = hashes.reporting | hashes.nouns
+        hits = [(i, low, tag) for i, low, tag in zip(
+            range(len(lows)), lows, rows[:, 1].tolist(), strict=True) if low in cues]
         strings = doc.vocab.strings
-        tags = {row[1] for row in rows}
-        verbs = {tag for tag in tags if strings[tag].startswith("VB")}
-        nouns = {tag for tag in tags if strings[tag] in ("NN", "NNS")}
+        verbs = {tag for _, _, tag in hits if strings[tag].startswith("VB")}
+        nouns = {tag for _, _, tag in hits if strings[tag] in ("NN", "NNS")}
         return cls(
-            frozenset(i for i, (low, tag) in enumerate(rows)
-                      if tag in verbs and low in hashes.speech),
-            frozenset(i for i, (low, tag) in enumerate(rows)
-                      if tag in verbs and low in hashes.reporting),
-            frozenset(i for i, (low, tag) in enumerate(rows)
-                      if tag in nouns and low in hashes.nouns),
+            frozenset(i for i, low, tag in hits if tag in verbs and low in hashes.speech),
+            frozenset(i for i, low, tag in hits if tag in verbs and low in hashes.reporting),
+            frozenset(i for i, low, tag in hits if tag in nouns and low in hashes.nouns),
         )
 
 

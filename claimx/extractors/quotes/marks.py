@@ -79,9 +79,9 @@ def pair_marks(doc: Doc, par: list[int], *, elisions: frozenset[str]) -> list[Ca
     open_i: int | None = None
     chain: list[tuple[int, int]] = []
     nested: set[int] = set()  # marks of a quotation nested in the same marks
-    for i in range(n):
-        tok = doc[i]
-        if tok.text in DOUBLE_MARKS and i not in nested:
+    # Only a double mark or a paragraph's last token can change anything below.
+    for i in sorted({*_tokens_of(doc, _DOUBLE_IDS), *_paragraph_ends(par)}):
+        if doc[i].text in DOUBLE_MARKS and i not in nested:
             way = direction(doc, i, open_i is not None)
             inner = nested_close(doc, par, i) if way == "open" and open_i is not None else None
             if inner is not None:
@@ -196,7 +196,10 @@ def pair_single(doc: Doc, par: list[int], doubles: list[Candidate], elisions: fr
                 inside[i] = True
     found: list[Candidate] = []
     i = 0
-    while i < n:
+    for i_open in _tokens_of(doc, _SINGLE_OPEN_IDS):  # no other token opens a single quote
+        if i_open < i:
+            continue
+        i = i_open
         if inside[i] or not single_opens(doc, i, elisions):
             i += 1
             continue
@@ -221,15 +224,42 @@ def chain_open(chain: list[tuple[int, int]], open_i: int) -> int:
 
 
 def paragraph_ids(doc: Doc) -> list[int]:
-    ids = []
-    p = 0
-    for tok in doc:
-        if tok.is_space and "\n" in tok.text:
-            ids.append(p)
-            p += 1
-            continue
-        ids.append(p)
-    return ids
+    """Each token's paragraph number: a whitespace token holding a line break ends one (it
+    is the last token of its paragraph)."""
+    import numpy
+    from spacy.attrs import IS_SPACE, ORTH
+
+    rows = doc.to_array([IS_SPACE, ORTH])
+    strings = doc.vocab.strings
+    spaces = rows[rows[:, 0] != 0, 1]
+    breaks = [orth for orth in set(spaces.tolist()) if "\n" in strings[orth]]
+    ends = numpy.isin(rows[:, 1], breaks) & (rows[:, 0] != 0)
+    return (numpy.cumsum(ends) - ends).tolist()  # type: ignore[no-any-return]
+
+
+def _paragraph_ends(par: list[int]) -> list[int]:
+    """The last token of each paragraph."""
+    if not par:
+        return []
+    return [i for i in range(len(par) - 1) if par[i + 1] != par[i]] + [len(par) - 1]
+
+
+def _ids(marks: frozenset[str]) -> frozenset[int]:
+    from spacy.strings import StringStore
+
+    strings = StringStore()  # a string's id is its hash, the same in every vocabulary
+    return frozenset(strings.add(mark) for mark in marks)
+
+
+_DOUBLE_IDS = _ids(DOUBLE_MARKS)
+_SINGLE_OPEN_IDS = _ids(SINGLE_OPEN | SINGLE_EITHER)
+
+
+def _tokens_of(doc: Doc, orths: frozenset[int]) -> list[int]:
+    """The indices of the tokens whose text has one of these ids, in order."""
+    from spacy.attrs import ORTH
+
+    return [i for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth in orths]
 
 
 def space_before(doc: Doc, i: int) -> bool:
