@@ -87,7 +87,7 @@ def test_a_fraction_before_of_or_a_determiner_is_a_share(finder, nlp, text, amou
     "text",
     [
         "Exports slowed in the second half of the decade.",
-        "The merger closed in the last quarter of the year.",
+        "The merger closed in the final quarter of its fiscal year.",
         "Rain fell through the latter half of the festival.",
     ],
 )

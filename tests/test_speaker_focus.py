@@ -78,7 +78,7 @@ def test_he_or_she_goes_to_the_main_subject_before(extractor, text, speaker):
 @pytest.mark.parametrize(
     "text",
     [
-        'Sol Baker joined Leeds in 2019. "We lost badly," added the 30-year-old, referring to '
+        'Sol Baker joined Leeds in 2019. "We lost badly," the 30-year-old added, speaking of '
         "the final.",
         'Sol Baker joined Leeds in 2019. "We were tired," the 30-year-old said after the game.',
         "Sol Baker joined Leeds in 2019. The 30-year-old said the squad needed a rest.",
