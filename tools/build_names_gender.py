@@ -31,6 +31,9 @@ from pathlib import Path
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # its sibling, run or imported
+from generated import write_or_check
+
 ROOT = Path(__file__).resolve().parent.parent
 CURATED = ROOT / "tools" / "names_gender_curated.tsv"
 OUTPUT = ROOT / "patterns" / "quotes" / "names_gender.tsv"
@@ -98,14 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 if the file is stale")
     args = parser.parse_args(argv)
     text = build()
-    if args.check:
-        if OUTPUT.read_text(encoding="utf-8") != text:
-            print(f"{OUTPUT} is out of date: run tools/build_names_gender.py", file=sys.stderr)
-            return 1
-        return 0
-    OUTPUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUTPUT}", file=sys.stderr)
-    return 0
+    return write_or_check(OUTPUT, text, check=args.check, command="tools/build_names_gender.py")
 
 
 if __name__ == "__main__":

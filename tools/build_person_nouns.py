@@ -18,6 +18,9 @@ import argparse
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # its sibling, run or imported
+from generated import write_or_check
+
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "patterns" / "quotes" / "speaker_person_nouns.txt"
 WORDNET = Path("/usr/share/wordnet")
@@ -76,15 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--wordnet", type=Path, default=WORDNET, help="WordNet dict folder")
     args = parser.parse_args(argv)
     text = build(args.wordnet)
-    if args.check:
-        current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
-        if current != text:
-            print(f"{OUTPUT} is out of date: run tools/build_person_nouns.py", file=sys.stderr)
-            return 1
-        return 0
-    OUTPUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUTPUT}", file=sys.stderr)
-    return 0
+    return write_or_check(OUTPUT, text, check=args.check, command="tools/build_person_nouns.py")
 
 
 if __name__ == "__main__":

@@ -31,6 +31,7 @@ from typing import Any
 import pint
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # its sibling, run or imported
+from generated import write_or_check
 from units_cldr import currency_rules
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -354,15 +355,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 if the file is stale")
     args = parser.parse_args(argv)
     text = build()
-    if args.check:
-        current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
-        if current != text:
-            print(f"{OUTPUT} is out of date: run python tools/build_units.py", file=sys.stderr)
-            return 1
-        return 0
-    OUTPUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUTPUT} ({text.count(chr(10))} rules)", file=sys.stderr)
-    return 0
+    return write_or_check(OUTPUT, text, check=args.check, command="python tools/build_units.py",
+                          note=f" ({text.count(chr(10))} rules)")
 
 
 if __name__ == "__main__":

@@ -19,6 +19,8 @@ from claimx.doc.syntax import SUBJECTS
 from claimx.extractors.mentions.descriptions import VOICE
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from spacy.tokens import Token
 
     from claimx.extractors.mentions.resolver import MentionResolver
@@ -37,17 +39,22 @@ _SINGULAR = frozenset({"NN", "NNP"})
 _PLURAL = frozenset({"NNS", "NNPS"})
 
 
+
+def _tokens_before(token: Token, sentences: int) -> Iterator[Token]:
+    """The tokens before ``token``, nearest first, in its own sentence and ``sentences - 1``
+    before it (the sentence starts counted on the way)."""
+    doc, seen = token.doc, 0
+    for i in range(token.i - 1, -1, -1):
+        if doc[i].is_sent_start:
+            seen += 1
+            if seen > sentences:
+                return
+        yield doc[i]
+
 def subject_referent(layer: MentionResolver, pronoun: Token) -> Speaker | None:
     """The Speaker of the subject "it"/"they" at ``pronoun`` refers to, or None."""
-    doc = layer.doc
     plural = pronoun.lower_ in PLURAL_PRONOUNS
-    sentences = 0
-    for i in range(pronoun.i - 1, -1, -1):
-        tok = doc[i]
-        if tok.is_sent_start:
-            sentences += 1
-            if sentences > SUBJECT_SENTENCES:
-                return None
+    for tok in _tokens_before(pronoun, SUBJECT_SENTENCES):
         if tok.dep_ not in SUBJECTS or not _leads(tok) or layer.quoted(tok.idx):
             continue
         if tok.tag_ == "PRP":
@@ -72,14 +79,7 @@ def person_referent(layer: MentionResolver, mention: Token,
     description, or "he"/"she" again) of that gender, resolved through the layer ("The
     striker spoke of Ruiz's foul on Abel. "...," he said": the striker, not Abel). None when
     that subject is anything else, or of the other gender: the caller's own rule decides."""
-    doc = layer.doc
-    sentences = 0
-    for i in range(mention.i - 1, -1, -1):
-        tok = doc[i]
-        if tok.is_sent_start:
-            sentences += 1
-            if sentences > FOCUS_SENTENCES:
-                return None
+    for tok in _tokens_before(mention, FOCUS_SENTENCES):
         # The subject of the sentence's own verb, not of a clause conjoined to it ("Lee
         # tried to jump, but his knee hit the bar": Lee).
         if tok.dep_ not in SUBJECTS or tok.head.dep_ != "ROOT" or layer.quoted(tok.idx):
