@@ -6,20 +6,15 @@ NewsQuant adapter (``benchmarks/newsquant.py``), as the benchmark does."""
 
 from __future__ import annotations
 
-import importlib.util
 import math
-from pathlib import Path
 from typing import Any
 
 import pytest
+from quantity_reading import newsquant_adapter
 
 pytestmark = pytest.mark.model
 
-_PATH = Path(__file__).resolve().parent.parent / "benchmarks" / "newsquant.py"
-_SPEC = importlib.util.spec_from_file_location("newsquant_fresh", _PATH)
-assert _SPEC is not None and _SPEC.loader is not None
-newsquant = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(newsquant)
+newsquant = newsquant_adapter()
 ALIASES = newsquant.load_aliases()
 BOUNDS = {">=": ">", "<=": "<"}  # the scorer folds "at least" into ">", "up to" into "<"
 

@@ -9,22 +9,16 @@ the expected unit is a readable name ("kilowatt hour"), not one of claimx's ids.
 
 from __future__ import annotations
 
-import importlib.util
 import math
 import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
-from quantity_reading import found_quantities
+from quantity_reading import found_quantities, newsquant_adapter
 
 pytestmark = pytest.mark.model
 
-_PATH = Path(__file__).resolve().parent.parent / "benchmarks" / "newsquant.py"
-_SPEC = importlib.util.spec_from_file_location("newsquant_units", _PATH)
-assert _SPEC is not None and _SPEC.loader is not None
-newsquant = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(newsquant)
+newsquant = newsquant_adapter()
 ALIASES = newsquant.load_aliases()
 
 # (sentence, value or (low, high), unit as the adapter names it; "-" for a bare number)
