@@ -30,9 +30,10 @@ def act_of(ctx: QuoteContext, cue: int | None) -> str:
     if cue is None or cue in ctx.according or cue in ctx.phrase_cues:
         return SPEECH
     low = ctx.doc[cue].lower_
-    if not ctx.words.reports(low) and low not in ctx.words.nouns:
+    if not ctx.words.reports(low) and low not in ctx.words.nouns \
+            and low not in ctx.words.telling:
         # A verb no cue list names, reporting a "that" clause ('nurses recognized that
-        # ...'): the lists hold the verbs of saying, so it knows, learns or feels.
+        # ...'): the lists hold the verbs of saying and telling, so it knows or feels.
         return THOUGHT
     return ctx.words.acts.get(low, SPEECH)
 
@@ -46,10 +47,22 @@ def passive(verb: Token) -> bool:
         c.dep_ in ("nsubj", "aux") for c in verb.children)
 
 
+def agent_of(verb: Token) -> Token | None:
+    """The object of a passive verb's "by" phrase ('was told by [aides]'), or None."""
+    if not passive(verb):
+        return None
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
 def impersonal(subject: Token, verb: Token) -> bool:
     """'It is thought that ...', 'it has been confirmed that ...': a passive report whose
-    subject is a dummy "it" names nobody."""
-    return subject.lower_ == "it" and subject.dep_ in ("nsubjpass", "expl") and passive(verb)
+    subject is a dummy "it" names nobody, unless a "by" phrase names who ('it was announced
+    by the ministry that ...')."""
+    return subject.lower_ == "it" and subject.dep_ in ("nsubjpass", "expl") and passive(verb) \
+        and agent_of(verb) is None
 
 
 def question_put(ctx: QuoteContext, verb: Token) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from claimx.extractors.quotes.passive import passive_listener
 from claimx.models import Addressee
 
 if TYPE_CHECKING:
@@ -28,7 +29,8 @@ def addressee_of(ctx: QuoteContext, cue: int | None) -> Addressee | None:
     if cue is None or cue in ctx.according or cue in ctx.phrase_cues:
         return None
     verb = ctx.doc[cue]
-    head = _told(ctx, verb, agent=False)
+    # '[Y] was told by X': the subject of a passive verb of telling heard the words.
+    head = _told(ctx, verb, agent=False) or passive_listener(ctx, verb)
     if head is None:
         # 'Speaking to reporters, X said', 'Asked by a reporter, X said'.
         head = next((found for child in verb.children

@@ -28,8 +28,9 @@ Each part has a module of its own, all of them functions over one ``QuoteContext
 marks (pairing marks), direct and mixed (what a quoted stretch is), cues and speakers (its cue
 and speaker), continuation (quotes that go on), reported and bounds (indirect speech and where
 it ends), copular ("Lee's argument is that ..."), acts (what kind of attribution a cue makes,
-and the cues that attribute no statement), addressee (who the words were said to), helpers
-(token and text helpers).
+and the cues that attribute no statement), addressee (who the words were said to), passive
+(the speaker and listener of "Y was told by X", "X was quoted as saying"), helpers (token and
+text helpers).
 Speakers are resolved to names and entities by the document's mention layer
 (claimx.extractors.mentions), which claims share. This module builds the context and runs
 them in order.

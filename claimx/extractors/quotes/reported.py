@@ -12,6 +12,7 @@ from claimx.extractors.quotes.acts import impersonal, question_put, withheld
 from claimx.extractors.quotes.bounds import clip, cut_tail, next_act_subject, shape
 from claimx.extractors.quotes.helpers import cue_span, hypothetical
 from claimx.extractors.quotes.marks import ALL_MARKS, DOUBLE_MARKS, Candidate, Kind
+from claimx.extractors.quotes.passive import inverted_speaker
 from claimx.extractors.quotes.speakers import according_object
 from claimx.models import Span, Speaker
 
@@ -76,7 +77,7 @@ def _verb_report(ctx: QuoteContext, tok: Token) -> Report | None:
     speech, belief, intent = (low in words.speech, low in words.beliefs, low in words.intent)
     if not (speech or belief or intent):
         return None
-    subj = next_act_subject(ctx, tok) or subject_of(tok)
+    subj = inverted_speaker(ctx, tok) or next_act_subject(ctx, tok) or subject_of(tok)
     if subj is None or ctx.in_quote[subj.i] >= 0:
         return None
     if ctx.in_marks[subj.i] >= 0 and subj.tag_ == "PRP":
@@ -126,8 +127,11 @@ def _clause_report(ctx: QuoteContext, verb: Token) -> Report | None:
     if not verb.tag_.startswith("VB") or verb.lower_ in ctx.words.clause_non_reports \
             or verb.dep_ == "xcomp":
         return None  # 'tried to convince X that ...': an attempt, not a report
-    subj = subject_of(verb)
-    if subj is None or subj.dep_ != "nsubj" or subj.lower_ in ("it", "this", "that", "which") \
+    # 'X was informed by Y that ...': the agent of a passive verb speaks.
+    agent = inverted_speaker(ctx, verb)
+    subj = agent or subject_of(verb)
+    if subj is None or (agent is None and subj.dep_ != "nsubj") \
+            or subj.lower_ in ("it", "this", "that", "which") \
             or ctx.in_quote[subj.i] >= 0 or ctx.in_marks[subj.i] >= 0:
         return None
     if hypothetical(verb) or withheld(ctx, verb):

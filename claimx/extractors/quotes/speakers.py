@@ -10,6 +10,7 @@ from claimx.doc.syntax import RELATIVE_PRONOUN, RELATIVES, SPEAKER_FAR, subject_
 from claimx.extractors.mentions.phrases import age_after
 from claimx.extractors.quotes.helpers import nounish, opens_paragraph
 from claimx.extractors.quotes.marks import ALL_MARKS, DASHES, Candidate
+from claimx.extractors.quotes.passive import inverted_speaker
 from claimx.models import Span, Speaker
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ def _speaker_for(ctx: QuoteContext, cue: int, cand: Candidate | None = None) -> 
         obj = according_object(ctx, cue)
         return ctx.speakers.resolve(obj) if obj is not None else None
     verb = ctx.doc[cue]
-    holder = participle_holder(ctx, verb)
+    holder = inverted_speaker(ctx, verb) or participle_holder(ctx, verb)
     if holder is not None:
         return ctx.speakers.resolve(holder)
     # A quotation's cue may hang far down a chain of participles: look further up.
