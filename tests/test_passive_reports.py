@@ -92,3 +92,17 @@ def test_passive_speaker_resolves_through_the_mention_layer(extractor):
 ])
 def test_passive_without_a_report_is_no_quote(extractor, text):
     assert contents(text, extractor) == []
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Tessa Brill was told by Omar Vance that sales fell 20% last year.", "Omar Vance"),
+    ("Dov Arlen was quoted as saying that prices rose 5% in May.", "Dov Arlen"),
+    ("It was announced by Hallam Estates that rents would rise 8% next year.",
+     "Hallam Estates"),
+])
+def test_claim_in_a_passive_report_takes_its_speaker(extractor, text, source):
+    doc = extractor(text)
+    (quote,) = doc.quotes
+    (claim,) = doc.claims
+    assert claim.source is not None and claim.source.text == source
+    assert claim.source.quote == quote.id
