@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from claimx.extractors.entities.candidate import Cand, key
+from claimx.extractors.entities.speaking import speaker_kinds
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -52,9 +53,19 @@ def evidence_labels(doc: Doc, cands: list[Cand], lex: Lexicon) -> None:
             not_person.add(k)
         if cand.label != "NORP" and _speaks(doc, cand, lex):
             speakers.setdefault(k, _speaker_label(doc, cand, lex))
+    kinds = speaker_kinds(doc, cands, set(speakers), lex)
     for cand in cands:
         if not (cand.gaz or cand.sure):
             _relabel(doc, cand, lex, (not_person - titled, titled, speakers))
+            _settle_speaker(doc, cand, kinds)
+
+
+def _settle_speaker(doc: Doc, cand: Cand, kinds: dict[str, str]) -> None:
+    """A speaking name the model calls a person or a body takes the kind the article's own
+    words for it give ("Pardo said ... he", "Kelby said ... the club")."""
+    kind = kinds.get(key(doc[cand.start:cand.end].text))
+    if kind and cand.label in ("PERSON", "ORG"):
+        cand.label = kind
 
 
 def _relabel(doc: Doc, cand: Cand, lex: Lexicon,

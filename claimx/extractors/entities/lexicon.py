@@ -70,6 +70,8 @@ class Lexicon:
     given_genders: dict[str, str]  # "Tom" -> "m", case as written
     deal_verbs: frozenset[str]  # every inflected form: "acquired", "merged"
     speech_verbs: frozenset[str]  # every inflected form ("said", "told"), shared with quotes
+    person_nouns: frozenset[str]  # "striker", "chairman": nouns whose usual sense is a person
+    pronoun_refers: dict[str, str]  # "he" -> "person", "it" -> "thing" (speaker_pronouns.tsv)
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet) -> Lexicon:
@@ -117,4 +119,7 @@ class Lexicon:
             given_genders={row[0]: row[1] for row in patterns.table("names_gender")},
             deal_verbs=words("deal_verbs"),
             speech_verbs=patterns.word_list("cue_verbs"),
+            person_nouns=patterns.word_list("speaker_person_nouns"),
+            pronoun_refers={str(row["pronoun"]).lower(): str(row["refers"])
+                            for row in patterns.rows("speaker_pronouns")},
         )

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from claimx.doc.ages import age_start
 from claimx.extractors.entities import resolve_role
-from claimx.extractors.mentions.phrases import age_start
 from claimx.models import Span, Speaker
 
 if TYPE_CHECKING:

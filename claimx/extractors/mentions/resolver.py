@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from claimx.doc.ages import age_start
 from claimx.doc.offsets import end_char, index_from
 from claimx.doc.syntax import SUBJECTS
 from claimx.doc.text import doc_text
@@ -23,7 +24,6 @@ from claimx.extractors.mentions.descriptions import describe
 from claimx.extractors.mentions.phrases import (
     SOURCE_LABELS,
     affiliated_person,
-    age_start,
     entity_of,
     name_in_phrase,
 )

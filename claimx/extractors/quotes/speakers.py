@@ -6,8 +6,8 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
+from claimx.doc.ages import age_after
 from claimx.doc.syntax import RELATIVE_PRONOUN, RELATIVES, SPEAKER_FAR, subject_of
-from claimx.extractors.mentions.phrases import age_after
 from claimx.extractors.quotes.helpers import nounish, opens_paragraph
 from claimx.extractors.quotes.marks import ALL_MARKS, DASHES, Candidate
 from claimx.extractors.quotes.passive import inverted_speaker
