@@ -43,10 +43,8 @@ def evidence_labels(doc: Doc, cands: list[Cand], lex: Lexicon) -> None:
     not_person: set[str] = set()
     titled: set[str] = set()
     speakers: dict[str, str] = {}
-    for cand in cands:
-        if cand.gaz or cand.sure:
-            continue
-        k = key(doc[cand.start:cand.end].text)
+    mentions = [(c, key(doc[c.start:c.end].text)) for c in cands if not (c.gaz or c.sure)]
+    for cand, k in mentions:
         if _after_title(doc, cand, lex):
             titled.add(k)
         elif _after_the(doc, cand):
@@ -54,24 +52,22 @@ def evidence_labels(doc: Doc, cands: list[Cand], lex: Lexicon) -> None:
         if cand.label != "NORP" and _speaks(doc, cand, lex):
             speakers.setdefault(k, _speaker_label(doc, cand, lex))
     kinds = speaker_kinds(doc, cands, set(speakers), lex)
-    for cand in cands:
-        if not (cand.gaz or cand.sure):
-            _relabel(doc, cand, lex, (not_person - titled, titled, speakers))
-            _settle_speaker(doc, cand, kinds)
+    evidence = (not_person - titled, titled, speakers)
+    for cand, k in mentions:
+        _relabel(doc, cand, k, lex, evidence)
+        _settle_speaker(cand, kinds.get(k))
 
 
-def _settle_speaker(doc: Doc, cand: Cand, kinds: dict[str, str]) -> None:
+def _settle_speaker(cand: Cand, kind: str | None) -> None:
     """A speaking name the model calls a person or a body takes the kind the article's own
     words for it give ("Pardo said ... he", "Kelby said ... the club")."""
-    kind = kinds.get(key(doc[cand.start:cand.end].text))
     if kind and cand.label in ("PERSON", "ORG"):
         cand.label = kind
 
 
-def _relabel(doc: Doc, cand: Cand, lex: Lexicon,
+def _relabel(doc: Doc, cand: Cand, k: str, lex: Lexicon,
              evidence: tuple[set[str], set[str], dict[str, str]]) -> None:
     not_person, titled, speakers = evidence
-    k = key(doc[cand.start:cand.end].text)
     if k in titled and cand.label in TITLED_RELABELLED:
         cand.label = "PERSON"
     elif (cand.label == "PERSON" and k in not_person) or (
