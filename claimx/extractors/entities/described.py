@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from claimx.extractors.entities.candidate import Cand, overlapping
+from claimx.extractors.entities.labels import NAME_TAGS
 from claimx.extractors.entities.tokens import starts_sentence
 
 if TYPE_CHECKING:
@@ -16,7 +17,6 @@ if TYPE_CHECKING:
 
     from claimx.extractors.entities.lexicon import Lexicon
 
-NAME_TAGS = ["NNP", "NNPS"]
 # The model's labels a described name may carry that the noun before it overrules.
 RELABELLED = frozenset({"PERSON", "GPE", "LOC", "NORP", "PRODUCT", "FAC", "WORK_OF_ART"})
 # Tags after a name the model missed that show it is a whole noun phrase, the subject of a

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from claimx.extractors.entities.candidate import Cand, overlapping
+from claimx.extractors.entities.labels import NAME_TAGS
 from claimx.extractors.entities.tokens import in_lines
 
 if TYPE_CHECKING:
@@ -16,7 +17,6 @@ if TYPE_CHECKING:
 
     from claimx.extractors.entities.lexicon import Lexicon
 
-NAME_TAGS = ["NNP", "NNPS"]
 MIN_WORDS = 2  # "Open" alone is a word, not an event
 # The model's labels an event's span may replace: it reads "Coastal Classic" as a body or a
 # place; a person ("Grace Open") or a work keeps its label.

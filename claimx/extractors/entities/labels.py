@@ -31,6 +31,8 @@ GAZETTEER_LABELS = {
 # A city name is also its club's or its government's: these lists relabel the model's other
 # labels but leave its ORG alone.
 WEAK_GAZETTEERS = frozenset({"cities", "states"})
+# Tags of proper nouns, the words of a name (a list: Matcher patterns ask TAG IN it).
+NAME_TAGS = ["NNP", "NNPS"]
 # Tags of a sentence's first word that is not part of the name the model ran it into.
 LEADING_NON_NAME_TAGS = frozenset({"IN", "TO", "CC", "RB", "VBG", "WRB", "PRP", "MD"})
 # Tags of a last word that is not part of the name: prepositions, conjunctions, determiners.

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from claimx.extractors.entities.candidate import Cand, overlapping
-from claimx.extractors.entities.labels import NUMERIC_LABELS
+from claimx.extractors.entities.labels import NAME_TAGS, NUMERIC_LABELS
 from claimx.extractors.entities.tokens import in_lines
 
 if TYPE_CHECKING:
@@ -17,9 +17,6 @@ if TYPE_CHECKING:
 
     from claimx.extractors.entities.lexicon import Lexicon
 
-# Tags of the name words before the head: proper nouns only, so a sentence's opening word
-# ("Shares", "Analysts") never starts a name.
-NAME_TAGS = ["NNP", "NNPS"]
 # Model labels a place before the body's name may carry.
 PLACE_PREFIX_LABELS = frozenset({"GPE", "LOC", "NORP", "PERSON"})
 
@@ -35,6 +32,8 @@ class OrgHeadNames:
         self._heads = lex.org_heads
         self._matcher = Matcher(nlp.vocab)
         self._matcher.add("ORG_HEAD", [[
+            # Proper nouns only, so a sentence's opening word ("Shares", "Analysts") never
+            # starts a name.
             {"IS_TITLE": True, "TAG": {"IN": NAME_TAGS}, "OP": "+"},
             # Any capitalised form: "Council", and legal forms such as "AG" or "SpA".
             {"IS_LOWER": False, "LOWER": {"IN": heads}},

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from claimx.extractors.entities.candidate import Cand, overlapping
+from claimx.extractors.entities.labels import NAME_TAGS
 from claimx.extractors.entities.tokens import in_lines
 
 if TYPE_CHECKING:
@@ -14,7 +15,6 @@ if TYPE_CHECKING:
 
     from claimx.extractors.entities.lexicon import Lexicon
 
-NAME_TAGS = ["NNP", "NNPS"]
 # Given name and surname, with at most a middle name: a longer run is something else.
 MIN_WORDS, MAX_WORDS = 2, 3
 
