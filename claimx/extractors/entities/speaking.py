@@ -12,6 +12,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from claimx.doc.ages import age_start
+from claimx.doc.syntax import ACTIVE_SUBJECTS
 from claimx.extractors.entities.candidate import Cand, key
 
 if TYPE_CHECKING:
@@ -21,10 +22,7 @@ if TYPE_CHECKING:
 
 PERSON, BODY = "PERSON", "ORG"
 # Where a later word stands for the name: its subject or its possessive.
-REFERRING_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
-# A later word goes on about the name only when the name was the subject ("a spokesman for
-# Vekta. He urged ..." is about the spokesman).
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+REFERRING_DEPS = ACTIVE_SUBJECTS | {"poss"}
 
 
 def speaker_kinds(doc: Doc, cands: list[Cand], speaking: set[str],
@@ -66,7 +64,9 @@ def _later_kind(doc: Doc, cand: Cand, starts: list[int], lex: Lexicon) -> str | 
     """The first word after a subject mention, to the end of the next sentence, that stands
     for a person or a body, unless another name comes first (the "he" after "a bid for
     Kovac" is Kovac's)."""
-    if doc[cand.start:cand.end].root.dep_ not in SUBJECT_DEPS:
+    if doc[cand.start:cand.end].root.dep_ not in ACTIVE_SUBJECTS:
+        # A later word goes on about the name only when the name was the subject ("a
+        # spokesman for Vekta. He urged ..." is about the spokesman).
         return None
     next_name = next((s for s in starts if s >= cand.end), len(doc))
     sent = doc[cand.start].sent

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from claimx.doc.syntax import ACTIVE_SUBJECTS
 from claimx.extractors.entities.candidate import Cand, key
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ def _seen(doc: Doc, cand: Cand, person: str, last_seen: dict[str, int],
     root = doc[cand.start:cand.end].root
     if root.dep_ in ("appos", "compound") and root.head.i != root.i:
         root = root.head  # "His brother, Paul Grant, stayed home": Paul is the subject
-    if root.dep_ in ("nsubj", "nsubjpass"):
+    if root.dep_ in ACTIVE_SUBJECTS:
         last_subject[person] = cand.start
 
 
