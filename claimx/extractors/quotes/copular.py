@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from claimx.doc.offsets import end_char
 from claimx.extractors.quotes.bounds import clip
-from claimx.extractors.quotes.helpers import cue_span
+from claimx.extractors.quotes.helpers import cue_span, pobj_of
 from claimx.extractors.quotes.reported import MIN_CLAIM_WORDS, Report
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ def _owner(noun: Token) -> Token | None:
         if child.i < noun.i and child.dep_ == "poss":
             return child
         if child.i > noun.i and child.dep_ == "prep" and child.lower_ in _OWNER_PREPS:
-            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            pobj = pobj_of(child)
             if pobj is not None:
                 return pobj
     return None

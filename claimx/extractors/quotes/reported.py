@@ -10,7 +10,7 @@ from claimx.doc.offsets import end_char
 from claimx.doc.syntax import RELATIVES, subject_of
 from claimx.extractors.quotes.acts import impersonal, question_put, withheld
 from claimx.extractors.quotes.bounds import clip, cut_tail, next_act_subject, shape
-from claimx.extractors.quotes.helpers import cue_span, hypothetical
+from claimx.extractors.quotes.helpers import cue_span, hypothetical, pobj_of
 from claimx.extractors.quotes.marks import ALL_MARKS, DOUBLE_MARKS, Candidate, Kind
 from claimx.extractors.quotes.passive import inverted_speaker
 from claimx.extractors.quotes.speakers import according_object
@@ -173,7 +173,7 @@ def _noun_owner(noun: Token) -> Token | None:
                 g.dep_ == "case" and g.tag_ == "POS" for g in child.children)):
             return child
         if child.i > noun.i and child.dep_ == "prep" and child.lower_ in ("by", "from"):
-            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            pobj = pobj_of(child)
             if pobj is not None:
                 return pobj
     return None
