@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from claimx.doc.text import doc_text
+from claimx.doc.text import doc_text, string_ids
 from claimx.models import Claim, Quote, Span
 
 if TYPE_CHECKING:
@@ -42,9 +42,9 @@ class Flagger:
         self.modals = patterns.word_list("flag_modals")
         self.conditionals = patterns.word_list("flag_conditionals")
         # Word ids, so a clause's tokens are looked at only where one of these words stands.
-        self._may_deny = _ids(self.negations | {pair[0] for pair in self.negation_pairs})
-        self._modal_ids = _ids(self.modals)
-        self._conditional_ids = _ids(self.conditionals)
+        self._may_deny = string_ids(self.negations | {pair[0] for pair in self.negation_pairs})
+        self._modal_ids = string_ids(self.modals)
+        self._conditional_ids = string_ids(self.conditionals)
 
     def claims(self, doc: Doc, claims: tuple[Claim, ...],
                quotes: tuple[Quote, ...]) -> tuple[Claim, ...]:
@@ -130,10 +130,3 @@ class _Words:
 
         offsets = doc.to_array(HEAD).astype("int64").tolist()  # a head is an offset: signed
         return cls(doc.to_array(LOWER).tolist(), [i + off for i, off in enumerate(offsets)])
-
-
-def _ids(words: frozenset[str] | set[str]) -> frozenset[int]:
-    from spacy.strings import StringStore
-
-    strings = StringStore()  # a string's id is its hash, the same in every vocabulary
-    return frozenset(strings.add(word) for word in words)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from spacy.tokens import Doc
 
 
@@ -34,3 +36,11 @@ def token_texts(doc: Doc) -> list[str]:
         cached = [strings[orth] for orth in doc.to_array(ORTH).tolist()] if len(doc) else []
         doc.user_data[key] = cached
     return cached
+
+
+def string_ids(words: Iterable[str]) -> frozenset[int]:
+    """The ids these strings have in any Doc's arrays (ORTH, LOWER), to find them there."""
+    from spacy.strings import StringStore
+
+    strings = StringStore()  # a string's id is its hash, the same in every vocabulary
+    return frozenset(strings.add(word) for word in words)

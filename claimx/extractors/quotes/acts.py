@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from claimx.extractors.quotes.helpers import pobj_of
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -53,7 +55,7 @@ def agent_of(verb: Token) -> Token | None:
         return None
     for child in verb.children:
         if child.dep_ == "agent":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
+            return pobj_of(child)
     return None
 
 

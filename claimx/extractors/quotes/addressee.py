@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from claimx.extractors.quotes.helpers import pobj_of
 from claimx.extractors.quotes.passive import passive_listener
 from claimx.models import Addressee
 
@@ -50,17 +51,17 @@ def _told(ctx: QuoteContext, verb: Token, *, agent: bool) -> Token | None:
     participle too (the cue's own agent is its speaker: 'was told by aides')."""
     for child in verb.children:
         if child.dep_ == "dative":
-            obj = _object_of(child) if child.tag_ == "IN" else child
+            obj = pobj_of(child) if child.tag_ == "IN" else child
             if obj is not None and _listener(ctx, obj):
                 return obj
         elif child.dep_ == "dobj" and (_listener(ctx, child) or _before_clause(verb, child)):
             return child
         elif child.dep_ == "prep" and child.lower_ in TO_PREPS:
-            obj = _object_of(child)
+            obj = pobj_of(child)
             if obj is not None and (_listener(ctx, obj) or _before_clause(verb, obj)):
                 return obj
         elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "in"):
-            obj = _object_of(child)
+            obj = pobj_of(child)
             if obj is not None and child.dep_ == "agent" and agent:
                 return obj  # who asks a question is who hears the answer
             inner = _interviewer(ctx, obj) if obj is not None else None
@@ -80,14 +81,10 @@ def _interviewer(ctx: QuoteContext, noun: Token) -> Token | None:
     """'in an interview with Y': the "with" object of the "in" phrase's noun."""
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ == "with":
-            obj = _object_of(prep)
+            obj = pobj_of(prep)
             if obj is not None and _listener(ctx, obj):
                 return obj
     return None
-
-
-def _object_of(prep: Token) -> Token | None:
-    return next((c for c in prep.children if c.dep_ == "pobj"), None)
 
 
 def _before_clause(verb: Token, obj: Token) -> bool:

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from claimx.doc.offsets import end_char
 from claimx.extractors.quotes.bounds import clip
-from claimx.extractors.quotes.helpers import cue_span
-from claimx.extractors.quotes.reported import MIN_CLAIM_WORDS, Report
+from claimx.extractors.quotes.helpers import cue_span, pobj_of
+from claimx.extractors.quotes.reported import MIN_CLAIM_WORDS, Report, clause_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -53,16 +53,15 @@ def _report(ctx: QuoteContext, noun: Token) -> Report | None:
                    and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"), None)
     if clause is None:
         return None
-    lo, hi = clip(ctx, clause.left_edge.i, clause.right_edge.i + 1, noun.i)
-    hi = next((k for k in range(lo, hi) if ctx.in_quote[k] >= 0), hi)
-    if sum(1 for t in doc[lo:hi] if t.is_alpha) < MIN_CLAIM_WORDS:
+    span = clause_span(ctx, clause, noun.i)
+    if span is None:
         return None
     owner = _owner(noun)
     if owner is not None and ctx.in_quote[owner.i] >= 0:
         return None
     speaker = ctx.speakers.resolve(owner) if owner is not None else None
     cue = cue_span(doc, ctx.text, noun.i, noun.i + 1)
-    return Report("indirect", [(doc[lo].idx, end_char(doc, hi))], speaker, cue, noun.i)
+    return Report("indirect", [span], speaker, cue, noun.i)
 
 
 def _owner(noun: Token) -> Token | None:
@@ -72,7 +71,7 @@ def _owner(noun: Token) -> Token | None:
         if child.i < noun.i and child.dep_ == "poss":
             return child
         if child.i > noun.i and child.dep_ == "prep" and child.lower_ in _OWNER_PREPS:
-            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            pobj = pobj_of(child)
             if pobj is not None:
                 return pobj
     return None

@@ -139,6 +139,11 @@ def resumes_quote(obj: Token) -> bool:
     return k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].text in DOUBLE_MARKS
 
 
+def pobj_of(prep: Token) -> Token | None:
+    """The object of a preposition ('by [aides]'), or None."""
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
 def after_mark(tok: Token) -> bool:
     doc = tok.doc
     k = tok.i - 1

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from claimx.doc.text import string_ids
 from claimx.models import Speaker
 
 if TYPE_CHECKING:
@@ -244,15 +245,8 @@ def _paragraph_ends(par: list[int]) -> list[int]:
     return [i for i in range(len(par) - 1) if par[i + 1] != par[i]] + [len(par) - 1]
 
 
-def _ids(marks: frozenset[str]) -> frozenset[int]:
-    from spacy.strings import StringStore
-
-    strings = StringStore()  # a string's id is its hash, the same in every vocabulary
-    return frozenset(strings.add(mark) for mark in marks)
-
-
-_DOUBLE_IDS = _ids(DOUBLE_MARKS)
-_SINGLE_OPEN_IDS = _ids(SINGLE_OPEN | SINGLE_EITHER)
+_DOUBLE_IDS = string_ids(DOUBLE_MARKS)
+_SINGLE_OPEN_IDS = string_ids(SINGLE_OPEN | SINGLE_EITHER)
 
 
 def _tokens_of(doc: Doc, orths: frozenset[int]) -> list[int]:

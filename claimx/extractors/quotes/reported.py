@@ -10,7 +10,7 @@ from claimx.doc.offsets import end_char
 from claimx.doc.syntax import RELATIVES, subject_of
 from claimx.extractors.quotes.acts import impersonal, question_put, withheld
 from claimx.extractors.quotes.bounds import clip, cut_tail, next_act_subject, shape
-from claimx.extractors.quotes.helpers import cue_span, hypothetical
+from claimx.extractors.quotes.helpers import cue_span, hypothetical, pobj_of
 from claimx.extractors.quotes.marks import ALL_MARKS, DOUBLE_MARKS, Candidate, Kind
 from claimx.extractors.quotes.passive import inverted_speaker
 from claimx.extractors.quotes.speakers import according_object
@@ -145,7 +145,6 @@ def _clause_report(ctx: QuoteContext, verb: Token) -> Report | None:
 def _noun_report(ctx: QuoteContext, noun: Token) -> Report | None:
     """'the council's claim that ...', 'a warning from the agency that ...', 'growing fears
     that ...': the "that" clause of a cue noun, said by the noun's owner if it has one."""
-    doc = ctx.doc
     clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp", "appos")
                    and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"), None)
     if clause is None:
@@ -153,16 +152,22 @@ def _noun_report(ctx: QuoteContext, noun: Token) -> Report | None:
     owner = _noun_owner(noun)
     if owner is not None and ctx.in_quote[owner.i] >= 0:
         return None
-    lo, hi = clip(ctx, clause.left_edge.i, clause.right_edge.i + 1, noun.i)
-    for k in range(lo, hi):
-        if ctx.in_quote[k] >= 0:
-            hi = k
-            break
-    if sum(1 for t in doc[lo:hi] if t.is_alpha) < MIN_CLAIM_WORDS:
+    span = clause_span(ctx, clause, noun.i)
+    if span is None:
         return None
-    span = (doc[lo].idx, end_char(doc, hi))
     speaker = ctx.speakers.resolve(owner) if owner is not None else None
     return _reported_item(ctx, [span], speaker, noun.i, noun.i + 1)
+
+
+def clause_span(ctx: QuoteContext, clause: Token, anchor: int) -> tuple[int, int] | None:
+    """The characters of a cue noun's "that" clause, kept to the anchor's sentence and
+    paragraph and ending before a direct quote; None when it holds too few words."""
+    doc = ctx.doc
+    lo, hi = clip(ctx, clause.left_edge.i, clause.right_edge.i + 1, anchor)
+    hi = next((k for k in range(lo, hi) if ctx.in_quote[k] >= 0), hi)
+    if sum(1 for t in doc[lo:hi] if t.is_alpha) < MIN_CLAIM_WORDS:
+        return None
+    return doc[lo].idx, end_char(doc, hi)
 
 
 def _noun_owner(noun: Token) -> Token | None:
@@ -173,7 +178,7 @@ def _noun_owner(noun: Token) -> Token | None:
                 g.dep_ == "case" and g.tag_ == "POS" for g in child.children)):
             return child
         if child.i > noun.i and child.dep_ == "prep" and child.lower_ in ("by", "from"):
-            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            pobj = pobj_of(child)
             if pobj is not None:
                 return pobj
     return None
