@@ -79,14 +79,14 @@ def _referent(layer: MentionResolver, head: Token, pos: int, refers: str) -> Nam
             refers == PERSON and _introduced_unnamed(head)):
         return carried
     names = layer.recent_names(pos, labels, SALIENT_REACH)
-    if len({n.entity or n.name for n in names}) == 1:
+    if _one_entity(names):
         return names[0]
     if refers == PERSON:
         return _lone_person(layer, pos)  # the person in focus was looked for first
     # Several in view: the one that was a subject, the entity the text was about, if no
     # other was ("Harbor Lines said ... (Coastline News) ... The company added").
     subjects = [n for n in names if layer.is_subject(n, conjuncts=True)]
-    return subjects[0] if len({n.entity or n.name for n in subjects}) == 1 else None
+    return subjects[0] if _one_entity(subjects) else None
 
 
 def _introduced_unnamed(head: Token) -> bool:
@@ -106,7 +106,12 @@ def _introduced_unnamed(head: Token) -> bool:
 def _lone_person(layer: MentionResolver, pos: int) -> Name | None:
     """The one person named within PERSON_REACH before ``pos``, if only one was."""
     names = layer.recent_names(pos, DESCRIBED_LABELS[PERSON], PERSON_REACH)
-    return names[0] if len({n.entity or n.name for n in names}) == 1 else None
+    return names[0] if _one_entity(names) else None
+
+
+def _one_entity(names: list[Name]) -> bool:
+    """The names are all of one entity (one name, for a name no entity took)."""
+    return len({n.entity or n.name for n in names}) == 1
 
 
 def voice(layer: MentionResolver, head: Token, mention: Span) -> Speaker | None:
