@@ -18,6 +18,8 @@ from claimx.extractors.entities import resolve_role
 from claimx.models import Span, Speaker
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from spacy.tokens import Token
 
     from claimx.extractors.mentions.resolver import MentionResolver, Name
@@ -92,15 +94,8 @@ def _referent(layer: MentionResolver, head: Token, pos: int, refers: str) -> Nam
 def _introduced_unnamed(head: Token) -> bool:
     """The text brought this person in without a name ("a witness said ... the witness
     added"): the description is that stranger, not whoever was in focus."""
-    doc = head.doc
-    for i in range(head.i - 1, -1, -1):
-        tok = doc[i]
-        if head.idx - tok.idx > PERSON_REACH:
-            return False
-        if tok.lower_ == head.lower_ and any(
-                t.dep_ == "det" and t.lower_ in _INDEFINITE for t in tok.lefts):
-            return True
-    return False
+    return any(any(t.dep_ == "det" and t.lower_ in _INDEFINITE for t in tok.lefts)
+               for tok in _same_noun_before(head, PERSON_REACH))
 
 
 def _lone_person(layer: MentionResolver, pos: int) -> Name | None:
@@ -138,14 +133,20 @@ def _possessor(head: Token) -> Token | None:
 
 def _earlier_possessed(head: Token) -> Token | None:
     """The nearest earlier mention of ``head``'s noun that has a possessor."""
+    return next((tok for tok in _same_noun_before(head, SALIENT_REACH)
+                 if _possessor(tok) is not None), None)
+
+
+def _same_noun_before(head: Token, reach: int) -> Iterator[Token]:
+    """The earlier tokens of ``head``'s word, nearest first, at most ``reach`` characters
+    before it."""
     doc = head.doc
     for i in range(head.i - 1, -1, -1):
         tok = doc[i]
-        if head.idx - tok.idx > SALIENT_REACH:
-            return None
-        if tok.lower_ == head.lower_ and _possessor(tok) is not None:
-            return tok
-    return None
+        if head.idx - tok.idx > reach:
+            return
+        if tok.lower_ == head.lower_:
+            yield tok
 
 
 def _description(layer: MentionResolver, head: Token) -> str | None:
