@@ -323,7 +323,7 @@ class MentionResolver:
         while self._gendered and self._gendered[0] < i:
             k = self._gendered.pop(0)
             tok = self.doc[k]
-            if not self._inside_blocked(tok.idx, tok.idx):
+            if not self.quoted(tok.idx):
                 self.resolve(tok)
 
     def _named_speaker(self, named: Token, mention: Span, start: int, end: int) -> Speaker:
