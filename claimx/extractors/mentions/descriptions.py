@@ -55,18 +55,22 @@ def describe(layer: MentionResolver, head: Token, mention: Span) -> Speaker | No
     if voiced is not None:
         return voiced
     refers = _description(layer, head)
-    if refers == PERSON and not _introduced_unnamed(head):
+    unnamed = refers == PERSON and _introduced_unnamed(head)
+    if refers == PERSON and not unnamed:
         # "the striker" is first the person in focus: the subject of the main clause just
         # before, however many people were named.
         focused = layer.in_focus(head)
         if focused is not None and focused.entity is not None:
             return Speaker(focused.name, focused.entity, mention)
-    found = _referent(layer, head, mention.start, refers) if refers is not None else None
+    found = _referent(layer, head, mention.start, refers, unnamed=unnamed) \
+        if refers is not None else None
     return Speaker(found.name, found.entity, mention) if found is not None else None
 
 
-def _referent(layer: MentionResolver, head: Token, pos: int, refers: str) -> Name | None:
-    """The name a description noun ``head`` at ``pos`` refers to."""
+def _referent(layer: MentionResolver, head: Token, pos: int, refers: str, *,
+              unnamed: bool) -> Name | None:
+    """The name a description noun ``head`` at ``pos`` refers to; ``unnamed``: a person's
+    description the text brought in without a name (``_introduced_unnamed``)."""
     labels = DESCRIBED_LABELS[refers]
     noun = head.lower_
     # "the bank" after "Bank of Pelora": the name carries the noun, and settles it at any
@@ -77,8 +81,8 @@ def _referent(layer: MentionResolver, head: Token, pos: int, refers: str) -> Nam
     # A title names an office, and a modified description ("the port authority") a body of
     # its own: only a name or role that carries the noun settles them.
     # A person's description may say more of them ("the veteran defender"): still them.
-    if carried is not None or refers == TITLE or (_modified(head) and refers != PERSON) or (
-            refers == PERSON and _introduced_unnamed(head)):
+    if carried is not None or refers == TITLE or (_modified(head) and refers != PERSON) \
+            or unnamed:
         return carried
     names = layer.recent_names(pos, labels, SALIENT_REACH)
     if _one_entity(names):
